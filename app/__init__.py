@@ -1,0 +1,1 @@
+"""Bayline's domain: services and rules in plain Python. Never imports Qt."""

@@ -1,0 +1,74 @@
+"""Typed domain errors with translatable messages.
+
+A service raises one of these; the UI shows ``error.message(lang)`` and, for a
+``ValidationError``, highlights the widget bound to ``error.field``. Nothing has been written
+when one is raised inside a service: the caller rolls the transaction back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.i18n import _, translate
+
+
+class DomainError(Exception):
+    """Something the user can understand and act on."""
+
+    default_msgid = _("The action could not be completed.")
+
+    def __init__(self, msgid: str | None = None, /, **params: Any) -> None:
+        self.msgid = msgid or self.default_msgid
+        self.params = params
+        super().__init__(self.msgid.format(**params) if params else self.msgid)
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang``."""
+        return translate(self.msgid, lang, **self._translated_params(lang))
+
+    def _translated_params(self, lang: str) -> dict[str, Any]:
+        return self.params
+
+
+class ValidationError(DomainError):
+    """Bad input: names the field (``field`` key and translatable ``label``) and what is expected."""
+
+    def __init__(self, field: str, label: str, msgid: str, /, **params: Any) -> None:
+        self.field = field
+        self.label = label
+        super().__init__(msgid, **params)
+
+    def message(self, lang: str = "en") -> str:
+        return translate(_("{field}: {problem}"), lang, field=translate(self.label, lang),
+                         problem=translate(self.msgid, lang, **self.params))
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class PermissionDenied(DomainError):
+    default_msgid = _("You are not allowed to do this ({permission}).")
+
+
+class NotFound(DomainError):
+    default_msgid = _("Not found.")
+
+
+class ConflictError(DomainError):
+    """Someone else changed the record since it was read (optimistic lock)."""
+
+    default_msgid = _("This record was changed by someone else. Reload it and try again.")
+
+
+class InvalidTransition(DomainError):
+    default_msgid = _("The repair order cannot go from {from_status} to {to_status}.")
+
+
+class InsufficientStock(DomainError):
+    default_msgid = _(
+        "Not enough stock of {part_no}: {available} available, {requested} requested."
+    )
+
+
+class AuthenticationError(DomainError):
+    default_msgid = _("Wrong user name or password.")

@@ -1,0 +1,69 @@
+"""Translation of messages raised or printed by the domain layer (gettext-style).
+
+Code marks a message with ``_("English text {param}")``; the marker returns the text unchanged
+so the message can travel inside an exception and be translated where it is shown, in that
+user's language: ``translate(msgid, "zh_CN", param=...)``. Catalogues are PO files in
+resources/translations (``app.zh_CN.po``, ``app.zh_TW.po``); English is the msgid itself.
+"""
+
+from __future__ import annotations
+
+import locale
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("zh_CN", "zh_TW", "en")
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def _(msgid: str) -> str:
+    """Mark ``msgid`` for translation; returns it unchanged."""
+    return msgid
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """The msgid → translation map of ``lang`` (empty for English or an unknown language)."""
+    path = TRANSLATIONS_DIR / f"app.{lang}.po"
+    if lang == "en" or not path.exists():
+        return {}
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as fh:
+        cat = read_po(fh)
+    return {m.id: m.string for m in cat if m.id and m.string and isinstance(m.id, str)}
+
+
+def translate(msgid: str, lang: str, /, **params: Any) -> str:
+    """``msgid`` in ``lang`` with ``params`` filled in; falls back to English."""
+    text = catalogue(normalise_language(lang)).get(msgid, msgid)
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return msgid.format(**params)
+
+
+def normalise_language(lang: str | None) -> str:
+    """Map ``zh-Hans``, ``zh_CN.UTF-8``, ``zh-HK``, ``en_US`` ... onto a shipped language."""
+    if not lang:
+        return "en"
+    code = lang.replace("-", "_").split(".")[0]
+    lower = code.lower()
+    if lower in ("zh_tw", "zh_hk", "zh_mo", "zh_hant") or lower.startswith("zh_hant"):
+        return "zh_TW"
+    if lower.startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+def system_language() -> str:
+    """The shipped language closest to the operating system's locale."""
+    try:
+        lang = locale.getlocale()[0]
+    except ValueError:
+        lang = None
+    return normalise_language(lang)

@@ -1,0 +1,172 @@
+"""Money arithmetic: Decimal only, rounded half-up to the minor unit at documented points.
+
+The rounding rule (stored with every invoice as ``ROUNDING_RULE``):
+
+1. A line's amount = quantity × unit price × (1 − discount), rounded half-up to 0.01.
+   With tax-inclusive prices (the shop default in China) that amount is the line's gross;
+   otherwise it is the line's net.
+2. A line's tax is computed from that rounded amount and rounded half-up to 0.01:
+   inclusive: tax = gross × r / (1 + r); exclusive: tax = net × r. The other side follows by
+   addition/subtraction, so net + tax = gross holds exactly on every line.
+3. Document totals, the tax breakdown per rate and each payer's share are sums of the rounded
+   line values: what is printed on the lines always adds up to what is printed at the bottom.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from app.errors import ValidationError
+from app.i18n import _
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+MAX_AMOUNT = Decimal("9999999999.99")  # ten billion minus a fen: far above any repair bill
+ROUNDING_RULE = "v1 line=half_up(qty*price*(1-disc),0.01); line tax half_up 0.01; totals=sum"
+
+
+def round_money(value: Decimal) -> Decimal:
+    """Round half-up to the minor unit (0.01)."""
+    if isinstance(value, float):
+        raise TypeError("money must not be float")
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _clean_number_text(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).strip()
+    for sym in ("¥", "￥", "CNY", "RMB", "元", "$", ","):
+        text = text.replace(sym, "")
+    return text.replace(" ", "")
+
+
+def parse_decimal(
+    value: object,
+    *,
+    field: str,
+    label: str,
+    places: int,
+    minimum: Decimal | None = None,
+    maximum: Decimal | None = None,
+) -> Decimal:
+    """Parse user input (text, int or Decimal) into a Decimal with at most ``places`` decimals.
+
+    Full-width digits from Chinese input methods are accepted; floats, NaN, Infinity, more
+    decimals than allowed and values outside [minimum, maximum] raise ``ValidationError``.
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValidationError(field, label, _("Enter a number (exact decimal), not {kind}."),
+                              kind=type(value).__name__)
+    if isinstance(value, str):
+        text = _clean_number_text(value)
+        if not text:
+            raise ValidationError(field, label, _("Enter a number."))
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValidationError(field, label, _("“{text}” is not a number."),
+                                  text=value.strip()[:40]) from None
+    elif isinstance(value, (Decimal, int)):
+        number = Decimal(value)
+    else:
+        raise ValidationError(field, label, _("Enter a number."))
+    if not number.is_finite():
+        raise ValidationError(field, label, _("Enter a finite number."))
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent < -places and number != number.quantize(Decimal(1).scaleb(-places)):
+        raise ValidationError(field, label, _("Use at most {places} decimal places."),
+                              places=places)
+    number = number.quantize(Decimal(1).scaleb(-places))
+    if minimum is not None and number < minimum:
+        raise ValidationError(field, label, _("Must be at least {minimum}."), minimum=minimum)
+    if maximum is not None and number > maximum:
+        raise ValidationError(field, label, _("Must be at most {maximum}."), maximum=maximum)
+    return number
+
+
+def parse_money(value: object, *, field: str = "amount", label: str = _("Amount"),
+                allow_negative: bool = False) -> Decimal:
+    """Parse an amount of money (2 decimals, within ±MAX_AMOUNT)."""
+    return parse_decimal(value, field=field, label=label, places=2,
+                         minimum=-MAX_AMOUNT if allow_negative else ZERO, maximum=MAX_AMOUNT)
+
+
+def parse_quantity(value: object, *, field: str = "quantity", label: str = _("Quantity")) -> Decimal:
+    """Parse a positive quantity (3 decimals)."""
+    q = parse_decimal(value, field=field, label=label, places=3, maximum=Decimal("1000000"))
+    if q <= 0:
+        raise ValidationError(field, label, _("Must be greater than zero."))
+    return q
+
+
+def parse_rate(value: object, *, field: str = "discount", label: str = _("Discount")) -> Decimal:
+    """Parse a fraction 0..1 given as a fraction (0.1) or percentage text ("10%")."""
+    if isinstance(value, str) and value.strip().endswith(("%", "％")):
+        pct = parse_decimal(value.strip()[:-1], field=field, label=label, places=2,
+                            minimum=Decimal(0), maximum=Decimal(100))
+        return (pct / 100).quantize(Decimal("0.0001"))
+    return parse_decimal(value, field=field, label=label, places=4, minimum=Decimal(0),
+                         maximum=Decimal(1))
+
+
+@dataclass(frozen=True)
+class LineAmounts:
+    """The rounded money of one line."""
+
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+
+
+def line_amounts(quantity: Decimal, unit_price: Decimal, discount: Decimal, tax_rate: Decimal,
+                 *, prices_include_tax: bool) -> LineAmounts:
+    """Net, tax and gross of one line under ``ROUNDING_RULE``."""
+    for v in (quantity, unit_price, discount, tax_rate):
+        if isinstance(v, float):
+            raise TypeError("money must not be float")
+    amount = round_money(quantity * unit_price * (1 - discount))
+    if prices_include_tax:
+        tax = round_money(amount * tax_rate / (1 + tax_rate))
+        return LineAmounts(net=amount - tax, tax=tax, gross=amount)
+    tax = round_money(amount * tax_rate)
+    return LineAmounts(net=amount, tax=tax, gross=amount + tax)
+
+
+@dataclass(frozen=True)
+class TaxBreakdownRow:
+    rate: Decimal
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Document totals: sums of rounded lines, per tax rate and per payer."""
+
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+    by_rate: tuple[TaxBreakdownRow, ...]
+    by_payer: dict[str, Decimal]
+
+
+def sum_lines(lines: Iterable[tuple[LineAmounts, Decimal, str]]) -> Totals:
+    """Totals of ``(amounts, tax_rate, payer)`` triples."""
+    net = tax = gross = ZERO
+    rates: dict[Decimal, list[Decimal]] = {}
+    payers: dict[str, Decimal] = {}
+    for amounts, rate, payer in lines:
+        net += amounts.net
+        tax += amounts.tax
+        gross += amounts.gross
+        row = rates.setdefault(rate, [ZERO, ZERO, ZERO])
+        row[0] += amounts.net
+        row[1] += amounts.tax
+        row[2] += amounts.gross
+        payers[payer] = payers.get(payer, ZERO) + amounts.gross
+    by_rate = tuple(TaxBreakdownRow(r, *v) for r, v in sorted(rates.items()))
+    return Totals(net, tax, gross, by_rate, payers)

@@ -1,0 +1,65 @@
+"""The shop profile (name, address, tax id, currency, tax handling, document texts)."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.errors import NotFound, ValidationError
+from app.i18n import _
+from app.security.actor import Actor, require
+from db.enums import LineType
+from db.models import ShopProfile, TaxRate
+
+PROFILE_FIELDS = ("name", "address", "phone", "tax_id", "country", "currency",
+                  "prices_include_tax", "document_footer", "job_card_terms", "default_language")
+
+
+def get_profile(session: Session) -> ShopProfile:
+    """The shop profile; raises ``NotFound`` before the first-start set-up."""
+    profile = session.get(ShopProfile, 1)
+    if profile is None:
+        raise NotFound(_("The shop has not been set up yet."))
+    return profile
+
+
+def save_profile(session: Session, actor: Actor | None, **values: object) -> ShopProfile:
+    """Create or update the profile (needs ``shop.configure`` once a profile exists)."""
+    profile = session.get(ShopProfile, 1)
+    if profile is not None:
+        if actor is None:
+            raise NotFound()
+        require(actor, "shop.configure")
+    unknown = set(values) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown profile fields: {sorted(unknown)}")
+    clean = {k: unicodedata.normalize("NFKC", v).strip() if isinstance(v, str) else v
+             for k, v in values.items()}
+    if "name" in clean and not clean["name"]:
+        raise ValidationError("name", _("Shop name"), _("Enter the shop's name."))
+    if profile is None:
+        if not clean.get("name"):
+            raise ValidationError("name", _("Shop name"), _("Enter the shop's name."))
+        profile = ShopProfile(id=1, **{"address": "", "phone": "", "tax_id": "",
+                                        "document_footer": "", "job_card_terms": "",
+                                        **clean})
+        session.add(profile)
+        before = None
+    else:
+        before = {k: getattr(profile, k) for k in clean}
+        for key, value in clean.items():
+            setattr(profile, key, value)
+    session.flush()
+    audit.record(session, actor, "shop.profile", "shop_profile", 1, before=before, after=clean)
+    return profile
+
+
+def default_tax_rate(session: Session, line_type: LineType) -> Decimal:
+    """The default VAT rate of a line type (13 % unless configured otherwise)."""
+    rate = session.scalar(select(TaxRate.rate).where(TaxRate.line_type == line_type.value,
+                                                     TaxRate.is_default.is_(True)).limit(1))
+    return rate if rate is not None else Decimal("0.13")

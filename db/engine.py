@@ -1,0 +1,146 @@
+"""Engine and session factory for SQLite (one PC) and PostgreSQL (LAN).
+
+SQLite is configured for money that must survive a power cut and for several processes on one
+PC: WAL, ``synchronous=FULL``, foreign keys on, a busy timeout, and every transaction started
+with ``BEGIN IMMEDIATE`` so that a transaction which reads and then writes waits for the write
+lock instead of failing with SQLITE_BUSY half-way. Sessions opened with ``readonly=True`` begin
+DEFERRED and never block writers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+READONLY_OPTION = "bayline_readonly"
+
+
+def normalise_url(url: str | URL | Path) -> URL:
+    """Turn a user-given database URL into one with the driver Bayline uses.
+
+    ``postgresql://`` and ``postgres://`` mean psycopg 3; a bare path means a SQLite file.
+    """
+    if isinstance(url, Path) or (isinstance(url, str) and "://" not in url):
+        return URL.create("sqlite+pysqlite", database=str(Path(url).expanduser()))
+    u = make_url(url)
+    if u.drivername in ("postgresql", "postgres"):
+        u = u.set(drivername="postgresql+psycopg")
+    elif u.drivername == "sqlite":
+        u = u.set(drivername="sqlite+pysqlite")
+    return u
+
+
+def make_engine(url: str | URL | Path, **kwargs: Any) -> Engine:
+    """Create an engine configured as described in this module's docstring."""
+    u = normalise_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        engine = create_engine(u, connect_args=connect_args, **kwargs)
+        _configure_sqlite(engine)
+        return engine
+    if u.get_backend_name() == "postgresql":
+        kwargs.setdefault("pool_pre_ping", True)
+        return create_engine(u, **kwargs)
+    raise ValueError(f"unsupported database: {u.get_backend_name()}")
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let us issue BEGIN ourselves (pysqlite's own transaction handling is disabled).
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(READONLY_OPTION):
+            conn.exec_driver_sql("BEGIN DEFERRED")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """One database: its engine and the sessions callers open on it."""
+
+    def __init__(self, url: str | URL | Path, **engine_kwargs: Any) -> None:
+        self.url = normalise_url(url)
+        self.engine = make_engine(self.url, **engine_kwargs)
+        self._readonly_engine = self.engine.execution_options(**{READONLY_OPTION: True})
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readonly_sessions = sessionmaker(self._readonly_engine, expire_on_commit=False)
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.url.get_backend_name()
+
+    def describe(self) -> str:
+        """A short human description for the status bar (file path or host/database)."""
+        if self.backend == "sqlite":
+            return f"SQLite {self.url.database}"
+        return f"PostgreSQL {self.url.host or 'localhost'}/{self.url.database}"
+
+    def session(self, *, readonly: bool = False) -> Session:
+        """A new Session; the caller commits or rolls back (one user action = one transaction)."""
+        return (self._readonly_sessions if readonly else self._sessions)()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A Session that commits when the block ends normally and rolls back otherwise."""
+        with self.session() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only Session (never takes SQLite's write lock)."""
+        with self.session(readonly=True) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def default_sqlite_path(name: str = "bayline.sqlite") -> Path:
+    """The SQLite file in the user's data directory (platformdirs)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Bayline", "Bayline")) / name
+
+
+def is_network_path(path: Path) -> bool:
+    """True when ``path`` looks like it sits on a network share (WAL does not work there)."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if os.name != "posix":
+        return False
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    best, fstype = "", ""
+    resolved = str(path.resolve())
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
+    return fstype in {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs"}

@@ -1,0 +1,36 @@
+"""Alembic environment: runs on the connection handed over by db/migrate.py."""
+
+from __future__ import annotations
+
+from alembic import context
+
+import db.models  # noqa: F401  (registers every table)
+from db.base import Base
+from db.engine import make_engine
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:  # plain `alembic` CLI use: -x url=...
+        url = context.get_x_argument(as_dictionary=True)["url"]
+        with make_engine(url).begin() as conn:
+            _run(conn)
+    else:
+        _run(connection)
+
+
+def _run(connection: object) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()

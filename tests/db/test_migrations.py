@@ -1,0 +1,66 @@
+"""The migration history produces exactly the models' schema, and newer schemas are refused."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from db.base import Base
+from db.engine import Database
+from db.migrate import SchemaState, SchemaTooNewError, head_revision, schema_status, upgrade
+from tests.conftest import drop_pg_database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path):
+    if request.param == "sqlite":
+        db = Database(tmp_path / "empty.sqlite")
+        yield db
+        db.dispose()
+    else:
+        from tests.conftest import _PREFIX, _pg_admin, _pg_problem, PG_ADMIN_URL
+
+        if _pg_problem:
+            pytest.skip(f"PostgreSQL unreachable: {_pg_problem}")
+        from sqlalchemy.engine import make_url
+
+        name = f"{_PREFIX}empty_{id(request)}"
+        admin = _pg_admin()
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        url = make_url(PG_ADMIN_URL).set(database=name)
+        db = Database(url)
+        yield db
+        db.dispose()
+        drop_pg_database(url.render_as_string(hide_password=False))
+
+
+def test_upgrade_from_empty_equals_models(empty_database: Database) -> None:
+    assert schema_status(empty_database).state is SchemaState.EMPTY
+    upgrade(empty_database)
+    with empty_database.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == []
+    status = schema_status(empty_database)
+    assert status.state is SchemaState.CURRENT
+    assert status.database_revision == head_revision()
+
+
+def test_database_newer_than_code_is_refused(empty_database: Database) -> None:
+    upgrade(empty_database)
+    with empty_database.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_the_future'"))
+    status = schema_status(empty_database)
+    assert status.state is SchemaState.AHEAD
+    with pytest.raises(SchemaTooNewError):
+        upgrade(empty_database)
+
+
+def test_foreign_database_is_recognised(empty_database: Database) -> None:
+    with empty_database.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE something_else (id INTEGER PRIMARY KEY)"))
+    assert schema_status(empty_database).state is SchemaState.FOREIGN

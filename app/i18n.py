@@ -2,8 +2,9 @@
 
 Code marks a message with ``_("English text {param}")``; the marker returns the text unchanged
 so the message can travel inside an exception and be translated where it is shown, in that
-user's language: ``translate(msgid, "zh_CN", param=...)``. Catalogues are PO files in
-resources/translations (``app.zh_CN.po``, ``app.zh_TW.po``); English is the msgid itself.
+user's language: ``translate(msgid, "zh_CN", param=...)``. Catalogues are PO files, one per
+business area, in resources/translations/app/<lang>/*.po (zh_CN, zh_TW); English is the msgid
+itself. tests/app/test_i18n.py fails when a marked message lacks a translation.
 """
 
 from __future__ import annotations
@@ -26,14 +27,18 @@ def _(msgid: str) -> str:
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """The msgid → translation map of ``lang`` (empty for English or an unknown language)."""
-    path = TRANSLATIONS_DIR / f"app.{lang}.po"
-    if lang == "en" or not path.exists():
+    folder = TRANSLATIONS_DIR / "app" / lang
+    if lang == "en" or not folder.is_dir():
         return {}
     from babel.messages.pofile import read_po
 
-    with path.open("rb") as fh:
-        cat = read_po(fh)
-    return {m.id: m.string for m in cat if m.id and m.string and isinstance(m.id, str)}
+    merged: dict[str, str] = {}
+    for path in sorted(folder.glob("*.po")):
+        with path.open("rb") as fh:
+            cat = read_po(fh)
+        merged.update({m.id: m.string for m in cat
+                       if m.id and m.string and isinstance(m.id, str)})
+    return merged
 
 
 def translate(msgid: str, lang: str, /, **params: Any) -> str:

@@ -1,0 +1,1 @@
+"""Repair orders: check-in, lines, estimate totals, the state machine, dispatch and QC."""

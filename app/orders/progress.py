@@ -1,0 +1,226 @@
+"""The order's way through the workshop: estimate, signature, dispatch, clocking, QC,
+completion, delivery, cancellation — each step guarded and recorded."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import now
+from app.errors import DomainError, NotFound, ValidationError
+from app.i18n import _
+from app.orders.queries import load_order
+from app.orders.totals import is_billable
+from app.orders.workflow import change_status
+from app.security.actor import Actor, require
+from app.validation.text import normalise_text
+from db.enums import JobStatus, OrderStatus, WaitReason
+from db.models import Bay, ClockEntry, LabourLine, QCRecord, RepairOrder, Technician
+
+_WORKING = frozenset({OrderStatus.APPROVED, OrderStatus.IN_PROGRESS, OrderStatus.WAITING})
+
+
+def submit_estimate(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+    """Open → estimated: the itemised estimate is ready for the customer."""
+    require(actor, "orders.edit")
+    order = load_order(session, order_id)
+    lines = [*order.labour_lines, *order.part_lines, *order.charge_lines]
+    if not any(is_billable(line) for line in lines):
+        raise DomainError(_("Add at least one job, part or charge before estimating."))
+    change_status(session, actor, order, OrderStatus.ESTIMATED)
+    return order
+
+
+def record_customer_signature(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+    """Estimated → approved: the customer signed the work order."""
+    require(actor, "orders.edit")
+    order = load_order(session, order_id)
+    change_status(session, actor, order, OrderStatus.APPROVED, reason="customer signed")
+    order.customer_signed_at = now()
+    return order
+
+
+def dispatch_job(session: Session, actor: Actor, job_id: int, *, technician_id: int,
+                 bay_id: int | None = None) -> LabourLine:
+    """Send a job to a technician (and bay); the order moves to *in progress* (派工)."""
+    require(actor, "orders.dispatch")
+    job = _job(session, job_id)
+    order = load_order(session, job.repair_order_id)
+    if OrderStatus(order.status) not in _WORKING:
+        raise DomainError(_("Order {number} must be signed by the customer before its jobs "
+                            "are dispatched."), number=order.number)
+    if not is_billable(job) or job.status not in (JobStatus.OPEN, JobStatus.DISPATCHED):
+        raise DomainError(_("Job “{job}” cannot be dispatched now (approval pending, already "
+                            "started or cancelled)."), job=job.description)
+    tech = session.get(Technician, technician_id)
+    if tech is None or not tech.active:
+        raise ValidationError("technician", _("Technician"), _("Choose an active technician."))
+    if bay_id is not None:
+        bay = session.get(Bay, bay_id)
+        if bay is None or not bay.active:
+            raise ValidationError("bay", _("Bay"), _("Choose an active bay."))
+    job.technician_id, job.bay_id, job.team_id = tech.id, bay_id, tech.team_id
+    job.status = JobStatus.DISPATCHED
+    if order.status == OrderStatus.APPROVED:
+        change_status(session, actor, order, OrderStatus.IN_PROGRESS, reason="dispatched")
+    session.flush()
+    return job
+
+
+def clock_on(session: Session, actor: Actor, job_id: int, technician_id: int) -> ClockEntry:
+    """A technician starts (or resumes) a job; any other running job of theirs stops."""
+    require(actor, "orders.work")
+    job = _job(session, job_id)
+    if job.status not in (JobStatus.DISPATCHED, JobStatus.IN_PROGRESS, JobStatus.WAITING):
+        raise DomainError(_("Job “{job}” is not dispatched."), job=job.description)
+    at = now()
+    for entry in session.scalars(select(ClockEntry).where(
+            ClockEntry.technician_id == technician_id, ClockEntry.ended_at.is_(None))):
+        entry.ended_at = at
+    entry = ClockEntry(labour_line_id=job.id, technician_id=technician_id, started_at=at)
+    session.add(entry)
+    job.status = JobStatus.IN_PROGRESS
+    session.flush()
+    return entry
+
+
+def clock_off(session: Session, actor: Actor, job_id: int, technician_id: int) -> None:
+    """Stop the technician's running clock on the job."""
+    require(actor, "orders.work")
+    for entry in session.scalars(select(ClockEntry).where(
+            ClockEntry.labour_line_id == job_id, ClockEntry.technician_id == technician_id,
+            ClockEntry.ended_at.is_(None))):
+        entry.ended_at = now()
+
+
+def finish_job(session: Session, actor: Actor, job_id: int) -> LabourLine:
+    """The technician self-inspected the job and passes it on (自检合格)."""
+    require(actor, "orders.work")
+    job = _job(session, job_id)
+    if job.status not in (JobStatus.DISPATCHED, JobStatus.IN_PROGRESS):
+        raise DomainError(_("Job “{job}” is not being worked on."), job=job.description)
+    at = now()
+    for entry in session.scalars(select(ClockEntry).where(
+            ClockEntry.labour_line_id == job.id, ClockEntry.ended_at.is_(None))):
+        entry.ended_at = at
+    job.status = JobStatus.DONE
+    session.flush()
+    return job
+
+
+def set_waiting(session: Session, actor: Actor, order_id: int, wait_reason: WaitReason,
+                reason: str = "") -> RepairOrder:
+    """The order waits (for parts, the customer's approval or a sublet)."""
+    if not actor.can("orders.dispatch"):
+        require(actor, "orders.edit")
+    order = load_order(session, order_id)
+    change_status(session, actor, order, OrderStatus.WAITING, reason=reason,
+                  wait_reason=WaitReason(wait_reason))
+    return order
+
+
+def resume(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+    """Waiting → in progress."""
+    if not actor.can("orders.dispatch"):
+        require(actor, "orders.edit")
+    order = load_order(session, order_id)
+    change_status(session, actor, order, OrderStatus.IN_PROGRESS, reason="resumed")
+    return order
+
+
+def send_to_qc(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+    """In progress → quality inspection, once every billable job is done and nothing waits
+    for the customer's approval."""
+    if not (actor.can("orders.work") or actor.can("orders.dispatch")):
+        require(actor, "orders.qc")
+    order = load_order(session, order_id)
+    open_jobs = [j.description for j in order.labour_lines
+                 if is_billable(j) and j.status != JobStatus.DONE]
+    if open_jobs:
+        raise DomainError(_("These jobs are not finished yet: {jobs}."),
+                          jobs="、".join(open_jobs))
+    pending = [x.description for x in (*order.labour_lines, *order.part_lines,
+                                       *order.charge_lines)
+               if x.additional and x.approval_id is None
+               and not (isinstance(x, LabourLine) and x.status == JobStatus.CANCELLED)]
+    if pending:
+        raise DomainError(_("Additional work still awaits the customer's decision: {items}."),
+                          items="、".join(pending))
+    change_status(session, actor, order, OrderStatus.QC)
+    return order
+
+
+def record_qc(session: Session, actor: Actor, order_id: int, *, passed: bool,
+              notes: str = "") -> QCRecord:
+    """Quality inspection result: pass completes the order; fail sends it back for rework
+    (counted against first-time fix)."""
+    require(actor, "orders.qc")
+    order = load_order(session, order_id)
+    text = normalise_text(notes)
+    if not passed and not text:
+        raise ValidationError("notes", _("Findings"), _("Describe what failed inspection."))
+    if order.status != OrderStatus.QC:
+        raise DomainError(_("Order {number} is not waiting for inspection."),
+                          number=order.number)
+    record = QCRecord(repair_order_id=order.id, inspector_id=actor.user_id, passed=passed,
+                      notes=text, inspected_at=now())
+    session.add(record)
+    jobs = [j for j in order.labour_lines if is_billable(j)]
+    if passed:
+        for job in jobs:
+            job.status = JobStatus.QC_PASSED
+        change_status(session, actor, order, OrderStatus.COMPLETED, reason="QC passed")
+        order.completed_at = record.inspected_at
+    else:
+        for job in jobs:
+            job.status = JobStatus.DISPATCHED
+        order.rework_count += 1
+        change_status(session, actor, order, OrderStatus.IN_PROGRESS, reason=f"QC failed: {text}")
+    session.flush()
+    return record
+
+
+def cancel_order(session: Session, actor: Actor, order_id: int, *, reason: str) -> RepairOrder:
+    """Cancel an order that has not been invoiced; parts issued must be returned first."""
+    require(actor, "orders.cancel")
+    order = load_order(session, order_id)
+    issued = [p.part_no for p in order.part_lines if p.issued_qty > 0]
+    if issued:
+        raise DomainError(_("Return the parts issued to this order first: {parts}."),
+                          parts=", ".join(issued))
+    change_status(session, actor, order, OrderStatus.CANCELLED, reason=reason)
+    order.cancel_reason = reason.strip()
+    from app.parts.stock import release_order_reservations
+
+    release_order_reservations(session, order.id)
+    session.flush()
+    return order
+
+
+def deliver(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+    """Hand the car over (交车): only once the customer's share is paid."""
+    require(actor, "orders.deliver")
+    order = load_order(session, order_id)
+    from app.cashier.invoicing import is_settled
+
+    if order.status == OrderStatus.INVOICED and not is_settled(session, order.id):
+        raise DomainError(_("Order {number} is not paid yet; the car cannot leave."),
+                          number=order.number)
+    change_status(session, actor, order, OrderStatus.DELIVERED, reason="handed over")
+    order.delivered_at = now()
+    return order
+
+
+def close_order(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+    """Delivered → closed (follow-up done, documents filed)."""
+    require(actor, "orders.edit")
+    order = load_order(session, order_id)
+    change_status(session, actor, order, OrderStatus.CLOSED)
+    return order
+
+
+def _job(session: Session, job_id: int) -> LabourLine:
+    job = session.get(LabourLine, job_id)
+    if job is None:
+        raise NotFound(_("Job not found."))
+    return job

@@ -1,0 +1,1 @@
+"""Vehicles: registration data, owners over time, mileage readings and service history."""

@@ -1,0 +1,187 @@
+"""Create and edit vehicles, change owners (history kept) and record mileage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app import audit
+from app.clock import now
+from app.errors import ConflictError, NotFound, ValidationError
+from app.i18n import _
+from app.security.actor import Actor, require
+from app.validation.plates import validate_plate
+from app.validation.text import normalise_text, require_text
+from app.validation.vin import validate_vin
+from db.models import Customer, MileageReading, Vehicle, VehicleOwnership
+
+MAX_MILEAGE_KM = 3_000_000
+
+
+@dataclass(frozen=True)
+class VehicleData:
+    """What a person types into the vehicle form (raw; validated by the service)."""
+
+    plate: str
+    vin: str = ""
+    brand: str = ""
+    model: str = ""
+    series: str = ""
+    model_year: int | None = None
+    colour: str = ""
+    engine_no: str = ""
+    first_registration: date | None = None
+    warranty_start: date | None = None
+    notes: str = ""
+    allow_special_plate: bool = False
+
+
+@dataclass(frozen=True)
+class SavedVehicle:
+    """The saved vehicle and any warnings worth showing (e.g. an unusual VIN check digit)."""
+
+    vehicle: Vehicle
+    warnings: tuple[str, ...]
+
+
+def _clean(session: Session, data: VehicleData, vehicle_id: int | None) -> tuple[dict, tuple]:
+    plate = validate_plate(data.plate, allow_special=data.allow_special_plate)
+    vin: str | None = None
+    warnings: tuple[str, ...] = ()
+    if data.vin.strip():
+        check = validate_vin(data.vin)
+        vin, warnings = check.vin, check.warnings
+        clash = session.scalar(select(Vehicle.id).where(Vehicle.vin == vin))
+        if clash is not None and clash != vehicle_id:
+            raise ValidationError("vin", _("VIN"), _("Another vehicle already has this VIN."))
+    clash = session.scalar(select(Vehicle.id).where(Vehicle.plate == plate))
+    if clash is not None and clash != vehicle_id:
+        raise ValidationError("plate", _("Licence plate"),
+                              _("Another vehicle already has plate {plate}."), plate=plate)
+    year = data.model_year
+    if year is not None and not 1950 <= year <= now().year + 1:
+        raise ValidationError("model_year", _("Model year"),
+                              _("Enter a year between 1950 and {last}."), last=now().year + 1)
+    for name, label, value in (("first_registration", _("First registration"),
+                                data.first_registration),
+                               ("warranty_start", _("Warranty start"), data.warranty_start)):
+        if value is not None and value > now().date():
+            raise ValidationError(name, label, _("The date cannot be in the future."))
+    text = {k: require_text(getattr(data, k), field=k, label=label, max_length=60,
+                            required=False)
+            for k, label in (("brand", _("Brand")), ("model", _("Model")),
+                             ("series", _("Series")), ("colour", _("Colour")),
+                             ("engine_no", _("Engine number")))}
+    return ({"plate": plate, "vin": vin, "vin_reversed": vin[::-1] if vin else None,
+             "model_year": year, "first_registration": data.first_registration,
+             "warranty_start": data.warranty_start, "notes": normalise_text(data.notes),
+             **text}, warnings)
+
+
+def create_vehicle(session: Session, actor: Actor, data: VehicleData, *,
+                   owner_id: int, mileage_km: int = 0) -> SavedVehicle:
+    """Register a vehicle for its current owner (needs ``customers.edit``)."""
+    require(actor, "customers.edit")
+    if session.get(Customer, owner_id) is None:
+        raise NotFound(_("Customer not found."))
+    clean, warnings = _clean(session, data, None)
+    km = check_mileage_value(mileage_km)
+    at = now()
+    vehicle = Vehicle(created_at=at, owner_id=owner_id, mileage_km=km, **clean)
+    session.add(vehicle)
+    session.flush()
+    session.add(VehicleOwnership(vehicle_id=vehicle.id, customer_id=owner_id, since=at))
+    if km:
+        session.add(MileageReading(vehicle_id=vehicle.id, km=km, read_at=at,
+                                   user_id=actor.user_id, reason="registered"))
+    session.flush()
+    return SavedVehicle(vehicle, warnings)
+
+
+def update_vehicle(session: Session, actor: Actor, vehicle_id: int, data: VehicleData, *,
+                   expected_version: int) -> SavedVehicle:
+    """Save edited registration data; refuses if someone else saved it meanwhile."""
+    require(actor, "customers.edit")
+    vehicle = load_vehicle(session, vehicle_id)
+    if vehicle.version != expected_version:
+        raise ConflictError()
+    clean, warnings = _clean(session, data, vehicle_id)
+    before = {"plate": vehicle.plate, "vin": vehicle.vin}
+    for key, value in clean.items():
+        setattr(vehicle, key, value)
+    session.flush()
+    if before != {"plate": vehicle.plate, "vin": vehicle.vin}:
+        audit.record(session, actor, "vehicle.identity", "vehicle", vehicle.id, before=before,
+                     after={"plate": vehicle.plate, "vin": vehicle.vin})
+    return SavedVehicle(vehicle, warnings)
+
+
+def change_owner(session: Session, actor: Actor, vehicle_id: int, new_owner_id: int) -> Vehicle:
+    """Hand the vehicle to a new owner; the previous ownership is closed, never deleted."""
+    require(actor, "customers.edit")
+    vehicle = load_vehicle(session, vehicle_id)
+    if session.get(Customer, new_owner_id) is None:
+        raise NotFound(_("Customer not found."))
+    if vehicle.owner_id == new_owner_id:
+        return vehicle
+    at = now()
+    for ownership in vehicle.ownerships:
+        if ownership.until is None:
+            ownership.until = at
+    session.add(VehicleOwnership(vehicle_id=vehicle.id, customer_id=new_owner_id, since=at))
+    audit.record(session, actor, "vehicle.owner", "vehicle", vehicle.id,
+                 before={"owner_id": vehicle.owner_id}, after={"owner_id": new_owner_id})
+    vehicle.owner_id = new_owner_id
+    session.flush()
+    return vehicle
+
+
+def check_mileage_value(km: object) -> int:
+    """Parse an odometer reading in whole kilometres."""
+    if isinstance(km, str):
+        text = normalise_text(km).replace(",", "").replace(" ", "").lower().removesuffix("km")
+        if not text.isdigit():
+            raise ValidationError("mileage", _("Mileage"),
+                                  _("Enter whole kilometres, e.g. 45210."))
+        km = int(text)
+    if isinstance(km, bool) or not isinstance(km, int) or not 0 <= km <= MAX_MILEAGE_KM:
+        raise ValidationError("mileage", _("Mileage"),
+                              _("Enter whole kilometres between 0 and {max}."),
+                              max=MAX_MILEAGE_KM)
+    return km
+
+
+def record_mileage(session: Session, actor: Actor, vehicle: Vehicle, km: object, *,
+                   repair_order_id: int | None = None, lower_reason: str = "") -> int:
+    """Record an odometer reading; a reading below the last one needs a confirmed reason."""
+    value = check_mileage_value(km)
+    if value < vehicle.mileage_km:
+        if not lower_reason.strip():
+            raise ValidationError(
+                "mileage", _("Mileage"),
+                _("{km} km is lower than the last reading ({last} km). Check it, or give the "
+                  "reason (e.g. instrument cluster replaced)."), km=value,
+                last=vehicle.mileage_km)
+        audit.record(session, actor, "vehicle.mileage_lower", "vehicle", vehicle.id,
+                     before={"km": vehicle.mileage_km}, after={"km": value},
+                     reason=lower_reason.strip())
+    session.add(MileageReading(vehicle_id=vehicle.id, km=value, read_at=now(),
+                               repair_order_id=repair_order_id, user_id=actor.user_id,
+                               reason=lower_reason.strip()))
+    vehicle.mileage_km = value
+    return value
+
+
+def load_vehicle(session: Session, vehicle_id: int) -> Vehicle:
+    """The vehicle with owner and ownerships, or ``NotFound``."""
+    vehicle = session.scalars(
+        select(Vehicle).where(Vehicle.id == vehicle_id)
+        .options(selectinload(Vehicle.owner).selectinload(Customer.phones),
+                 selectinload(Vehicle.ownerships))
+    ).one_or_none()
+    if vehicle is None:
+        raise NotFound(_("Vehicle not found."))
+    return vehicle

@@ -61,7 +61,13 @@ class ConflictError(DomainError):
 
 
 class InvalidTransition(DomainError):
+    """A step the state machine does not allow; the status params are msgids, translated too."""
+
     default_msgid = _("The repair order cannot go from {from_status} to {to_status}.")
+
+    def _translated_params(self, lang: str) -> dict[str, Any]:
+        return {k: translate(v, lang) if isinstance(v, str) else v
+                for k, v in self.params.items()}
 
 
 class InsufficientStock(DomainError):

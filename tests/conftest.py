@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,6 +26,7 @@ from app.security.actor import Actor  # noqa: E402
 from app.security.users import SYSTEM_ACTOR, actor_for, create_user  # noqa: E402
 from app.setup.reference import ensure_reference_data  # noqa: E402
 from app.shop import save_profile  # noqa: E402
+from db.base import Base  # noqa: E402
 from db.engine import Database, make_engine  # noqa: E402
 from db.enums import RoleCode  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
@@ -138,10 +140,11 @@ def _pid_alive(pid: int) -> bool:
 
 
 _counter = iter(range(1, 10**9))
+_SNAPSHOT = "bayline_template_rows"
 
 
 def new_pg_database(template: str) -> str:
-    """Clone the template into a fresh database; returns its URL."""
+    """Clone the template into a fresh database; returns its URL (for tests that need one)."""
     name = f"{_PREFIX}{next(_counter)}"
     admin = _pg_admin()
     with admin.connect() as conn:
@@ -158,17 +161,57 @@ def drop_pg_database(url: str) -> None:
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg_shared(pg_template: str) -> Iterator[str]:
+    """One working database per run, reset to the template's rows before every test.
+
+    ``CREATE DATABASE`` costs about a second under load (it checkpoints), so instead the
+    template's rows are kept in a snapshot schema and copied back after a DELETE of every
+    table; sequences are reset too. A test sees exactly the template either way.
+    """
+    url = new_pg_database(pg_template)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{_SNAPSHOT}"'))
+        for table in Base.metadata.sorted_tables:
+            conn.execute(text(f'CREATE TABLE "{_SNAPSHOT}"."{table.name}" AS '
+                              f'SELECT * FROM public."{table.name}"'))
+    engine.dispose()
+    yield url
+
+
+def reset_pg_database(url: str) -> None:
+    """Put the shared PostgreSQL test database back to the template's rows."""
+    engine = make_engine(url, poolclass=NullPool)
+    tables = Base.metadata.sorted_tables
+    with engine.begin() as conn:
+        conn.execute(text("SET LOCAL session_replication_role = replica"))  # skip FK triggers
+        for table in reversed(tables):
+            conn.execute(text(f'DELETE FROM public."{table.name}"'))
+        for table in tables:
+            conn.execute(text(f'INSERT INTO public."{table.name}" '
+                              f'SELECT * FROM "{_SNAPSHOT}"."{table.name}"'))
+            pk = list(table.primary_key.columns)
+            if len(pk) == 1 and pk[0].autoincrement in (True, "auto") and \
+                    pk[0].type.python_type is int:
+                conn.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('public.\"{table.name}\"', "
+                    f"'{pk[0].name}'), COALESCE((SELECT MAX(\"{pk[0].name}\") FROM "
+                    f'public."{table.name}"), 0) + 1, false)'))
+    engine.dispose()
+
+
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """URL of a fresh, migrated test database with reference data, on each backend."""
+    """URL of a migrated test database holding exactly the template's rows, on each backend."""
     if request.param == "sqlite":
         path = tmp_path / "bayline.sqlite"
         shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
         yield f"sqlite+pysqlite:///{path}"
     else:
-        url = new_pg_database(request.getfixturevalue("pg_template"))
+        url = request.getfixturevalue("pg_shared")
+        reset_pg_database(url)
         yield url
-        drop_pg_database(url)
 
 
 @pytest.fixture
@@ -198,9 +241,10 @@ def load_actor(session, role: RoleCode | str) -> Actor:
 
 
 @pytest.fixture
-def actors(session) -> dict[str, Actor]:
-    """One Actor per role, keyed by role code."""
-    return {r.value: load_actor(session, r) for r in RoleCode}
+def actors(database: Database) -> dict[str, Actor]:
+    """One Actor per role, keyed by role code (loaded in a short read-only session)."""
+    with database.reading() as s:
+        return {r.value: load_actor(s, r) for r in RoleCode}
 
 
 @pytest.fixture

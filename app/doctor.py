@@ -1,0 +1,69 @@
+"""Health checks of an installation: database reachable, schema current, font, file location."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import text
+
+from db.engine import Database, is_network_path
+from db.migrate import SchemaState, schema_status
+
+FONT_PATH = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "wqy-microhei.ttc"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    warning_only: bool = False
+
+
+def run_checks(database: Database) -> list[Check]:
+    """Every check, in order; a failed reachability check skips the database ones."""
+    checks: list[Check] = []
+    try:
+        with database.engine.connect() as conn:
+            version = conn.execute(text("SELECT sqlite_version()" if database.backend == "sqlite"
+                                        else "SHOW server_version")).scalar()
+        checks.append(Check("database reachable", True, f"{database.describe()} ({version})"))
+    except Exception as exc:
+        checks.append(Check("database reachable", False, f"{database.describe()}: {exc}"))
+        checks.append(_font_check())
+        return checks
+    status = schema_status(database)
+    ok = status.state is SchemaState.CURRENT
+    advice = {
+        SchemaState.EMPTY: "empty database: run `main.py db upgrade` or start the app to set up",
+        SchemaState.BEHIND: "run `main.py db upgrade`",
+        SchemaState.AHEAD: "written by a newer Bayline: update this terminal's software",
+        SchemaState.FOREIGN: "this is not a Bayline database",
+        SchemaState.CURRENT: "",
+    }[status.state]
+    checks.append(Check("schema current", ok,
+                        f"database {status.database_revision or '-'}, code "
+                        f"{status.code_revision} {advice}".strip()))
+    if database.backend == "sqlite":
+        path = Path(database.url.database or "")
+        checks.append(Check("SQLite file on a local disk", not is_network_path(path),
+                            f"{path} — several terminals need PostgreSQL; WAL does not work "
+                            "on a network share" if is_network_path(path) else str(path)))
+        with database.engine.connect() as conn:
+            mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+        checks.append(Check("SQLite journal mode WAL", mode == "wal", str(mode)))
+    checks.append(_font_check())
+    return checks
+
+
+def _font_check() -> Check:
+    if not FONT_PATH.exists():
+        return Check("CJK font", False, f"missing {FONT_PATH}")
+    try:
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        TTFont("BaylineCJKCheck", str(FONT_PATH), subfontIndex=0)
+    except Exception as exc:
+        return Check("CJK font", False, f"{FONT_PATH}: {exc}")
+    return Check("CJK font", True, str(FONT_PATH))

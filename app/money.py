@@ -74,17 +74,19 @@ def parse_decimal(
         raise ValidationError(field, label, _("Enter a number."))
     if not number.is_finite():
         raise ValidationError(field, label, _("Enter a finite number."))
-    exponent = number.as_tuple().exponent
-    assert isinstance(exponent, int)
-    if exponent < -places and number != number.quantize(Decimal(1).scaleb(-places)):
-        raise ValidationError(field, label, _("Use at most {places} decimal places."),
-                              places=places)
-    number = number.quantize(Decimal(1).scaleb(-places))
+    # Range first: quantizing a huge number (1e30) would overflow the decimal context.
     if minimum is not None and number < minimum:
         raise ValidationError(field, label, _("Must be at least {minimum}."), minimum=minimum)
     if maximum is not None and number > maximum:
         raise ValidationError(field, label, _("Must be at most {maximum}."), maximum=maximum)
-    return number
+    if abs(number) >= Decimal(10) ** 18:
+        raise ValidationError(field, label, _("Must be at most {maximum}."),
+                              maximum=Decimal(10) ** 18)
+    quantum = Decimal(1).scaleb(-places)
+    if number != number.quantize(quantum, rounding=ROUND_HALF_UP):
+        raise ValidationError(field, label, _("Use at most {places} decimal places."),
+                              places=places)
+    return number.quantize(quantum)
 
 
 def parse_money(value: object, *, field: str = "amount", label: str = _("Amount"),

@@ -1,0 +1,85 @@
+"""Sign-in, user creation, argon2id parameters and role permissions."""
+
+from __future__ import annotations
+
+import pytest
+from argon2 import extract_parameters
+from sqlalchemy import select
+
+from app.errors import AuthenticationError, PermissionDenied, ValidationError
+from app.security.actor import require
+from app.security.passwords import hash_password, verify_password
+from app.security.permissions import PERMISSIONS, ROLE_PERMISSIONS
+from app.security.users import authenticate, create_user
+from db.enums import RoleCode
+from db.models import AuditEntry, User
+from tests.factories import TEST_PASSWORD
+
+
+def test_password_hash_meets_owasp_minimum() -> None:
+    stored = hash_password("correct horse battery")
+    params = extract_parameters(stored)
+    assert stored.startswith("$argon2id$")
+    assert params.memory_cost >= 19456 and params.time_cost >= 2 and params.parallelism >= 1
+    assert verify_password(stored, "correct horse battery")
+    assert not verify_password(stored, "Correct horse battery")
+    assert not verify_password("not-a-hash", "x")
+
+
+def test_short_password_is_refused_naming_the_field() -> None:
+    with pytest.raises(ValidationError) as err:
+        hash_password("short")
+    assert err.value.field == "password"
+    assert "密码" in err.value.message("zh_CN")
+
+
+def test_sign_in_returns_the_role_and_permissions(session) -> None:
+    actor = authenticate(session, " Cashier ", TEST_PASSWORD)
+    assert actor.role == RoleCode.CASHIER
+    assert actor.permissions == ROLE_PERMISSIONS[RoleCode.CASHIER]
+    assert session.scalar(select(User.last_login_at).where(User.username == "cashier"))
+
+
+@pytest.mark.parametrize(("username", "password"), [
+    ("cashier", "wrong-password"), ("nobody", TEST_PASSWORD), ("", "")])
+def test_sign_in_failure_says_nothing_about_which_part_was_wrong(session, username,
+                                                                 password) -> None:
+    with pytest.raises(AuthenticationError) as err:
+        authenticate(session, username, password)
+    assert err.value.message("en") == "Wrong user name or password."
+
+
+def test_disabled_user_cannot_sign_in(session) -> None:
+    user = session.scalar(select(User).where(User.username == "advisor"))
+    user.active = False
+    with pytest.raises(AuthenticationError):
+        authenticate(session, "advisor", TEST_PASSWORD)
+
+
+def test_only_user_managers_create_users_and_it_is_audited(session, actors) -> None:
+    with pytest.raises(PermissionDenied):
+        create_user(session, actors["service_manager"], username="x1", full_name="X",
+                    password="long-enough-1", role="advisor")
+    user = create_user(session, actors["admin"], username="Wang.Fang", full_name="王芳",
+                       password="long-enough-1", role="advisor")
+    assert user.username == "wang.fang"
+    entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "user.create")
+                           .order_by(AuditEntry.id.desc()).limit(1))
+    assert entry.user_id == actors["admin"].user_id and "wang.fang" in entry.after
+    with pytest.raises(ValidationError) as err:
+        create_user(session, actors["admin"], username="WANG.FANG", full_name="重复",
+                    password="long-enough-1", role="advisor")
+    assert err.value.field == "username"
+
+
+def test_permission_catalogue_is_consistent() -> None:
+    for role, perms in ROLE_PERMISSIONS.items():
+        assert perms <= set(PERMISSIONS), role
+    assert "users.manage" not in ROLE_PERMISSIONS[RoleCode.SERVICE_MANAGER]
+    assert ROLE_PERMISSIONS[RoleCode.ADMIN] == frozenset(PERMISSIONS)
+
+
+def test_require_denies_with_the_permission_named(actors) -> None:
+    with pytest.raises(PermissionDenied) as err:
+        require(actors["technician"], "cashier.settle")
+    assert "cashier.settle" in err.value.message("zh_CN")

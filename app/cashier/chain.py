@@ -1,0 +1,232 @@
+"""The fiscal hash chain across invoices, credit notes and payments (NF525-style).
+
+Every issued document gets ``chain_seq`` = the chain head's ``last_seq + 1``, ``prev_hash`` =
+the head's ``last_hash`` and ``hash`` = SHA-256 of its canonical serialisation, which includes
+``chain_seq`` and ``prev_hash``; then the head (one row, id = 1) moves on. The head row is
+locked first (``SELECT … FOR UPDATE``; SQLite serialises writers with ``BEGIN IMMEDIATE``), so
+documents from many terminals form one line.
+
+Canonical serialisation: JSON with sorted keys and no whitespace, UTF-8; exact numbers as
+fixed-point strings with the column's scale (money 2, quantity 3, rate 4; never ``-0``);
+timestamps as ISO-8601 UTC with microseconds (``2024-05-01T08:30:00.123456Z``), which both
+PostgreSQL and SQLite store exactly. Only stored columns (no surrogate ids of the document
+itself) go in, so ``verify_chain`` can recompute every hash from the database alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.i18n import _, translate
+from db.models import ChainHead, Invoice, InvoiceLine, Payment
+
+CANONICAL_VERSION = 1
+GENESIS_HASH = "0" * 64
+_BATCH = 500
+
+# field -> decimal places (None: not an exact number)
+_INVOICE_FIELDS: dict[str, int | None] = {
+    "chain_seq": None, "prev_hash": None, "number": None, "kind": None,
+    "repair_order_id": None, "customer_id": None, "issued_at": None, "issued_by_id": None,
+    "currency": None, "prices_include_tax": None, "rounding_rule": None,
+    "net_total": 2, "tax_total": 2, "gross_total": 2, "customer_share": 2,
+    "insurer_share": 2, "warranty_share": 2, "internal_share": 2,
+    "original_invoice_id": None, "reason": None,
+}
+_LINE_FIELDS: dict[str, int | None] = {
+    "position": None, "line_type": None, "code": None, "description": None,
+    "quantity": 3, "unit_price": 2, "discount": 4, "payer": None, "tax_rate": 4,
+    "net": 2, "tax": 2, "gross": 2,
+}
+_PAYMENT_FIELDS: dict[str, int | None] = {
+    "chain_seq": None, "prev_hash": None, "number": None, "invoice_id": None, "method": None,
+    "payer": None, "amount": 2, "tendered": 2, "reference": None, "idempotency_key": None,
+    "till_session_id": None, "received_at": None, "received_by_id": None,
+}
+
+
+def _value(value: Any, places: int | None) -> Any:
+    if value is None:
+        return None
+    if places is not None:
+        number = Decimal(value).quantize(Decimal(1).scaleb(-places))
+        if number.is_zero():
+            number = number.copy_abs()
+        return format(number, "f")
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime in a fiscal document")
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, Decimal):
+        raise TypeError("exact number without a declared scale")
+    if isinstance(value, str):
+        return str(value)  # a StrEnum member becomes its plain value
+    if isinstance(value, (bool, int)):
+        return value
+    raise TypeError(f"cannot serialise {type(value).__name__} canonically")
+
+
+def _pick(source: Mapping[str, Any], fields: Mapping[str, int | None]) -> dict[str, Any]:
+    return {name: _value(source[name], places) for name, places in fields.items()}
+
+
+def _dump(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False).encode("utf-8")
+
+
+def _attrs(obj: object, fields: Mapping[str, int | None]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in fields}
+
+
+def _invoice_bytes(invoice: Mapping[str, Any], lines: Sequence[Mapping[str, Any]]) -> bytes:
+    doc = _pick(invoice, _INVOICE_FIELDS)
+    doc["doc"] = "invoice"
+    doc["v"] = CANONICAL_VERSION
+    doc["lines"] = [_pick(line, _LINE_FIELDS)
+                    for line in sorted(lines, key=lambda x: x["position"])]
+    return _dump(doc)
+
+
+def _payment_bytes(payment: Mapping[str, Any]) -> bytes:
+    doc = _pick(payment, _PAYMENT_FIELDS)
+    doc["doc"] = "payment"
+    doc["v"] = CANONICAL_VERSION
+    return _dump(doc)
+
+
+def canonical_invoice(invoice: Invoice) -> bytes:
+    """The canonical bytes of an invoice or credit note, lines included."""
+    return _invoice_bytes(_attrs(invoice, _INVOICE_FIELDS),
+                          [_attrs(line, _LINE_FIELDS) for line in invoice.lines])
+
+
+def canonical_payment(payment: Payment) -> bytes:
+    """The canonical bytes of a payment or refund."""
+    return _payment_bytes(_attrs(payment, _PAYMENT_FIELDS))
+
+
+def document_hash(canonical: bytes) -> str:
+    """SHA-256 hex digest of canonical bytes (they already contain ``prev_hash``)."""
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def lock_head(session: Session) -> ChainHead:
+    """The chain head row, locked until the transaction ends (fresh from the database)."""
+    return session.execute(
+        select(ChainHead).where(ChainHead.id == 1).with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalar_one()
+
+
+def append_to_chain(session: Session, document: Invoice | Payment) -> None:
+    """Link a new, fully filled-in ``document`` into the chain and move the head.
+
+    Call it last, with the document not yet added to the session: nothing that is hashed may
+    change afterwards (lines of an invoice must already be attached). It adds the document.
+    """
+    if document.hash:
+        raise ValueError("document is already chained")
+    session.flush()  # earlier documents and head moves of this transaction reach the database
+    head = lock_head(session)
+    document.chain_seq = head.last_seq + 1
+    document.prev_hash = head.last_hash
+    if isinstance(document, Invoice):
+        document.hash = document_hash(canonical_invoice(document))
+    else:
+        document.hash = document_hash(canonical_payment(document))
+    head.last_seq = document.chain_seq
+    head.last_hash = document.hash
+    session.add(document)
+
+
+_Doc = tuple[int, str, bytes, str, str]  # seq, number, canonical bytes, hash, prev_hash
+
+
+def _invoice_batch(session: Session, low: int, high: int) -> list[_Doc]:
+    rows = session.execute(
+        select(Invoice.__table__).where(Invoice.chain_seq >= low, Invoice.chain_seq < high)
+    ).mappings().all()
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    lines: dict[int, list[Mapping[str, Any]]] = {i: [] for i in ids}
+    for line in session.execute(
+        select(InvoiceLine.__table__).where(InvoiceLine.invoice_id.in_(ids))
+    ).mappings():
+        lines[line["invoice_id"]].append(line)
+    return [(row["chain_seq"], row["number"], _invoice_bytes(row, lines[row["id"]]),
+             row["hash"], row["prev_hash"]) for row in rows]
+
+
+def _payment_batch(session: Session, low: int, high: int) -> list[_Doc]:
+    rows = session.execute(
+        select(Payment.__table__).where(Payment.chain_seq >= low, Payment.chain_seq < high)
+    ).mappings().all()
+    return [(row["chain_seq"], row["number"], _payment_bytes(row), row["hash"],
+             row["prev_hash"]) for row in rows]
+
+
+def _documents(session: Session) -> Iterator[_Doc]:
+    """Every chained document read straight from the tables, in chain order, in batches."""
+    top = max(session.scalar(select(func.max(Invoice.chain_seq))) or 0,
+              session.scalar(select(func.max(Payment.chain_seq))) or 0)
+    low = min(session.scalar(select(func.min(Invoice.chain_seq))) or 1,
+              session.scalar(select(func.min(Payment.chain_seq))) or 1, 1)
+    while low <= top:
+        high = low + _BATCH
+        batch = _invoice_batch(session, low, high) + _payment_batch(session, low, high)
+        yield from sorted(batch, key=lambda d: (d[0], d[1]))
+        low = high
+
+
+def verify_chain(session: Session, lang: str = "en") -> list[str]:
+    """Recompute the whole chain from the database; one message per break (empty: intact).
+
+    Reports missing or doubled sequence numbers, a ``prev_hash`` that is not the previous
+    document's hash, a stored hash that does not match the document's contents (altered after
+    issue) and a chain head that does not point at the last document. Messages are in ``lang``.
+    """
+    problems: list[str] = []
+
+    def report(msgid: str, **params: Any) -> None:
+        problems.append(translate(msgid, lang, **params))
+
+    expected_seq = 1
+    last_seq, last_hash, last_number = 0, GENESIS_HASH, ""
+    for seq, number, canonical, stored, prev_hash in _documents(session):
+        label = f"{number} (#{seq})"
+        if seq == last_seq:
+            report(_("Chain sequence {seq} is used twice ({first} and {second})."),
+                   seq=seq, first=last_number, second=number)
+        elif seq < expected_seq:
+            report(_("Chain sequence {seq} is out of order ({document})."), seq=seq,
+                   document=label)
+        else:
+            for missing in range(expected_seq, seq):
+                report(_("Chain sequence {seq} is missing."), seq=missing)
+        if prev_hash != last_hash:
+            report(_("{document}: the previous hash does not match the document before it."),
+                   document=label)
+        if document_hash(canonical) != stored:
+            report(_("{document}: the hash does not match its contents (changed after issue)."),
+                   document=label)
+        expected_seq = max(expected_seq, seq + 1)
+        last_seq, last_hash, last_number = seq, stored, number
+    head = session.execute(
+        select(ChainHead.last_seq, ChainHead.last_hash).where(ChainHead.id == 1)
+    ).one_or_none()
+    if head is None:
+        report(_("The chain head is missing."))
+    elif head.last_seq != last_seq or head.last_hash != last_hash:
+        report(_("The chain head (sequence {head_seq}) does not match the last document "
+                 "(sequence {seq})."), head_seq=head.last_seq, seq=last_seq)
+    return problems

@@ -1,0 +1,399 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AreaPage</name>
+    <message>
+        <location filename="../../../ui/pages.py" line="99"/>
+        <source>What you can do here</source>
+        <translation>您在此可以做的事</translation>
+    </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <location filename="../../../ui/areas.py" line="42"/>
+        <source>Reception</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="43"/>
+        <source>Cashier</source>
+        <translation>收银</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="44"/>
+        <source>Parts counter</source>
+        <translation>配件柜台</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="45"/>
+        <source>Workshop board</source>
+        <translation>车间看板</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="46"/>
+        <source>Manager reports</source>
+        <translation>经理报表</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="54"/>
+        <source>Find customers and vehicles, book appointments, open and follow repair orders, and hand cars back to their owners.</source>
+        <translation>查找客户和车辆，预约，开立并跟进维修委托书，向车主交车。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="57"/>
+        <source>Settle finished repair orders, take payments by every method, print receipts and invoices, and close the till at the end of the day.</source>
+        <translation>结算已完工的委托书，以各种方式收款，打印收据和发票，每日营业结束时日结。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="60"/>
+        <source>Issue parts to repair orders by scanning, take returns, receive deliveries and keep stock counts right.</source>
+        <translation>扫码向委托书发料，办理退料，收货入库，保持库存准确。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="63"/>
+        <source>Every car in the workshop at a glance: who works on it, in which bay, and when it is promised.</source>
+        <translation>车间内所有车辆一目了然：谁在修、在哪个工位、承诺何时交车。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="66"/>
+        <source>Takings, workshop throughput and stock figures, the shop profile, users and the audit log.</source>
+        <translation>营业收入、车间产值与库存数据，门店资料、用户和审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../../ui/dialogs.py" line="34"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/dialogs.py" line="44"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/dialogs.py" line="45"/>
+        <source>Something went wrong and the action was not completed.</source>
+        <translation>出现问题，操作未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/dialogs.py" line="42"/>
+        <source>Details were written to the log in {folder}.</source>
+        <translation>详细信息已写入日志：{folder}。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartSetup</name>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="130"/>
+        <source>Bayline — First start</source>
+        <translation>Bayline — 首次启动</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="131"/>
+        <source>Welcome to Bayline</source>
+        <translation>欢迎使用 Bayline</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="133"/>
+        <source>This database is new. Enter your shop&apos;s details and create the first administrator account; you can add the other users after signing in.</source>
+        <translation>这是一个新数据库。请填写门店资料并创建第一个管理员账号；登录后可以再添加其他用户。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="135"/>
+        <source>Shop</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="136"/>
+        <source>First administrator</source>
+        <translation>第一个管理员</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="138"/>
+        <source>Shop name *</source>
+        <translation>门店名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="139"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="140"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="141"/>
+        <source>Tax ID</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="142"/>
+        <source>User name *</source>
+        <translation>用户名 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="143"/>
+        <source>Full name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="144"/>
+        <source>Password *</source>
+        <translation>密码 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="145"/>
+        <source>Password again *</source>
+        <translation>再次输入密码 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="152"/>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="154"/>
+        <source>unified social credit code, 18 characters</source>
+        <translation>统一社会信用代码，18 位</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="155"/>
+        <source>Create shop</source>
+        <translation>创建门店</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="156"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="190"/>
+        <source>Enter the shop&apos;s name.</source>
+        <translation>请填写门店名称。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="191"/>
+        <source>Choose a user name.</source>
+        <translation>请设定用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="192"/>
+        <source>Enter the administrator&apos;s name.</source>
+        <translation>请填写管理员姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="193"/>
+        <source>Choose a password.</source>
+        <translation>请设定密码。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="202"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../../../ui/lock.py" line="103"/>
+        <source>Terminal locked</source>
+        <translation>终端已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="105"/>
+        <source>{name} is signed in. Enter the password to unlock, or sign out so someone else can sign in.</source>
+        <translation>{name} 已登录。输入密码解锁，或退出登录以便他人登录。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="107"/>
+        <source>Password of {user}</source>
+        <translation>{user} 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="109"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="110"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="112"/>
+        <location filename="../../../ui/lock.py" line="161"/>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../../ui/login.py" line="142"/>
+        <source>Bayline — Sign in</source>
+        <translation>Bayline — 登录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="143"/>
+        <source>Sign in to continue</source>
+        <translation>请登录后继续</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="144"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="145"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="146"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="147"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="148"/>
+        <source>e.g. wang.li</source>
+        <translation>例如 wang.li</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="150"/>
+        <source>Database: {database}</source>
+        <translation>数据库：{database}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="201"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="205"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="214"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../../ui/main_window.py" line="170"/>
+        <source>Bayline — {shop}</source>
+        <translation>Bayline — {shop}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="174"/>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="175"/>
+        <source>&amp;Go to</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="176"/>
+        <source>L&amp;anguage</source>
+        <translation>语言(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="177"/>
+        <source>&amp;Lock terminal</source>
+        <translation>锁定终端(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="178"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="179"/>
+        <source>&amp;Quit</source>
+        <translation>退出程序(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="180"/>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="182"/>
+        <source>Signed in as {user}</source>
+        <translation>登录用户：{user}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="184"/>
+        <source>Database: {database}</source>
+        <translation>数据库：{database}</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <location filename="../../../ui/pages.py" line="139"/>
+        <source>Shop profile</source>
+        <translation>门店资料</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="140"/>
+        <source>Shop name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="140"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="141"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="141"/>
+        <source>Tax ID</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="142"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="143"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="143"/>
+        <source>User accounts</source>
+        <translation>用户账号数</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="154"/>
+        <source>include VAT</source>
+        <translation>含增值税</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="154"/>
+        <source>exclude VAT</source>
+        <translation>不含增值税</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,399 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>AreaPage</name>
+    <message>
+        <location filename="../../../ui/pages.py" line="99"/>
+        <source>What you can do here</source>
+        <translation>您在此可以做的事</translation>
+    </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <location filename="../../../ui/areas.py" line="42"/>
+        <source>Reception</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="43"/>
+        <source>Cashier</source>
+        <translation>收銀</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="44"/>
+        <source>Parts counter</source>
+        <translation>零件櫃台</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="45"/>
+        <source>Workshop board</source>
+        <translation>車間看板</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="46"/>
+        <source>Manager reports</source>
+        <translation>經理報表</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="54"/>
+        <source>Find customers and vehicles, book appointments, open and follow repair orders, and hand cars back to their owners.</source>
+        <translation>查找客戶與車輛，預約，開立並追蹤維修委託書，向車主交車。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="57"/>
+        <source>Settle finished repair orders, take payments by every method, print receipts and invoices, and close the till at the end of the day.</source>
+        <translation>結算已完工的委託書，以各種方式收款，列印收據與發票，每日營業結束時日結。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="60"/>
+        <source>Issue parts to repair orders by scanning, take returns, receive deliveries and keep stock counts right.</source>
+        <translation>掃碼向委託書發料，辦理退料，收貨入庫，保持庫存正確。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="63"/>
+        <source>Every car in the workshop at a glance: who works on it, in which bay, and when it is promised.</source>
+        <translation>車間內所有車輛一目了然：誰在修、在哪個工位、承諾何時交車。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/areas.py" line="66"/>
+        <source>Takings, workshop throughput and stock figures, the shop profile, users and the audit log.</source>
+        <translation>營業收入、車間產值與庫存數據，門市資料、使用者與稽核日誌。</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../../ui/dialogs.py" line="34"/>
+        <source>Not saved</source>
+        <translation>未儲存</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/dialogs.py" line="44"/>
+        <source>Unexpected error</source>
+        <translation>意外錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/dialogs.py" line="45"/>
+        <source>Something went wrong and the action was not completed.</source>
+        <translation>發生問題，操作未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/dialogs.py" line="42"/>
+        <source>Details were written to the log in {folder}.</source>
+        <translation>詳細資訊已寫入日誌：{folder}。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartSetup</name>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="130"/>
+        <source>Bayline — First start</source>
+        <translation>Bayline — 首次啟動</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="131"/>
+        <source>Welcome to Bayline</source>
+        <translation>歡迎使用 Bayline</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="133"/>
+        <source>This database is new. Enter your shop&apos;s details and create the first administrator account; you can add the other users after signing in.</source>
+        <translation>這是一個新資料庫。請填寫門市資料並建立第一個管理員帳號；登入後可再新增其他使用者。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="135"/>
+        <source>Shop</source>
+        <translation>門市</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="136"/>
+        <source>First administrator</source>
+        <translation>第一位管理員</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="138"/>
+        <source>Shop name *</source>
+        <translation>門市名稱 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="139"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="140"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="141"/>
+        <source>Tax ID</source>
+        <translation>納稅人識別號</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="142"/>
+        <source>User name *</source>
+        <translation>使用者名稱 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="143"/>
+        <source>Full name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="144"/>
+        <source>Password *</source>
+        <translation>密碼 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="145"/>
+        <source>Password again *</source>
+        <translation>再次輸入密碼 *</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="152"/>
+        <source>at least 8 characters</source>
+        <translation>至少 8 個字元</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="154"/>
+        <source>unified social credit code, 18 characters</source>
+        <translation>統一社會信用代碼，18 碼</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="155"/>
+        <source>Create shop</source>
+        <translation>建立門市</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="156"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="190"/>
+        <source>Enter the shop&apos;s name.</source>
+        <translation>請填寫門市名稱。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="191"/>
+        <source>Choose a user name.</source>
+        <translation>請設定使用者名稱。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="192"/>
+        <source>Enter the administrator&apos;s name.</source>
+        <translation>請填寫管理員姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="193"/>
+        <source>Choose a password.</source>
+        <translation>請設定密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/setup_wizard.py" line="202"/>
+        <source>The two passwords differ.</source>
+        <translation>兩次輸入的密碼不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../../../ui/lock.py" line="103"/>
+        <source>Terminal locked</source>
+        <translation>終端已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="105"/>
+        <source>{name} is signed in. Enter the password to unlock, or sign out so someone else can sign in.</source>
+        <translation>{name} 已登入。輸入密碼解鎖，或登出以便他人登入。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="107"/>
+        <source>Password of {user}</source>
+        <translation>{user} 的密碼</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="109"/>
+        <source>Unlock</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="110"/>
+        <source>Sign out</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/lock.py" line="112"/>
+        <location filename="../../../ui/lock.py" line="161"/>
+        <source>Wrong password.</source>
+        <translation>密碼錯誤。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../../ui/login.py" line="142"/>
+        <source>Bayline — Sign in</source>
+        <translation>Bayline — 登入</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="143"/>
+        <source>Sign in to continue</source>
+        <translation>請登入後繼續</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="144"/>
+        <source>&amp;User name</source>
+        <translation>使用者名稱(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="145"/>
+        <source>&amp;Password</source>
+        <translation>密碼(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="146"/>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="147"/>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="148"/>
+        <source>e.g. wang.li</source>
+        <translation>例如 wang.li</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="150"/>
+        <source>Database: {database}</source>
+        <translation>資料庫：{database}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="201"/>
+        <source>Enter your user name.</source>
+        <translation>請輸入使用者名稱。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="205"/>
+        <source>Enter your password.</source>
+        <translation>請輸入密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="214"/>
+        <source>Wrong user name or password.</source>
+        <translation>使用者名稱或密碼錯誤。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../../ui/main_window.py" line="170"/>
+        <source>Bayline — {shop}</source>
+        <translation>Bayline — {shop}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="174"/>
+        <source>&amp;Session</source>
+        <translation>工作階段(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="175"/>
+        <source>&amp;Go to</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="176"/>
+        <source>L&amp;anguage</source>
+        <translation>語言(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="177"/>
+        <source>&amp;Lock terminal</source>
+        <translation>鎖定終端(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="178"/>
+        <source>Sign &amp;out</source>
+        <translation>登出(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="179"/>
+        <source>&amp;Quit</source>
+        <translation>結束程式(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="180"/>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="182"/>
+        <source>Signed in as {user}</source>
+        <translation>登入使用者：{user}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="184"/>
+        <source>Database: {database}</source>
+        <translation>資料庫：{database}</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <location filename="../../../ui/pages.py" line="139"/>
+        <source>Shop profile</source>
+        <translation>門市資料</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="140"/>
+        <source>Shop name</source>
+        <translation>門市名稱</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="140"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="141"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="141"/>
+        <source>Tax ID</source>
+        <translation>納稅人識別號</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="142"/>
+        <source>Currency</source>
+        <translation>幣別</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="143"/>
+        <source>Prices</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="143"/>
+        <source>User accounts</source>
+        <translation>使用者帳號數</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="154"/>
+        <source>include VAT</source>
+        <translation>含增值稅</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/pages.py" line="154"/>
+        <source>exclude VAT</source>
+        <translation>不含增值稅</translation>
+    </message>
+</context>
+</TS>

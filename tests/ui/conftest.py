@@ -1,0 +1,64 @@
+"""UI test fixtures: compiled translations in a throwaway cache, English restored after each test,
+and an empty migrated database for the first-start set-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from db.engine import Database
+from db.migrate import upgrade
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qm_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Compile .ts files into a per-run cache instead of the user's."""
+    folder = tmp_path_factory.mktemp("qm")
+    old = os.environ.get("BAYLINE_QM_CACHE")
+    os.environ["BAYLINE_QM_CACHE"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("BAYLINE_QM_CACHE", None)
+    else:
+        os.environ["BAYLINE_QM_CACHE"] = old
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(qapp) -> Iterator[None]:
+    """Each test starts from, and goes back to, an English UI."""
+    from ui.i18n import set_language
+
+    set_language(qapp, "en")
+    yield
+    set_language(qapp, "en")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A migrated database with no reference data, no profile and no users."""
+    if request.param == "sqlite":
+        db = Database(tmp_path / "x.sqlite")
+        upgrade(db)
+        yield db
+        db.dispose()
+        return
+    from tests import conftest as root
+
+    if root._pg_problem:
+        pytest.skip(f"PostgreSQL unreachable: {root._pg_problem}")
+    name = f"{root._PREFIX}empty_{next(root._counter)}"
+    admin = root._pg_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = make_url(root.PG_ADMIN_URL).set(database=name)
+    db = Database(url)
+    upgrade(db)
+    yield db
+    db.dispose()
+    root.drop_pg_database(url.render_as_string(hide_password=False))

@@ -1,0 +1,93 @@
+"""Start-up: factories, the login → main window → sign-out flow, and run_gui itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.factories import TEST_PASSWORD
+from ui import app as ui_app
+from ui.i18n import current_language
+from ui.login import LoginWindow
+from ui.main_window import MainWindow
+from ui.setup_wizard import FirstStartSetup
+
+
+@pytest.fixture
+def quiet_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """run_gui without touching the user's log folder or the global excepthook."""
+    monkeypatch.setattr(ui_app, "setup_logging", lambda: tmp_path / "bayline.log")
+    monkeypatch.setattr(ui_app, "install_excepthook", lambda: None)
+
+
+def visible(kind: type) -> list:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def test_flow_from_login_to_main_window_and_back(qtbot, database) -> None:
+    ui_app.prepare("zh_CN")
+    flow = ui_app.TerminalFlow(database)
+    login = flow.show_login()
+    qtbot.addWidget(login)
+    assert login.sign_in_button.text() == "登录"
+    login.username.setText("cashier")
+    login.password.setText(TEST_PASSWORD)
+    login.submit()
+    main = flow.main
+    assert isinstance(main, MainWindow)
+    qtbot.addWidget(main)
+    assert main.actor.username == "cashier" and main.areas == ["cashier"]
+    assert main.isVisible() and flow.login is None
+
+    main.sign_out()
+    assert flow.main is None
+    assert isinstance(flow.login, LoginWindow) and flow.login.isVisible()
+    qtbot.addWidget(flow.login)
+    assert flow.login.username.text() == ""
+
+
+def test_run_gui_shows_the_login_and_returns_the_exit_code(qtbot, database,
+                                                           quiet_start) -> None:
+    seen: list[str] = []
+
+    def close_login() -> None:
+        windows = visible(LoginWindow)
+        seen.extend(w.sign_in_button.text() for w in windows)
+        for window in windows:
+            window.close()
+
+    QTimer.singleShot(0, close_login)
+    assert ui_app.run_gui(database, language="en") == 0
+    assert seen == ["Sign in"]
+    assert current_language() == "en"
+
+
+def test_run_gui_starts_with_the_set_up_on_an_empty_database(qtbot, empty_database,
+                                                             quiet_start) -> None:
+    seen: list[str] = []
+
+    def cancel_setup() -> None:
+        for dialog in visible(FirstStartSetup):
+            seen.append(dialog.windowTitle())
+            dialog.reject()
+
+    QTimer.singleShot(0, cancel_setup)
+    assert ui_app.run_gui(empty_database, language="zh_TW") == 0
+    assert seen == ["Bayline — 首次啟動"]
+    assert visible(LoginWindow) == []
+
+
+def test_demo_never_shows_the_set_up(qtbot, empty_database, quiet_start) -> None:
+    seen: list[str] = []
+
+    def close_all() -> None:
+        seen.extend(type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible())
+        for window in QApplication.topLevelWidgets():
+            window.close()
+
+    QTimer.singleShot(0, close_all)
+    assert ui_app.run_gui(empty_database, demo=True, language="en") == 0
+    assert seen == ["LoginWindow"]

@@ -1,0 +1,128 @@
+"""Starting the desktop client: fonts, translations, logging, first start, login, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.security.actor import Actor
+from app.security.users import user_count
+from db.engine import Database
+from ui.fonts import apply_application_font
+from ui.i18n import current_language, initial_language, set_language
+from ui.logging_setup import install_excepthook, setup_logging
+from ui.login import LoginWindow
+from ui.main_window import MainWindow
+from ui.operations import read_data
+from ui.setup_wizard import FirstStartSetup
+
+log = logging.getLogger(__name__)
+APP_NAME = "Bayline"
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication (created when there is none), with fonts registered."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    apply_application_font(app)
+    return app
+
+
+def prepare(lang: str | None = None) -> tuple[QApplication, str]:
+    """The QApplication with fonts and the translator for ``lang`` (None: the system's)."""
+    app = ensure_application()
+    return app, set_language(app, initial_language(lang))
+
+
+def needs_first_start(database: Database) -> bool:
+    """True while the database has no user accounts."""
+    return read_data(database, user_count) == 0
+
+
+def build_login_window(database: Database, lang: str | None = None) -> LoginWindow:
+    """A login window in ``lang`` (fonts and translator installed)."""
+    _app, lang = prepare(lang)
+    return LoginWindow(database, lang)
+
+
+def build_setup_wizard(database: Database, lang: str | None = None) -> FirstStartSetup:
+    """The first-start set-up dialog in ``lang``."""
+    _app, lang = prepare(lang)
+    return FirstStartSetup(database, lang)
+
+
+def build_main_window(database: Database, actor: Actor, lang: str | None = None) -> MainWindow:
+    """The main window of ``actor`` in ``lang``."""
+    _app, lang = prepare(lang)
+    return MainWindow(database, actor, lang)
+
+
+class TerminalFlow(QObject):
+    """Moves the terminal between the login window and the signed-in user's main window."""
+
+    def __init__(self, database: Database, username: str = "") -> None:
+        super().__init__()
+        self.database = database
+        self.login: LoginWindow | None = None
+        self.main: MainWindow | None = None
+        self._username = username
+
+    def show_login(self) -> LoginWindow:
+        """Show a fresh login window."""
+        login = LoginWindow(self.database, current_language())
+        if self._username:
+            login.username.setText(self._username)
+            login.password.setFocus()
+        login.signed_in.connect(self._signed_in)
+        login.show()
+        self.login = login
+        return login
+
+    def _signed_in(self, actor: Actor) -> None:
+        log.info("signed in: %s (%s)", actor.username, actor.role)
+        main = MainWindow(self.database, actor, current_language())
+        main.signed_out.connect(self._signed_out)
+        main.showMaximized()
+        self.main = main
+        if self.login is not None:
+            self.login.close()
+            self.login.deleteLater()
+            self.login = None
+
+    def _signed_out(self) -> None:
+        if self.main is not None:
+            log.info("signed out: %s", self.main.actor.username)
+            self.main.deleteLater()
+            self.main = None
+        self._username = ""
+        self.show_login()
+
+
+def run_gui(database: Database, *, demo: bool = False, language: str | None = None) -> int:
+    """Run the desktop client on ``database`` until the last window closes; the exit code.
+
+    Shows the first-start set-up while the database has no users (never with ``demo``: the
+    caller has filled the demo data), then the login window, then the user's main window.
+    """
+    setup_logging()
+    app, _lang = prepare(language)
+    install_excepthook()
+    app.setQuitOnLastWindowClosed(True)
+    username = ""
+    if not demo and needs_first_start(database):
+        wizard = FirstStartSetup(database, current_language())
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return 0  # the user chose not to set the shop up now
+        username = wizard.created_username
+    flow = TerminalFlow(database, username)
+    flow.show_login()
+    code = app.exec()
+    log.info("exit %s", code)
+    return int(code)

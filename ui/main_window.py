@@ -1,0 +1,273 @@
+"""The main window: the role's work areas on the left, one page each, and the status bar."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.clock import now
+from app.i18n import LANGUAGE_NAMES, LANGUAGES, translate
+from app.security.actor import Actor
+from app.security.permissions import ROLE_NAMES
+from db.engine import Database
+from db.enums import RoleCode
+from ui.areas import area_title, areas_for
+from ui.i18n import current_language, set_language
+from ui.lock import LockOverlay
+from ui.login import shop_name
+from ui.pages import AreaPage, build_page
+from ui.signals import signals
+
+MIN_WIDTH, MIN_HEIGHT = 1024, 640
+NAV_WIDTH = 210
+
+
+def role_name(role: str, lang: str) -> str:
+    """The role's name in ``lang`` (the role code when it is not a known role)."""
+    try:
+        return translate(ROLE_NAMES[RoleCode(role)], lang)
+    except ValueError:
+        return role
+
+
+class MainWindow(QMainWindow):
+    """One terminal's main window for the signed-in ``actor``.
+
+    Emits ``signed_out`` when the user signs out (the window then closes).
+    """
+
+    signed_out = Signal()
+
+    def __init__(self, database: Database, actor: Actor, lang: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.database = database
+        self.actor = actor
+        self.lang = lang or current_language()
+        self.areas = areas_for(actor)
+        self.pages: dict[str, AreaPage] = {}
+        self._signing_out = False
+        self.shop_name = shop_name(database)
+        self._build_central()
+        self._build_actions()
+        self._build_status_bar()
+        self.lock_overlay = LockOverlay(database, actor, self)
+        self.lock_overlay.unlocked.connect(self._unlocked)
+        self.lock_overlay.sign_out_requested.connect(self.sign_out)
+        signals.data_changed.connect(self._data_changed)
+        self.retranslate()
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.resize(1366, 768)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setIconSize(QSize(20, 20))
+        nav_font = QFont(self.nav.font())
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.2)
+        self.nav.setFont(nav_font)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pages")
+        for code in self.areas:
+            item = QListWidgetItem(self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setSizeHint(QSize(NAV_WIDTH - 8, 40))
+            page = build_page(code, self.database, self.actor, self.stack)
+            self.pages[code] = page
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        if self.areas:
+            self.nav.setCurrentRow(0)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_actions(self) -> None:
+        self.session_menu = self.menuBar().addMenu("")
+        self.lock_action = QAction(self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.lock_action, self.sign_out_action):
+            self.session_menu.addAction(action)
+            self.addAction(action)
+        self.session_menu.addSeparator()
+        self.session_menu.addAction(self.quit_action)
+
+        self.go_menu = self.menuBar().addMenu("")
+        self.go_actions: list[QAction] = []
+        for row, _code in enumerate(self.areas):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.show_area_row(r))
+            self.go_menu.addAction(action)
+            self.addAction(action)
+            self.go_actions.append(action)
+
+        self.language_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self)
+            action.setCheckable(True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("userLabel")
+        self.database_label = QLabel(self)
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clock_label = QLabel(self)
+        self.clock_label.setObjectName("clockLabel")
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.database_label, 1)
+        bar.addPermanentWidget(self.clock_label)
+        self.clock = QTimer(self)
+        self.clock.setInterval(1000)
+        self.clock.timeout.connect(self.update_clock)
+        self.clock.start()
+        self.update_clock()
+
+    # -- texts ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also called on ``LanguageChange``)."""
+        self.setWindowTitle(self.tr("Bayline — {shop}").format(shop=self.shop_name))
+        for row, code in enumerate(self.areas):
+            self.nav.item(row).setText(area_title(code))
+            self.go_actions[row].setText(area_title(code))
+        self.session_menu.setTitle(self.tr("&Session"))
+        self.go_menu.setTitle(self.tr("&Go to"))
+        self.language_menu.setTitle(self.tr("L&anguage"))
+        self.lock_action.setText(self.tr("&Lock terminal"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.user_label.setText(self.tr("{name} · {role}").format(
+            name=self.actor.full_name, role=role_name(self.actor.role, self.lang)))
+        self.user_label.setToolTip(self.tr("Signed in as {user}").format(
+            user=self.actor.username))
+        self.database_label.setText(self.tr("Database: {database}").format(
+            database=self.database.describe()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.lang = current_language()
+            if self.lang in self.language_actions:
+                self.language_actions[self.lang].setChecked(True)
+            self.retranslate()
+        super().changeEvent(event)
+
+    def choose_language(self, lang: str) -> None:
+        """Switch the whole UI to ``lang``."""
+        app = QApplication.instance()
+        self.lang = set_language(app, lang) if app is not None else lang
+        self.retranslate()
+
+    def update_clock(self) -> None:
+        """Show the local date and time."""
+        self.clock_label.setText(now().astimezone().strftime("%Y-%m-%d %H:%M"))
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def current_area(self) -> str | None:
+        """The code of the area shown."""
+        row = self.nav.currentRow()
+        return self.areas[row] if 0 <= row < len(self.areas) else None
+
+    def show_area(self, code: str) -> None:
+        """Show area ``code`` (ignored when the role does not have it)."""
+        if code in self.areas:
+            self.show_area_row(self.areas.index(code))
+
+    def show_area_row(self, row: int) -> None:
+        """Show the area at navigation row ``row``."""
+        if not self.is_locked():
+            self.nav.setCurrentRow(row)
+
+    def _data_changed(self, area: str) -> None:
+        if area == "shop":
+            self.shop_name = shop_name(self.database)
+            self.retranslate()
+        for code, page in self.pages.items():
+            if area in (code, "shop") or (code == "manager" and area == "users"):
+                page.refresh()
+
+    # -- lock and sign-out ------------------------------------------------------------------
+
+    def is_locked(self) -> bool:
+        """True while the lock screen covers the window."""
+        return self.lock_overlay.isVisible()
+
+    def lock(self) -> None:
+        """Cover the window until the signed-in user types their password (Ctrl+L)."""
+        if self.is_locked():
+            return
+        self.centralWidget().setEnabled(False)
+        self.menuBar().setEnabled(False)
+        for action in (self.lock_action, self.sign_out_action, self.quit_action,
+                       *self.go_actions):
+            action.setEnabled(False)
+        self.lock_overlay.show_over_parent()
+
+    def _unlocked(self) -> None:
+        self.centralWidget().setEnabled(True)
+        self.menuBar().setEnabled(True)
+        for action in (self.lock_action, self.sign_out_action, self.quit_action,
+                       *self.go_actions):
+            action.setEnabled(True)
+        self.nav.setFocus()
+
+    def sign_out(self) -> None:
+        """End this user's session: emit ``signed_out`` and close the window."""
+        self._signing_out = True
+        self.signed_out.emit()
+        self.close()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock_overlay.isVisible():
+            self.lock_overlay.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_locked() and not self._signing_out:
+            event.ignore()
+            return
+        self.clock.stop()
+        with contextlib.suppress(RuntimeError, TypeError):
+            signals.data_changed.disconnect(self._data_changed)
+        super().closeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, in_values
@@ -23,7 +23,12 @@ class TillSession(IdMixin, Base):
     """A cash drawer from opening (with its float) to the daily close."""
 
     __tablename__ = "till_session"
-    __table_args__ = (CheckConstraint(in_values("status", TillStatus), name="status"),)
+    __table_args__ = (
+        CheckConstraint(in_values("status", TillStatus), name="status"),
+        # at most one open till per terminal, enforced by the database itself
+        Index("uq_till_session_open_terminal", "terminal", unique=True,
+              sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
+    )
 
     terminal: Mapped[str] = mapped_column(String(60))
     status: Mapped[str] = mapped_column(String(8), default=TillStatus.OPEN)
@@ -74,8 +79,9 @@ class Invoice(IdMixin, _ChainedMixin, Base):
     insurer_share: Mapped[Decimal] = mapped_column(Money())
     warranty_share: Mapped[Decimal] = mapped_column(Money())
     internal_share: Mapped[Decimal] = mapped_column(Money())
+    # unique: an invoice is reversed at most once (NULLs do not collide)
     original_invoice_id: Mapped[int | None] = mapped_column(
-        ForeignKey("invoice.id"), nullable=True, index=True
+        ForeignKey("invoice.id"), nullable=True, unique=True
     )
     reason: Mapped[str] = mapped_column(Text, default="")
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 08:28:56.160843
+Create Date: 2026-11-24 08:50:18.210685
 """
 
 from __future__ import annotations
@@ -327,6 +327,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['opened_by_id'], ['user_account.id'], name=op.f('fk_till_session_opened_by_id_user_account')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_till_session'))
     )
+    with op.batch_alter_table('till_session', schema=None) as batch_op:
+        batch_op.create_index('uq_till_session_open_terminal', ['terminal'], unique=True, sqlite_where=sa.text("status = 'open'"), postgresql_where=sa.text("status = 'open'"))
+
     op.create_table('vehicle_ownership',
     sa.Column('vehicle_id', sa.Integer(), nullable=False),
     sa.Column('customer_id', sa.Integer(), nullable=False),
@@ -402,12 +405,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_invoice')),
     sa.UniqueConstraint('chain_seq', name=op.f('uq_invoice_chain_seq')),
     sa.UniqueConstraint('hash', name=op.f('uq_invoice_hash')),
-    sa.UniqueConstraint('number', name=op.f('uq_invoice_number'))
+    sa.UniqueConstraint('number', name=op.f('uq_invoice_number')),
+    sa.UniqueConstraint('original_invoice_id', name=op.f('uq_invoice_original_invoice_id'))
     )
     with op.batch_alter_table('invoice', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_invoice_customer_id'), ['customer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_invoice_issued_at'), ['issued_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_invoice_original_invoice_id'), ['original_invoice_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_invoice_repair_order_id'), ['repair_order_id'], unique=False)
 
     op.create_table('mileage_reading',
@@ -737,7 +740,6 @@ def downgrade() -> None:
     op.drop_table('mileage_reading')
     with op.batch_alter_table('invoice', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_invoice_repair_order_id'))
-        batch_op.drop_index(batch_op.f('ix_invoice_original_invoice_id'))
         batch_op.drop_index(batch_op.f('ix_invoice_issued_at'))
         batch_op.drop_index(batch_op.f('ix_invoice_customer_id'))
 
@@ -754,6 +756,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_vehicle_ownership_customer_id'))
 
     op.drop_table('vehicle_ownership')
+    with op.batch_alter_table('till_session', schema=None) as batch_op:
+        batch_op.drop_index('uq_till_session_open_terminal', sqlite_where=sa.text("status = 'open'"), postgresql_where=sa.text("status = 'open'"))
+
     op.drop_table('till_session')
     with op.batch_alter_table('technician', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_technician_team_id'))

@@ -124,3 +124,9 @@ def set_language(app: QCoreApplication, lang: str) -> str:
     # shows the new language when this function returns.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang
+
+
+def switch_language(lang: str) -> str:
+    """``set_language`` on the running application (a no-op without one); the language set."""
+    app = QCoreApplication.instance()
+    return set_language(app, lang) if app is not None else normalise_language(lang)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,7 +20,7 @@ from db.engine import Database
 from ui.i18n import current_language
 from ui.login import sign_in
 from ui.operations import run_operation
-from ui.widgets import ERROR_COLOUR
+from ui.widgets import ERROR_COLOUR, make_heading
 
 
 class LockOverlay(QWidget):
@@ -50,10 +50,7 @@ class LockOverlay(QWidget):
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setMinimumWidth(420)
         self.heading = QLabel(card)
-        big = QFont(self.heading.font())
-        big.setPointSizeF(big.pointSizeF() * 1.5)
-        big.setBold(True)
-        self.heading.setFont(big)
+        make_heading(self.heading, 1.5)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.explanation = QLabel(card)
         self.explanation.setWordWrap(True)

@@ -6,9 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFormLayout,
     QFrame,
     QLabel,
@@ -23,9 +22,9 @@ from app.security.actor import Actor
 from app.security.users import authenticate
 from app.shop import get_profile
 from db.engine import Database
-from ui.i18n import current_language, set_language
+from ui.i18n import current_language, switch_language
 from ui.operations import read_data, run_operation
-from ui.widgets import ERROR_COLOUR, LanguageChooser
+from ui.widgets import ERROR_COLOUR, LanguageChooser, make_heading
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
@@ -70,10 +69,7 @@ class LoginWindow(QWidget):
         self.shop.setObjectName("shopName")
         self.shop.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.shop.setWordWrap(True)
-        big = QFont(self.shop.font())
-        big.setPointSizeF(big.pointSizeF() * 1.6)
-        big.setBold(True)
-        self.shop.setFont(big)
+        make_heading(self.shop, 1.6)
         self.subtitle = QLabel(self)
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -160,11 +156,7 @@ class LoginWindow(QWidget):
 
     def choose_language(self, lang: str) -> None:
         """Switch the whole UI to ``lang`` (the window re-translates itself)."""
-        app = QApplication.instance()
-        if app is not None:
-            self.lang = set_language(app, lang)
-        else:
-            self.lang = lang
+        self.lang = switch_language(lang)
         self.retranslate()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

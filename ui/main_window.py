@@ -7,7 +7,6 @@ import contextlib
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,7 +23,7 @@ from app.security.permissions import ROLE_NAMES
 from db.engine import Database
 from db.enums import RoleCode
 from ui.areas import area_title, areas_for
-from ui.i18n import current_language, set_language
+from ui.i18n import current_language, switch_language
 from ui.lock import LockOverlay
 from ui.login import shop_name
 from ui.pages import AreaPage, build_page
@@ -194,8 +193,7 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, lang: str) -> None:
         """Switch the whole UI to ``lang``."""
-        app = QApplication.instance()
-        self.lang = set_language(app, lang) if app is not None else lang
+        self.lang = switch_language(lang)
         self.retranslate()
 
     def update_clock(self) -> None:

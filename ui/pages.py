@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -25,6 +24,7 @@ from db.engine import Database
 from ui.areas import AREA_PERMISSIONS, area_description, area_title
 from ui.i18n import current_language
 from ui.operations import read_data
+from ui.widgets import make_heading
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
@@ -53,10 +53,7 @@ class AreaPage(QWidget):
         self.setObjectName(f"page_{code}")
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
-        big = QFont(self.title.font())
-        big.setPointSizeF(big.pointSizeF() * 1.8)
-        big.setBold(True)
-        self.title.setFont(big)
+        make_heading(self.title, 1.8)
         self.description = QLabel(self)
         self.description.setObjectName("pageDescription")
         self.description.setWordWrap(True)

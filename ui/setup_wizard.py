@@ -6,9 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,9 +25,9 @@ from app.setup.reference import ensure_reference_data
 from app.shop import save_profile
 from db.engine import Database
 from db.enums import RoleCode
-from ui.i18n import current_language, set_language
+from ui.i18n import current_language, switch_language
 from ui.operations import run_operation
-from ui.widgets import ERROR_COLOUR, FormField, LanguageChooser
+from ui.widgets import ERROR_COLOUR, FormField, LanguageChooser, make_heading
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
@@ -69,10 +67,7 @@ class FirstStartSetup(QDialog):
 
     def _build(self) -> None:
         self.heading = QLabel(self)
-        big = QFont(self.heading.font())
-        big.setPointSizeF(big.pointSizeF() * 1.4)
-        big.setBold(True)
-        self.heading.setFont(big)
+        make_heading(self.heading, 1.4)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.language = LanguageChooser(self.lang, self)
@@ -165,8 +160,7 @@ class FirstStartSetup(QDialog):
         super().changeEvent(event)
 
     def _choose_language(self, lang: str) -> None:
-        app = QApplication.instance()
-        self.lang = set_language(app, lang) if app is not None else lang
+        self.lang = switch_language(lang)
         self.retranslate()
 
     # -- validation at the field ------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.i18n import LANGUAGE_NAMES, LANGUAGES
@@ -12,6 +13,15 @@ FIELD_STYLE = (
     f"QLineEdit[invalid=\"true\"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px;"
     " padding: 2px; }"
 )
+
+
+def make_heading(label: QLabel, scale: float) -> QLabel:
+    """Make ``label`` a bold heading ``scale`` times the normal text size."""
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 class LanguageChooser(QComboBox):

@@ -4,7 +4,7 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../../ui/pages.py" line="99"/>
+        <location filename="../../../ui/pages.py" line="96"/>
         <source>What you can do here</source>
         <translation>您在此可以做的事</translation>
     </message>
@@ -88,112 +88,112 @@
 <context>
     <name>FirstStartSetup</name>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="130"/>
+        <location filename="../../../ui/setup_wizard.py" line="125"/>
         <source>Bayline — First start</source>
         <translation>Bayline — 首次啟動</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="131"/>
+        <location filename="../../../ui/setup_wizard.py" line="126"/>
         <source>Welcome to Bayline</source>
         <translation>歡迎使用 Bayline</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="133"/>
+        <location filename="../../../ui/setup_wizard.py" line="128"/>
         <source>This database is new. Enter your shop&apos;s details and create the first administrator account; you can add the other users after signing in.</source>
         <translation>這是一個新資料庫。請填寫門市資料並建立第一個管理員帳號；登入後可再新增其他使用者。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="135"/>
+        <location filename="../../../ui/setup_wizard.py" line="130"/>
         <source>Shop</source>
         <translation>門市</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="136"/>
+        <location filename="../../../ui/setup_wizard.py" line="131"/>
         <source>First administrator</source>
         <translation>第一位管理員</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="138"/>
+        <location filename="../../../ui/setup_wizard.py" line="133"/>
         <source>Shop name *</source>
         <translation>門市名稱 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="139"/>
+        <location filename="../../../ui/setup_wizard.py" line="134"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="140"/>
+        <location filename="../../../ui/setup_wizard.py" line="135"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="141"/>
+        <location filename="../../../ui/setup_wizard.py" line="136"/>
         <source>Tax ID</source>
         <translation>納稅人識別號</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="142"/>
+        <location filename="../../../ui/setup_wizard.py" line="137"/>
         <source>User name *</source>
         <translation>使用者名稱 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="143"/>
+        <location filename="../../../ui/setup_wizard.py" line="138"/>
         <source>Full name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="144"/>
+        <location filename="../../../ui/setup_wizard.py" line="139"/>
         <source>Password *</source>
         <translation>密碼 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="145"/>
+        <location filename="../../../ui/setup_wizard.py" line="140"/>
         <source>Password again *</source>
         <translation>再次輸入密碼 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="152"/>
+        <location filename="../../../ui/setup_wizard.py" line="147"/>
         <source>at least 8 characters</source>
         <translation>至少 8 個字元</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="154"/>
+        <location filename="../../../ui/setup_wizard.py" line="149"/>
         <source>unified social credit code, 18 characters</source>
         <translation>統一社會信用代碼，18 碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="155"/>
+        <location filename="../../../ui/setup_wizard.py" line="150"/>
         <source>Create shop</source>
         <translation>建立門市</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="156"/>
+        <location filename="../../../ui/setup_wizard.py" line="151"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="190"/>
+        <location filename="../../../ui/setup_wizard.py" line="184"/>
         <source>Enter the shop&apos;s name.</source>
         <translation>請填寫門市名稱。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="191"/>
+        <location filename="../../../ui/setup_wizard.py" line="185"/>
         <source>Choose a user name.</source>
         <translation>請設定使用者名稱。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="192"/>
+        <location filename="../../../ui/setup_wizard.py" line="186"/>
         <source>Enter the administrator&apos;s name.</source>
         <translation>請填寫管理員姓名。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="193"/>
+        <location filename="../../../ui/setup_wizard.py" line="187"/>
         <source>Choose a password.</source>
         <translation>請設定密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="202"/>
+        <location filename="../../../ui/setup_wizard.py" line="196"/>
         <source>The two passwords differ.</source>
         <translation>兩次輸入的密碼不一致。</translation>
     </message>
@@ -201,33 +201,33 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../../ui/lock.py" line="103"/>
+        <location filename="../../../ui/lock.py" line="100"/>
         <source>Terminal locked</source>
         <translation>終端已鎖定</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="105"/>
+        <location filename="../../../ui/lock.py" line="102"/>
         <source>{name} is signed in. Enter the password to unlock, or sign out so someone else can sign in.</source>
         <translation>{name} 已登入。輸入密碼解鎖，或登出以便他人登入。</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="107"/>
+        <location filename="../../../ui/lock.py" line="104"/>
         <source>Password of {user}</source>
         <translation>{user} 的密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="109"/>
+        <location filename="../../../ui/lock.py" line="106"/>
         <source>Unlock</source>
         <translation>解鎖</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="110"/>
+        <location filename="../../../ui/lock.py" line="107"/>
         <source>Sign out</source>
         <translation>登出</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="112"/>
-        <location filename="../../../ui/lock.py" line="161"/>
+        <location filename="../../../ui/lock.py" line="109"/>
+        <location filename="../../../ui/lock.py" line="158"/>
         <source>Wrong password.</source>
         <translation>密碼錯誤。</translation>
     </message>
@@ -235,57 +235,57 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../../ui/login.py" line="142"/>
+        <location filename="../../../ui/login.py" line="138"/>
         <source>Bayline — Sign in</source>
         <translation>Bayline — 登入</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="143"/>
+        <location filename="../../../ui/login.py" line="139"/>
         <source>Sign in to continue</source>
         <translation>請登入後繼續</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="144"/>
+        <location filename="../../../ui/login.py" line="140"/>
         <source>&amp;User name</source>
         <translation>使用者名稱(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="145"/>
+        <location filename="../../../ui/login.py" line="141"/>
         <source>&amp;Password</source>
         <translation>密碼(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="146"/>
+        <location filename="../../../ui/login.py" line="142"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="147"/>
+        <location filename="../../../ui/login.py" line="143"/>
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="148"/>
+        <location filename="../../../ui/login.py" line="144"/>
         <source>e.g. wang.li</source>
         <translation>例如 wang.li</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="150"/>
+        <location filename="../../../ui/login.py" line="146"/>
         <source>Database: {database}</source>
         <translation>資料庫：{database}</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="201"/>
+        <location filename="../../../ui/login.py" line="193"/>
         <source>Enter your user name.</source>
         <translation>請輸入使用者名稱。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="205"/>
+        <location filename="../../../ui/login.py" line="197"/>
         <source>Enter your password.</source>
         <translation>請輸入密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="214"/>
+        <location filename="../../../ui/login.py" line="206"/>
         <source>Wrong user name or password.</source>
         <translation>使用者名稱或密碼錯誤。</translation>
     </message>
@@ -293,52 +293,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="170"/>
+        <location filename="../../../ui/main_window.py" line="169"/>
         <source>Bayline — {shop}</source>
         <translation>Bayline — {shop}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="174"/>
+        <location filename="../../../ui/main_window.py" line="173"/>
         <source>&amp;Session</source>
         <translation>工作階段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="175"/>
+        <location filename="../../../ui/main_window.py" line="174"/>
         <source>&amp;Go to</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="176"/>
+        <location filename="../../../ui/main_window.py" line="175"/>
         <source>L&amp;anguage</source>
         <translation>語言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="177"/>
+        <location filename="../../../ui/main_window.py" line="176"/>
         <source>&amp;Lock terminal</source>
         <translation>鎖定終端(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="178"/>
+        <location filename="../../../ui/main_window.py" line="177"/>
         <source>Sign &amp;out</source>
         <translation>登出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="179"/>
+        <location filename="../../../ui/main_window.py" line="178"/>
         <source>&amp;Quit</source>
         <translation>結束程式(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="180"/>
+        <location filename="../../../ui/main_window.py" line="179"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="182"/>
+        <location filename="../../../ui/main_window.py" line="181"/>
         <source>Signed in as {user}</source>
         <translation>登入使用者：{user}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="184"/>
+        <location filename="../../../ui/main_window.py" line="183"/>
         <source>Database: {database}</source>
         <translation>資料庫：{database}</translation>
     </message>
@@ -346,52 +346,52 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../../ui/pages.py" line="139"/>
+        <location filename="../../../ui/pages.py" line="136"/>
         <source>Shop profile</source>
         <translation>門市資料</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="140"/>
+        <location filename="../../../ui/pages.py" line="137"/>
         <source>Shop name</source>
         <translation>門市名稱</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="140"/>
+        <location filename="../../../ui/pages.py" line="137"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="141"/>
+        <location filename="../../../ui/pages.py" line="138"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="141"/>
+        <location filename="../../../ui/pages.py" line="138"/>
         <source>Tax ID</source>
         <translation>納稅人識別號</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="142"/>
+        <location filename="../../../ui/pages.py" line="139"/>
         <source>Currency</source>
         <translation>幣別</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="143"/>
+        <location filename="../../../ui/pages.py" line="140"/>
         <source>Prices</source>
         <translation>價格</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="143"/>
+        <location filename="../../../ui/pages.py" line="140"/>
         <source>User accounts</source>
         <translation>使用者帳號數</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="154"/>
+        <location filename="../../../ui/pages.py" line="151"/>
         <source>include VAT</source>
         <translation>含增值稅</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="154"/>
+        <location filename="../../../ui/pages.py" line="151"/>
         <source>exclude VAT</source>
         <translation>不含增值稅</translation>
     </message>

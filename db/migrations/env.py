@@ -7,9 +7,16 @@ from alembic import context
 import db.models  # noqa: F401  (registers every table)
 from db.base import Base
 from db.engine import make_engine
+from db.search_index import is_search_accelerator
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool,
+                   compare_to: object) -> bool:
+    """Leave the search accelerators (db/search_index.py) out of autogenerate."""
+    return not is_search_accelerator(name, type_)
 
 
 def run_migrations_online() -> None:
@@ -28,6 +35,7 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

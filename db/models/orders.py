@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, in_values
@@ -55,10 +64,20 @@ class RepairOrder(IdMixin, Base):
     )
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     rework_count: Mapped[int] = mapped_column(Integer, default=0)
+    # completion review, customer called, gate pass (出门条)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    customer_called_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    gate_pass_number: Mapped[str | None] = mapped_column(String(30), unique=True, nullable=True)
+    gate_pass_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    gate_pass_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     customer: Mapped[Customer] = relationship()
     vehicle: Mapped[Vehicle] = relationship()
+    attachments: Mapped[list[OrderAttachment]] = relationship(
+        order_by="OrderAttachment.id", cascade="all, delete-orphan"
+    )
     labour_lines: Mapped[list[LabourLine]] = relationship(
         back_populates="repair_order", order_by="LabourLine.position"
     )
@@ -74,6 +93,24 @@ class RepairOrder(IdMixin, Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class OrderAttachment(IdMixin, Base):
+    """A file kept with the order, e.g. a check-in photo of existing damage."""
+
+    __tablename__ = "order_attachment"
+    __table_args__ = (CheckConstraint("size_bytes > 0", name="size_positive"),)
+
+    repair_order_id: Mapped[int] = mapped_column(
+        ForeignKey("repair_order.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(60))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
 
 
 class WorkApproval(IdMixin, Base):

@@ -66,7 +66,7 @@ def test_search_by_plate_vin_phone_and_name(session, advisor, cashier) -> None:
     owner = builders.customer(session, advisor, name="欧阳娜娜", phone="13987654321")
     veh = builders.vehicle(session, advisor, owner, plate="粤A8K2M9", vin=builders.VALID_VIN)
     builders.vehicle(session, advisor, plate="京B12345")
-    for query in ("粤A8K2M9", "粤a8k", "8K2M", "LVGBE40K", "123456", "4321", "阳娜"):
+    for query in ("粤A8K2M9", "粤a8k", "8K2M", "LVGBE40K", "123456", "4321", "阳娜娜", "欧阳"):
         hits = search(session, advisor, query)
         assert veh.id in [h.vehicle_id for h in hits], query
     hit = next(h for h in search(session, cashier, "欧阳") if h.vehicle_id == veh.id)

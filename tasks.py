@@ -14,7 +14,6 @@ import hashlib
 import os
 import subprocess
 import sys
-import tomllib
 import venv
 from pathlib import Path
 
@@ -26,6 +25,8 @@ CONSTRAINTS = ROOT / "constraints.txt"
 
 
 def requirements(extra: str | None) -> list[str]:
+    import tomllib
+
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     reqs = list(project["dependencies"])
     if extra:
@@ -35,8 +36,6 @@ def requirements(extra: str | None) -> list[str]:
 
 def ensure_venv(extra: str | None) -> None:
     """Create .venv and install the pinned dependencies unless already done."""
-    if sys.version_info < (3, 11):
-        sys.exit("Bayline needs Python 3.11 or newer.")
     reqs = requirements(extra)
     stamp_text = "\n".join(reqs) + CONSTRAINTS.read_text(encoding="utf-8")
     stamp = hashlib.sha256(stamp_text.encode()).hexdigest()
@@ -66,6 +65,9 @@ def test(args: list[str]) -> int:
 
 
 def main() -> int:
+    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py may be started by an old python3
+        print("Bayline needs Python 3.11 or newer.")
+        return 2
     if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
         print(__doc__)
         return 2

@@ -31,7 +31,7 @@ class DomainError(Exception):
 
 
 class ValidationError(DomainError):
-    """Bad input: names the field (``field`` key and translatable ``label``) and what is expected."""
+    """Bad input: names the field (``field`` key, translatable ``label``) and what is expected."""
 
     def __init__(self, field: str, label: str, msgid: str, /, **params: Any) -> None:
         self.field = field

@@ -56,7 +56,7 @@ def parse_decimal(
     Full-width digits from Chinese input methods are accepted; floats, NaN, Infinity, more
     decimals than allowed and values outside [minimum, maximum] raise ``ValidationError``.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise ValidationError(field, label, _("Enter a number (exact decimal), not {kind}."),
                               kind=type(value).__name__)
     if isinstance(value, str):
@@ -96,7 +96,8 @@ def parse_money(value: object, *, field: str = "amount", label: str = _("Amount"
                          minimum=-MAX_AMOUNT if allow_negative else ZERO, maximum=MAX_AMOUNT)
 
 
-def parse_quantity(value: object, *, field: str = "quantity", label: str = _("Quantity")) -> Decimal:
+def parse_quantity(value: object, *, field: str = "quantity",
+                   label: str = _("Quantity")) -> Decimal:
     """Parse a positive quantity (3 decimals)."""
     q = parse_decimal(value, field=field, label=label, places=3, maximum=Decimal("1000000"))
     if q <= 0:

@@ -36,7 +36,8 @@ def checked_in_order(session, actor: Actor, veh: Vehicle | None = None,
     veh = veh or vehicle(session, actor)
     data = CheckInData(mileage_in=mileage if mileage is not None else veh.mileage_km + 5000,
                        fuel_level=fields.pop("fuel_level", 4),
-                       customer_description=fields.pop("customer_description", "做保养，刹车有异响"),
+                       customer_description=fields.pop("customer_description",
+                                                       "做保养，刹车有异响"),
                        **fields)
     return open_order(session, actor, veh.id, data)
 

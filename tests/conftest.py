@@ -22,16 +22,16 @@ from sqlalchemy.pool import NullPool
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.security.actor import Actor  # noqa: E402
-from app.security.users import SYSTEM_ACTOR, actor_for, create_user  # noqa: E402
-from app.setup.reference import ensure_reference_data  # noqa: E402
-from app.shop import save_profile  # noqa: E402
-from db.base import Base  # noqa: E402
-from db.engine import Database, make_engine  # noqa: E402
-from db.enums import RoleCode  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
-from db.models import Bay, Role, Team, Technician, User  # noqa: E402
-from tests.factories import TEST_PASSWORD  # noqa: E402
+from app.security.actor import Actor
+from app.security.users import SYSTEM_ACTOR, actor_for, create_user
+from app.setup.reference import ensure_reference_data
+from app.shop import save_profile
+from db.base import Base
+from db.engine import Database, make_engine
+from db.enums import RoleCode
+from db.migrate import upgrade
+from db.models import Bay, Role, Team, Technician, User
+from tests.factories import TEST_PASSWORD
 
 PG_ADMIN_URL = os.environ.get("BAYLINE_TEST_PG_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -68,7 +68,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    return (f"bayline databases: sqlite + postgresql ({PG_ADMIN_URL})" if not _pg_problem
+    return (f"bayline databases: sqlite + postgresql ({PG_ADMIN_URL})"
+            if not _pg_problem
             else f"bayline databases: sqlite ONLY — PostgreSQL unreachable ({_pg_problem})")
 
 
@@ -76,7 +77,8 @@ def _fill_template(database: Database) -> None:
     upgrade(database)
     with database.transaction() as s:
         ensure_reference_data(s)
-        save_profile(s, None, name="湾线汽车服务中心 Bayline Motors", address="广州市天河区车陂路88号",
+        save_profile(s, None, name="湾线汽车服务中心 Bayline Motors",
+                     address="广州市天河区车陂路88号",
                      phone="020-8888 6666", tax_id="91440101MA59ABCD1X",
                      document_footer="感谢惠顾", job_card_terms="旧件如客户不带走由本店处理。")
         for role in RoleCode:
@@ -173,9 +175,9 @@ def pg_shared(pg_template: str) -> Iterator[str]:
     engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{_SNAPSHOT}"'))
-        for table in Base.metadata.sorted_tables:
-            conn.execute(text(f'CREATE TABLE "{_SNAPSHOT}"."{table.name}" AS '
-                              f'SELECT * FROM public."{table.name}"'))
+        for name in [t.name for t in Base.metadata.sorted_tables] + ["alembic_version"]:
+            conn.execute(text(f'CREATE TABLE "{_SNAPSHOT}"."{name}" AS '
+                              f'SELECT * FROM public."{name}"'))
     engine.dispose()
     yield url
 
@@ -186,6 +188,9 @@ def reset_pg_database(url: str) -> None:
     tables = Base.metadata.sorted_tables
     with engine.begin() as conn:
         conn.execute(text("SET LOCAL session_replication_role = replica"))  # skip FK triggers
+        conn.execute(text("DELETE FROM public.alembic_version"))
+        conn.execute(text(f'INSERT INTO public.alembic_version '
+                          f'SELECT * FROM "{_SNAPSHOT}".alembic_version'))
         for table in reversed(tables):
             conn.execute(text(f'DELETE FROM public."{table.name}"'))
         for table in tables:

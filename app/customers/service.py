@@ -71,8 +71,10 @@ def _clean(data: CustomerData) -> dict:
 
 def _set_phones(customer: Customer, phones: list[str]) -> None:
     existing = {p.number: p for p in customer.phones}
-    customer.phones = [existing.get(n) or CustomerPhone(number=n, digits_reversed=digits_reversed(n))
-                       for n in phones]
+    customer.phones = [
+        existing.get(n) or CustomerPhone(number=n, digits_reversed=digits_reversed(n))
+        for n in phones
+    ]
     for i, phone in enumerate(customer.phones):
         phone.is_primary = i == 0
 

@@ -2,8 +2,8 @@
 
 from db.base import Base
 from db.models.appointments import Appointment
-from db.models.catalogue import LabourOperation
 from db.models.cashier import Invoice, InvoiceLine, Payment, TillSession
+from db.models.catalogue import LabourOperation
 from db.models.customers import Customer, CustomerPhone
 from db.models.orders import (
     ChargeLine,
@@ -23,7 +23,8 @@ from db.models.workshop import Bay, ClockEntry, QCRecord, Team, Technician
 __all__ = [
     "Appointment", "AuditEntry", "Base", "Bay", "BinLocation", "ChainHead", "ChargeLine",
     "ClockEntry", "Customer", "CustomerPhone", "DocumentSeries", "Invoice", "InvoiceLine",
-    "LabourLine", "LabourOperation", "LabourRate", "MileageReading", "OrderAttachment", "OrderStatusChange", "Part", "PartLine",
+    "LabourLine", "LabourOperation", "LabourRate", "MileageReading", "OrderAttachment",
+    "OrderStatusChange", "Part", "PartLine",
     "Payment", "Permission", "QCRecord", "RepairOrder", "Role", "Setting", "ShopProfile",
     "StockMovement", "StockReservation", "Supplier", "TaxRate", "Team", "Technician",
     "TillSession", "User", "Vehicle", "VehicleOwnership", "WorkApproval", "role_permission",

@@ -1,0 +1,47 @@
+"""Command-line commands (no Qt). Each module here defines one command:
+
+``NAME`` (the command word), ``HELP`` (one line), ``configure(parser)`` adding its arguments,
+and ``run(args) -> int``. main.py discovers the modules, so adding a command is adding a file.
+Shared options (``--db``, ``--demo``, ``--lang``) are parsed by main.py; ``open_database(args)``
+gives the Database they select.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from types import ModuleType
+
+from app.terminal import resolve_database_url
+from db.engine import Database
+from db.migrate import SchemaState, schema_status
+
+
+def command_modules() -> list[ModuleType]:
+    """Every command module in this package, sorted by command word."""
+    modules = [importlib.import_module(f"{__name__}.{info.name}")
+               for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")]
+    return sorted((m for m in modules if hasattr(m, "NAME")), key=lambda m: m.NAME)
+
+
+def open_database(args: argparse.Namespace) -> Database:
+    """The Database selected by ``--db``/``--demo``/environment/terminal file."""
+    return Database(resolve_database_url(getattr(args, "db", None),
+                                         demo=getattr(args, "demo", False)))
+
+
+def require_current_schema(database: Database) -> int | None:
+    """None when the schema is current; else print why and return an exit code."""
+    status = schema_status(database)
+    if status.state is SchemaState.CURRENT:
+        return None
+    msg = {
+        SchemaState.AHEAD: "was written by a newer Bayline ({rev}); update this program",
+        SchemaState.BEHIND: "needs `main.py db upgrade` (at {rev})",
+        SchemaState.EMPTY: "is empty; run `main.py db upgrade` first",
+        SchemaState.FOREIGN: "is not a Bayline database",
+    }[status.state].format(rev=status.database_revision)
+    print(f"The database {database.describe()} {msg}.", file=sys.stderr)
+    return 2

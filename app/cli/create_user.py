@@ -1,0 +1,53 @@
+"""``create-user``: create a user account from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from app.cli import open_database, require_current_schema
+
+NAME = "create-user"
+HELP = "create a user account (the first one may be created on an empty database)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--username", required=True)
+    parser.add_argument("--full-name", required=True)
+    parser.add_argument("--role", required=True,
+                        help="advisor, cashier, parts_clerk, foreman, technician, "
+                             "warranty_clerk, customer_care, service_manager or admin")
+    parser.add_argument("--password-stdin", action="store_true",
+                        help="read the password from standard input instead of prompting")
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.errors import DomainError
+    from app.security.users import SYSTEM_ACTOR, create_user
+    from app.setup.reference import ensure_reference_data
+    from app.transactions import run_in_transaction
+
+    database = open_database(args)
+    if (code := require_current_schema(database)) is not None:
+        return code
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Repeat: ") != password:
+            print("The passwords differ.", file=sys.stderr)
+            return 2
+
+    def action(session):  # type: ignore[no-untyped-def]
+        ensure_reference_data(session)
+        return create_user(session, SYSTEM_ACTOR, username=args.username,
+                           full_name=args.full_name, password=password, role=args.role).id
+
+    try:
+        user_id = run_in_transaction(database, action)
+    except DomainError as exc:
+        print(exc.message(args.lang or "en"), file=sys.stderr)
+        return 2
+    print(f"created user {args.username} (id {user_id}, role {args.role})")
+    return 0

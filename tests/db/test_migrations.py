@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 from db.base import Base
 from db.engine import Database
-from db.search_index import is_search_accelerator
 from db.migrate import SchemaState, SchemaTooNewError, head_revision, schema_status, upgrade
+from db.search_index import is_search_accelerator
 from tests.conftest import drop_pg_database
 
 
@@ -21,7 +21,7 @@ def empty_database(request: pytest.FixtureRequest, tmp_path):
         yield db
         db.dispose()
     else:
-        from tests.conftest import _PREFIX, _pg_admin, _pg_problem, PG_ADMIN_URL
+        from tests.conftest import _PREFIX, PG_ADMIN_URL, _pg_admin, _pg_problem
 
         if _pg_problem:
             pytest.skip(f"PostgreSQL unreachable: {_pg_problem}")

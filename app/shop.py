@@ -16,7 +16,8 @@ from db.enums import LineType
 from db.models import ShopProfile, TaxRate
 
 PROFILE_FIELDS = ("name", "address", "phone", "tax_id", "country", "currency",
-                  "prices_include_tax", "document_footer", "job_card_terms", "default_language")
+                  "prices_include_tax", "document_footer", "job_card_terms", "default_language",
+                  "timezone")
 
 
 def get_profile(session: Session) -> ShopProfile:

@@ -37,6 +37,7 @@ class CheckInData:
     diagnosis: str = ""
     promised_at: datetime | None = None
     contact_preference: str = "phone"
+    customer_waiting: bool = False  # waits in the lounge
     lower_mileage_reason: str = ""
 
 
@@ -61,6 +62,7 @@ def _check(data: CheckInData) -> dict:
         "warning_lights": normalise_text(data.warning_lights),
         "customer_description": complaint, "diagnosis": normalise_text(data.diagnosis),
         "promised_at": data.promised_at, "contact_preference": data.contact_preference,
+        "customer_waiting": bool(data.customer_waiting),
     }
 
 

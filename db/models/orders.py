@@ -58,6 +58,7 @@ class RepairOrder(IdMixin, Base):
     customer_description: Mapped[str] = mapped_column(Text, default="")
     diagnosis: Mapped[str] = mapped_column(Text, default="")
     contact_preference: Mapped[str] = mapped_column(String(20), default="phone")
+    customer_waiting: Mapped[bool] = mapped_column(Boolean, default=False)  # in the lounge
     customer_signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     comeback_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("repair_order.id"), nullable=True, index=True

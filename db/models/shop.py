@@ -28,6 +28,7 @@ class ShopProfile(IdMixin, Base):
     document_footer: Mapped[str] = mapped_column(Text, default="")
     job_card_terms: Mapped[str] = mapped_column(Text, default="")
     default_language: Mapped[str] = mapped_column(String(10), default="zh_CN")
+    timezone: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai")
 
 
 class TaxRate(IdMixin, Base):

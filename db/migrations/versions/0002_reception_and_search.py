@@ -56,7 +56,15 @@ def upgrade() -> None:
     with op.batch_alter_table('order_attachment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_order_attachment_repair_order_id'), ['repair_order_id'], unique=False)
 
+    with op.batch_alter_table('shop_profile', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('timezone', sa.String(length=40), nullable=False,
+                                      server_default='Asia/Shanghai'))
+    with op.batch_alter_table('shop_profile', schema=None) as batch_op:
+        batch_op.alter_column('timezone', server_default=None)
+
     with op.batch_alter_table('repair_order', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('customer_waiting', sa.Boolean(), nullable=False,
+                                      server_default=sa.false()))
         batch_op.add_column(sa.Column('reviewed_at', db.types.UTCDateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('reviewed_by_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('customer_called_at', db.types.UTCDateTime(timezone=True), nullable=True))
@@ -66,6 +74,8 @@ def upgrade() -> None:
         batch_op.create_unique_constraint(batch_op.f('uq_repair_order_gate_pass_number'), ['gate_pass_number'])
         batch_op.create_foreign_key(batch_op.f('fk_repair_order_reviewed_by_id_user_account'), 'user_account', ['reviewed_by_id'], ['id'])
         batch_op.create_foreign_key(batch_op.f('fk_repair_order_gate_pass_by_id_user_account'), 'user_account', ['gate_pass_by_id'], ['id'])
+    with op.batch_alter_table('repair_order', schema=None) as batch_op:
+        batch_op.alter_column('customer_waiting', server_default=None)
 
     # ### end Alembic commands ###
     _search_accelerators_up()
@@ -96,6 +106,9 @@ def downgrade() -> None:
         batch_op.drop_column('customer_called_at')
         batch_op.drop_column('reviewed_by_id')
         batch_op.drop_column('reviewed_at')
+        batch_op.drop_column('customer_waiting')
+    with op.batch_alter_table('shop_profile', schema=None) as batch_op:
+        batch_op.drop_column('timezone')
 
     with op.batch_alter_table('order_attachment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_order_attachment_repair_order_id'))

@@ -35,9 +35,27 @@ def qm_cache_dir() -> Path:
     return Path(override) if override else Path(user_cache_dir("Bayline", "Bayline")) / "qm"
 
 
-def ts_file(lang: str) -> Path:
-    """The Qt Linguist source of ``lang``."""
-    return TS_DIR / f"bayline_{lang}.ts"
+def ts_file(lang: str, domain: str = "bayline") -> Path:
+    """The Qt Linguist source of ``lang`` for one catalogue.
+
+    ``bayline`` covers the shell (ui/*.py); each UI package ui/<pkg>/ has its own catalogue
+    ``<pkg>_<lang>.ts`` covering ui/<pkg>/**/*.py, so areas are translated independently.
+    """
+    return TS_DIR / f"{domain}_{lang}.ts"
+
+
+def domains() -> list[str]:
+    """Every catalogue name: ``bayline`` first, then one per UI package with a .ts file."""
+    found = {p.stem.rsplit("_", 2)[0] for p in TS_DIR.glob("*_zh_CN.ts")}
+    return ["bayline", *sorted(found - {"bayline"})]
+
+
+def domain_sources(domain: str) -> list[Path]:
+    """The Python files whose strings belong to ``domain``'s catalogue."""
+    ui_dir = TS_DIR.parent.parent.parent / "ui"
+    if domain == "bayline":
+        return sorted(ui_dir.glob("*.py"))
+    return sorted((ui_dir / domain).rglob("*.py"))
 
 
 def lrelease_path() -> Path:
@@ -46,15 +64,15 @@ def lrelease_path() -> Path:
     return Path(sys.executable).parent / name
 
 
-def compiled_catalogue(lang: str) -> Path | None:
+def compiled_catalogue(lang: str, domain: str = "bayline") -> Path | None:
     """The .qm of ``lang``, compiled now if missing or stale; None when there is none."""
-    source = ts_file(lang)
+    source = ts_file(lang, domain)
     if not source.exists():
         return None
     bundled = source.with_suffix(".qm")
     if bundled.exists() and bundled.stat().st_mtime >= source.stat().st_mtime:
         return bundled
-    target = qm_cache_dir() / f"bayline_{lang}.qm"
+    target = qm_cache_dir() / f"{domain}_{lang}.qm"
     if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
         return target
     return _compile(source, target)
@@ -102,10 +120,11 @@ def set_language(app: QCoreApplication, lang: str) -> str:
         lang = "en"
     loaded: list[QTranslator] = []
     if lang != "en":
-        qm = compiled_catalogue(lang)
-        ours = QTranslator(app)
-        if qm is not None and ours.load(str(qm)):
-            loaded.append(ours)
+        for domain in domains():
+            qm = compiled_catalogue(lang, domain)
+            ours = QTranslator(app)
+            if qm is not None and ours.load(str(qm)):
+                loaded.append(ours)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qtbase = QTranslator(app)
         if qtbase.load(f"qtbase_{lang}", qt_dir):

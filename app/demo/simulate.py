@@ -13,7 +13,7 @@ import heapq
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_UP, Decimal
 
 from sqlalchemy import select
@@ -38,6 +38,7 @@ from app.orders.lines import (
 )
 from app.orders.progress import (
     cancel_order,
+    clock_off,
     clock_on,
     close_order,
     deliver,
@@ -401,6 +402,20 @@ def _settle(world: World, order_id: int) -> tuple[int, str, tuple[Decimal, ...]]
                                         invoice.warranty_share, invoice.internal_share)
 
 
+def _overnight(world: World, job_id: int, technician_id: int, moment: datetime,
+               last_day: date) -> Step:
+    """A job running past closing time: clock off at 18:00, on again next morning at 08:30,
+    until ``last_day``."""
+    mechanic = world.actor(RoleCode.TECHNICIAN)
+    day = local(moment).date()
+    while day < last_day:
+        yield calendar.at(day, calendar.CLOSE_MINUTES)
+        clock_off(world.session, mechanic, job_id, technician_id)
+        day = calendar.next_open_day(day)
+        yield calendar.at(day, calendar.OPEN_MINUTES)
+        clock_on(world.session, mechanic, job_id, technician_id)
+
+
 def visit(world: World, order: OrderPlan, seed: int) -> Step:
     """One vehicle's visit from check-in to closing (or to the state it is left in)."""
     rng = _rng(seed, order)
@@ -475,7 +490,9 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
         clock_on(world.session, mechanic, job.labour_id, technician.id)
         if live == OrderStatus.IN_PROGRESS:
             technician.free_at = world.plan.cutoff + timedelta(days=1)
+            yield from _overnight(world, job.labour_id, technician.id, t, world.plan.today)
             return
+        yield from _overnight(world, job.labour_id, technician.id, t, local(end).date())
         t = end
         yield t
         finish_job(world.session, mechanic, job.labour_id)

@@ -32,6 +32,7 @@ from db.enums import CustomerKind, OrderStatus
 from db.migrate import upgrade
 from db.models import (
     Appointment,
+    ClockEntry,
     Customer,
     CustomerPhone,
     Invoice,
@@ -185,6 +186,12 @@ def test_history_is_back_dated_into_business_hours(demo: tuple[Database, DemoSum
             minute = calendar.minutes_of_day(moment)
             assert calendar.OPEN_MINUTES <= minute <= calendar.CLOSE_MINUTES
             assert not calendar.is_closed(calendar.local(moment).date())
+        # technicians clock off at closing time: no clock entry runs overnight
+        for started, ended in s.execute(select(ClockEntry.started_at, ClockEntry.ended_at)):
+            assert start <= started < cutoff
+            if ended is not None:
+                assert calendar.local(ended).date() == calendar.local(started).date()
+                assert calendar.minutes_of_day(ended) <= calendar.CLOSE_MINUTES
         # each vehicle's odometer only goes up from visit to visit
         readings = s.execute(select(MileageReading.vehicle_id, MileageReading.km)
                              .order_by(MileageReading.vehicle_id, MileageReading.read_at,

@@ -531,13 +531,16 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
     if order.qc_fail:
         record_qc(world.session, foreman, order_id, passed=False,
                   notes=rng.choice(QC_FINDINGS))
-        t = later(t, rng.randint(5, 20))
-        yield t
         first = done[0]
-        assert first.technician is not None
-        clock_on(world.session, mechanic, first.labour_id, first.technician.id)
-        t = later(t, rng.randint(20, 50))
-        first.technician.free_at = max(first.technician.free_at, t)
+        technician = first.technician
+        assert technician is not None
+        t = max(later(t, rng.randint(5, 20)), technician.free_at)
+        end = later(t, rng.randint(20, 50))
+        technician.free_at = end
+        yield t
+        clock_on(world.session, mechanic, first.labour_id, technician.id)
+        yield from _overnight(world, first.labour_id, technician.id, t, local(end).date())
+        t = end
         yield t
         for job in done:
             finish_job(world.session, mechanic, job.labour_id)

@@ -1,0 +1,1 @@
+"""Exports of lists and reports to files people open elsewhere (Excel)."""

@@ -1,0 +1,1 @@
+"""Management reports: read-only queries over invoices, orders and stock."""

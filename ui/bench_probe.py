@@ -1,0 +1,116 @@
+"""Cold-start probe for ``main.py bench``: start, show the login window, print when it paints.
+
+``python -m ui.bench_probe --db URL`` goes the way ``main.py`` goes to the login window (open
+the database, check the schema, fonts, translations, logging, the first-start check, the login
+window) and prints one line ``shown_ms=<ms>`` when the window's first paint event arrives, then
+quits. ``--bare`` instead shows a bare PySide6 window with a table, the baseline.
+
+The milliseconds count from the moment in ``BAYLINE_PROBE_T0_NS`` (a ``time.monotonic_ns()``
+value the parent took just before starting this process; the monotonic clock is system-wide),
+or, without it, from the moment the interpreter began running this module.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+_MODULE_START_NS = time.monotonic_ns()
+T0_ENV = "BAYLINE_PROBE_T0_NS"
+
+import argparse  # noqa: E402 - the clock above must start before any import
+import sys  # noqa: E402
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+
+def elapsed_ms() -> float:
+    """Milliseconds since the start moment (see the module docstring)."""
+    start = int(os.environ.get(T0_ENV) or _MODULE_START_NS)
+    return (time.monotonic_ns() - start) / 1e6
+
+
+class _FirstPaint(QObject):
+    """Prints the elapsed time at the first paint of the window (or a widget in it), then
+    quits the event loop."""
+
+    def __init__(self, app: QApplication, window: QWidget) -> None:
+        super().__init__()
+        self.app = app
+        self.window = window
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (not self.done and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and watched.window() is self.window):
+            self.done = True
+            print(f"shown_ms={elapsed_ms():.1f}", flush=True)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def _watch(app: QApplication, window: QWidget) -> _FirstPaint:
+    watcher = _FirstPaint(app, window)
+    app.installEventFilter(watcher)
+    return watcher
+
+
+def run_bare() -> int:
+    """Show a bare window holding a 20×6 table; returns the exit code."""
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout
+
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    table = QTableWidget(20, 6, window)
+    for row in range(20):
+        for column in range(6):
+            table.setItem(row, column, QTableWidgetItem(f"{row}:{column}"))
+    QVBoxLayout(window).addWidget(table)
+    window.resize(480, 420)
+    watcher = _watch(app, window)
+    window.show()
+    app.exec()
+    return 0 if watcher.done else 1
+
+
+def run_login(url: str, lang: str | None) -> int:
+    """Go the way ``main.py`` goes to the login window; returns the exit code."""
+    from db.engine import Database
+    from db.migrate import SchemaState, schema_status
+    from ui.app import TerminalFlow, needs_first_start, prepare
+    from ui.logging_setup import install_excepthook, setup_logging
+
+    database = Database(url)
+    state = schema_status(database).state
+    if state is not SchemaState.CURRENT:
+        print(f"error=schema {state.name}", flush=True)
+        return 2
+    setup_logging()
+    app, _lang = prepare(lang)
+    install_excepthook()
+    if needs_first_start(database):
+        print("error=no users: the first-start set-up would show instead", flush=True)
+        return 2
+    flow = TerminalFlow(database)
+    login = flow.show_login()
+    watcher = _watch(app, login)
+    login.update()
+    app.exec()
+    database.dispose()
+    return 0 if watcher.done else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.bench_probe", description=__doc__)
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--db", metavar="URL", help="database URL or SQLite file path")
+    group.add_argument("--bare", action="store_true", help="the bare PySide6 baseline window")
+    parser.add_argument("--lang", choices=["zh_CN", "zh_TW", "en"], default="zh_CN")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return run_bare() if args.bare else run_login(args.db, args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -51,7 +51,7 @@ from app.orders.progress import (
     set_waiting,
     submit_estimate,
 )
-from app.parts.stock import issue_to_order, receive_stock
+from app.parts.stock import issue_to_order, receive_stock, reserve_for_line
 from app.security.actor import Actor
 from app.vehicles.service import create_vehicle
 from db.engine import Database
@@ -103,6 +103,11 @@ class StockedPart:
     max_qty: Decimal
     unit: str
     on_hand: Decimal = Decimal("0.000")
+    reserved: Decimal = Decimal("0.000")  # held for live orders
+
+    @property
+    def available(self) -> Decimal:
+        return self.on_hand - self.reserved
 
 
 @dataclass
@@ -145,7 +150,7 @@ class World:
 
     def top_up(self, part: StockedPart, needed: Decimal, reference: str) -> None:
         """Receive enough of ``part`` to cover ``needed`` and fill the shelf to its maximum."""
-        target = max(part.max_qty, part.on_hand + needed)
+        target = max(part.max_qty + part.reserved, part.on_hand + needed)
         quantity = target - part.on_hand
         if part.unit not in ("L", "kg"):
             quantity = quantity.quantize(Decimal(1), rounding=ROUND_UP)
@@ -220,7 +225,7 @@ def weekly_orders(world: World) -> Step:
             yield calendar.at(day, 10 * 60 + 30)
             reference = f"PO{day:%Y%m%d}01"
             for part in world.parts.values():
-                if part.on_hand <= part.min_qty:
+                if part.available <= part.min_qty:
                     world.top_up(part, Decimal(0), reference)
         day += timedelta(days=1)
 
@@ -304,7 +309,17 @@ def _short_parts(jobs: list[_Job]) -> list[tuple[StockedPart, Decimal]]:
         for _line_id, part, qty in job.part_lines:
             held = needed.get(part.id, (part, Decimal(0)))[1]
             needed[part.id] = (part, held + qty)
-    return [(part, qty) for part, qty in needed.values() if part.on_hand < qty]
+    return [(part, qty) for part, qty in needed.values() if part.available < qty]
+
+
+def _reserve(world: World, jobs: list[_Job]) -> None:
+    """Hold the parts of an order the customer is still deciding on (where there is stock)."""
+    advisor = world.actor(RoleCode.ADVISOR)
+    for job in jobs:
+        for line_id, part, qty in job.part_lines:
+            if part.available >= qty:
+                reserve_for_line(world.session, advisor, line_id)
+                part.reserved += qty
 
 
 def _issue(world: World, jobs: list[_Job]) -> None:
@@ -440,6 +455,7 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
     yield t
     submit_estimate(world.session, advisor, order_id)
     if live == OrderStatus.ESTIMATED:
+        _reserve(world, jobs)
         return
     if order.cancel:
         t = later(t, rng.randint(30, 150))
@@ -450,6 +466,7 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
     yield t
     record_customer_signature(world.session, advisor, order_id)
     if live == OrderStatus.APPROVED:
+        _reserve(world, jobs)
         return
     t = later(t, rng.randint(10, 40))
     yield t

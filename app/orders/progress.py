@@ -198,17 +198,10 @@ def cancel_order(session: Session, actor: Actor, order_id: int, *, reason: str) 
 
 
 def deliver(session: Session, actor: Actor, order_id: int) -> RepairOrder:
-    """Hand the car over (交车): only once the customer's share is paid."""
-    require(actor, "orders.deliver")
-    order = load_order(session, order_id)
-    from app.cashier.invoicing import is_settled
+    """Hand the car over (交车); see ``app.orders.delivery.deliver`` (kept under this name)."""
+    from app.orders.delivery import deliver as hand_over
 
-    if order.status == OrderStatus.INVOICED and not is_settled(session, order.id):
-        raise DomainError(_("Order {number} is not paid yet; the car cannot leave."),
-                          number=order.number)
-    change_status(session, actor, order, OrderStatus.DELIVERED, reason="handed over")
-    order.delivered_at = now()
-    return order
+    return hand_over(session, actor, order_id)
 
 
 def close_order(session: Session, actor: Actor, order_id: int) -> RepairOrder:

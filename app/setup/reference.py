@@ -9,7 +9,15 @@ from sqlalchemy.orm import Session
 
 from app.security.permissions import PERMISSIONS, ROLE_MAX_DISCOUNT, ROLE_NAMES, ROLE_PERMISSIONS
 from db.enums import DocumentType, LineType
-from db.models import ChainHead, DocumentSeries, LabourRate, Permission, Role, TaxRate
+from db.models import (
+    ChainHead,
+    DocumentSeries,
+    LabourOperation,
+    LabourRate,
+    Permission,
+    Role,
+    TaxRate,
+)
 
 SERIES_PREFIXES: dict[DocumentType, str] = {
     DocumentType.REPAIR_ORDER: "RO",
@@ -57,4 +65,40 @@ def ensure_reference_data(session: Session) -> None:
                                is_default=True))
     if session.get(ChainHead, 1) is None:
         session.add(ChainHead(id=1, last_seq=0, last_hash="0" * 64))
+    session.flush()
+    ensure_labour_operations(session)
+
+
+# Common labour operations of a Chinese 4S store: code, name, category, standard hours.
+LABOUR_OPERATIONS: list[tuple[str, str, str, str]] = [
+    ("MNT-5K", "常规保养（5000公里）", "保养", "1.00"),
+    ("MNT-10K", "常规保养（10000公里）", "保养", "1.50"),
+    ("OIL-FLT", "更换机油机滤", "保养", "0.50"),
+    ("AIR-FLT", "更换空气滤芯", "保养", "0.20"),
+    ("CAB-FLT", "更换空调滤芯", "保养", "0.30"),
+    ("BRK-PAD-F", "更换刹车片(前)", "制动", "0.80"),
+    ("BRK-PAD-R", "更换刹车片(后)", "制动", "1.00"),
+    ("BRK-FLUID", "更换刹车油", "制动", "0.80"),
+    ("ALIGN", "四轮定位", "轮胎", "1.00"),
+    ("BALANCE", "动平衡（四轮）", "轮胎", "0.50"),
+    ("TYRE", "更换轮胎（每条）", "轮胎", "0.30"),
+    ("AC-CLEAN", "空调清洗", "空调", "0.80"),
+    ("BATTERY", "更换蓄电池", "电气", "0.30"),
+    ("WIPER", "更换雨刮片", "电气", "0.20"),
+    ("SPARK", "更换火花塞", "发动机", "1.00"),
+    ("THROTTLE", "节气门清洗", "发动机", "0.60"),
+    ("COOLANT", "更换冷却液", "发动机", "0.80"),
+    ("FUEL-CLEAN", "燃油系统清洗", "发动机", "0.80"),
+    ("ATF", "更换变速箱油", "变速箱", "1.20"),
+    ("DIAG-ENG", "发动机故障诊断", "诊断", "1.00"),
+]
+
+
+def ensure_labour_operations(session: Session) -> None:
+    """Add the common labour operations whose codes are not in the catalogue yet."""
+    existing = set(session.scalars(select(LabourOperation.code)))
+    for code, name, category, hours in LABOUR_OPERATIONS:
+        if code not in existing:
+            session.add(LabourOperation(code=code, name=name, category=category,
+                                        standard_hours=Decimal(hours), active=True))
     session.flush()

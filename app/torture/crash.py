@@ -1,0 +1,221 @@
+"""The crash test: kill a working terminal at random moments, then check the database.
+
+A child process (spawned) settles orders, takes payments and issues stock in a loop — one
+``run_in_transaction`` call per step, creating and completing orders itself when it runs out
+of work. The parent waits until it is up, lets it work for a random while and kills it with
+SIGKILL, wherever it is: inside a transaction, committing, or between two. After each kill the
+database must pass its own integrity check (SQLite) and every invariant of
+``app.torture.invariants``: each document whole or absent.
+
+On PostgreSQL the parent also terminates the child's *backend* (``pg_terminate_backend``
+from a separate admin connection) while the child is inside a transaction: the child must
+see a lost connection, carry on with a new one, and nothing half-done may remain. Between
+two terminations the child is paused so the check sees a quiet database.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import random
+import signal
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import text
+
+from app.torture.invariants import check_database
+from app.torture.outcomes import Probe, is_disconnect
+from app.torture.run import count_rows
+from app.torture.terminal import CRASH, Terminal
+from app.torture.world import World, prepare_world
+from db.engine import Database, make_engine
+
+READY_TIMEOUT = 120
+Progress = Callable[[str, int, int], None]
+
+
+def crash_child(world: World, seed: int, probe: Probe, ready: Any, stop: Any, pause: Any,
+                idle: Any, results: Any) -> None:
+    """Entry point of the worker that gets killed: settle, pay, issue until stopped."""
+    database = Database(world.url)
+    term = Terminal(database, world, 0, role=CRASH, rng=random.Random(seed), probe=probe,
+                    think_time=0)
+    ready.set()
+    while not stop.is_set():
+        if pause.is_set():
+            idle.set()
+            while pause.is_set() and not stop.is_set():
+                time.sleep(0.002)
+            idle.clear()
+            continue
+        try:
+            term.step()
+        except Exception as exc:  # outside a transaction: reading a work list
+            if is_disconnect(exc):
+                term.stats.connection_lost += 1
+            else:
+                term.stats.errors.append(f"crash child: {type(exc).__name__}: {exc}")
+    if results is not None:
+        results.put(term.stats.as_dict())
+    database.dispose()
+
+
+def _kill(process: Any) -> None:
+    if hasattr(signal, "SIGKILL"):
+        os.kill(process.pid, signal.SIGKILL)
+    else:  # pragma: no cover - Windows: TerminateProcess is as abrupt
+        process.kill()
+    process.join()
+
+
+class _Child:
+    """One spawned crash child with its control events."""
+
+    def __init__(self, ctx: Any, world: World, seed: int, probe: Probe, *,
+                 results: Any = None) -> None:
+        self.ready, self.stop = ctx.Event(), ctx.Event()
+        self.pause, self.idle = ctx.Event(), ctx.Event()
+        self.process = ctx.Process(target=crash_child, name="crash-child", args=(
+            world, seed, probe, self.ready, self.stop, self.pause, self.idle, results))
+        self.process.start()
+
+    def wait_ready(self) -> bool:
+        deadline = time.monotonic() + READY_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.ready.wait(0.2):
+                return True
+            if not self.process.is_alive():
+                return False
+        return False
+
+
+def _wait_in_transaction(probe: Probe, process: Any, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.is_alive():
+        if probe.in_transaction.value:
+            return True
+        time.sleep(0.0005)
+    return False
+
+
+def run_crash_test(url: str, *, kills: int = 200, terminations: int | None = None,
+                   seed: int | None = None, max_delay: float = 0.6,
+                   progress: Progress | None = None) -> dict[str, Any]:
+    """Kill rounds, then (PostgreSQL) backend terminations; the summary with anomalies."""
+    seed = random.randrange(1_000_000) if seed is None else seed
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    database = Database(url)
+    postgres = database.backend == "postgresql"
+    if terminations is None:
+        terminations = max(2, kills // 4) if postgres else 0
+    if not postgres:
+        terminations = 0
+    world = prepare_world(database, terminals=1, seed=seed, completed_orders=4)
+    before = count_rows(database, world)
+    ctx = mp.get_context("spawn")
+    probe = Probe(ctx.Value("i", 0), ctx.Value("i", 0), ctx.Value("i", 0))
+    anomalies: list[str] = []
+    done_kills = in_transaction = 0
+
+    for round_no in range(1, kills + 1):
+        child = _Child(ctx, world, seed * 7919 + round_no, probe)
+        if not child.wait_ready():
+            anomalies.append(f"kill round {round_no}: the worker did not start "
+                             f"(exit code {child.process.exitcode})")
+            if child.process.is_alive():
+                _kill(child.process)
+            continue
+        time.sleep(rng.uniform(0.02, max_delay))
+        if not child.process.is_alive():
+            anomalies.append(f"kill round {round_no}: the worker died by itself "
+                             f"(exit code {child.process.exitcode})")
+            continue
+        in_transaction += probe.in_transaction.value
+        _kill(child.process)
+        done_kills += 1
+        probe.in_transaction.value = 0
+        anomalies += [f"after kill {round_no}: {p}" for p in check_database(database)]
+        if progress is not None:
+            progress("kills", round_no, kills)
+
+    done_terminations = 0
+    child_stats: dict[str, Any] = {}
+    if terminations:
+        done_terminations, child_stats = _terminations(
+            ctx, database, world, seed, probe, rng, terminations, anomalies, progress)
+
+    after = count_rows(database, world)
+    database.dispose()
+    return {
+        "command": "crash-test",
+        "database": database.backend,
+        "seed": seed,
+        "kills": done_kills,
+        "kills_inside_a_transaction": in_transaction,
+        "backend_terminations": done_terminations,
+        "connections_lost_by_worker": child_stats.get("connection_lost", 0),
+        "transactions_started": probe.transactions.value,
+        "anomalies": anomalies,
+        "anomaly_count": len(anomalies),
+        "created": {k: after[k] - before[k] for k in after},
+        "elapsed_seconds": round(time.perf_counter() - started, 2),
+    }
+
+
+def _terminations(ctx: Any, database: Database, world: World, seed: int, probe: Probe,
+                  rng: random.Random, count: int, anomalies: list[str],
+                  progress: Progress | None) -> tuple[int, dict[str, Any]]:
+    """Terminate the worker's PostgreSQL backend mid-transaction ``count`` times."""
+    admin = make_engine(database.url, isolation_level="AUTOCOMMIT")
+    results = ctx.Queue()
+    child = _Child(ctx, world, seed * 104_729, probe, results=results)
+    done = 0
+    stats: dict[str, Any] = {}
+    try:
+        if not child.wait_ready():
+            anomalies.append("termination rounds: the worker did not start")
+            return 0, stats
+        for round_no in range(1, count + 1):
+            if not _wait_in_transaction(probe, child.process):
+                anomalies.append(f"termination {round_no}: the worker is not working")
+                break
+            time.sleep(rng.uniform(0, 0.02))
+            pid = probe.backend_pid.value
+            finished = probe.transactions.value
+            with admin.connect() as conn:
+                if conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar():
+                    done += 1
+            deadline = time.monotonic() + 30
+            while probe.transactions.value == finished and time.monotonic() < deadline:
+                time.sleep(0.001)
+            child.pause.set()
+            if not child.idle.wait(60):
+                anomalies.append(f"termination {round_no}: the worker does not pause")
+                break
+            anomalies += [f"after backend termination {round_no}: {p}"
+                          for p in check_database(database)]
+            child.pause.clear()
+            if progress is not None:
+                progress("backend terminations", round_no, count)
+        child.stop.set()
+        try:
+            stats = results.get(timeout=60)
+        except queue.Empty:
+            anomalies.append("termination rounds: the worker did not report")
+        anomalies += stats.get("errors", [])
+        child.process.join(timeout=60)
+    finally:
+        if child.process.is_alive():
+            _kill(child.process)
+        admin.dispose()
+    return done, stats
+
+
+def print_progress(stage: str, done: int, total: int) -> None:
+    """A one-line progress meter on stderr."""
+    print(f"\r  {stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)

@@ -26,6 +26,7 @@ from app.demo.simulate import (
     StockedPart,
     Technician,
     World,
+    booking,
     initial_stock,
     register_customer,
     register_vehicle,
@@ -42,7 +43,7 @@ from app.security.users import SYSTEM_ACTOR, actor_for, create_user, user_count
 from app.setup.reference import ensure_reference_data
 from app.shop import save_profile
 from db.engine import Database
-from db.enums import AppointmentDirection, AppointmentStatus, InvoiceKind, OrderStatus, RoleCode
+from db.enums import InvoiceKind, OrderStatus, RoleCode
 from db.models import (
     Appointment,
     Bay,
@@ -89,7 +90,6 @@ SHOP_NAME = "广州湾线丰田汽车销售服务有限公司"
 SHOP_ORG_CODE = "MA5CT8LX"
 STAGE_SETUP = _("Shop, staff and parts catalogue")
 STAGE_ORDERS = _("A year of repair orders")
-STAGE_APPOINTMENTS = _("Appointments")
 
 
 @dataclass(frozen=True)
@@ -200,48 +200,6 @@ def _set_up_parts(session: Session, clerk: Actor) -> dict[str, StockedPart]:
     return parts
 
 
-def _appointments(session: Session, plan: Plan, seed: int, advisor_id: int,
-                  count: int) -> None:
-    """Bookings for today and the next days (inserted directly: no appointments service yet)."""
-    rng = random.Random(f"bayline-demo:{seed}:appointments")
-    busy = {o.vehicle.index for o in plan.orders if o.live is not None}
-    vehicles = [v for v in plan.vehicles if v.id is not None and v.index not in busy]
-    requests = ("常规保养", "保养到期，做定期保养", "空调不凉，检查空调", "刹车有异响",
-                "更换轮胎", "四轮定位", "车辆年检前检查")
-    days: list[date] = []
-    day = plan.today
-    while len(days) < 5:
-        if not calendar.is_closed(day):
-            days.append(day)
-        day += timedelta(days=1)
-    slots = [(d, minute) for d in days
-             for minute in range(10 * 60 if d == plan.today else calendar.OPEN_MINUTES,
-                                 16 * 60 + 1, 30)]
-    weights = [(3 if minute < 12 * 60 else 2) * (1 if d == plan.today else 2)
-               for d, minute in slots]
-    chosen: list[tuple[date, int]] = []
-    while len(chosen) < min(count, len(slots)):
-        slot = rng.choices(slots, weights=weights)[0]
-        if slot not in chosen:
-            chosen.append(slot)
-    for (day, minute), vehicle in zip(sorted(chosen), rng.sample(vehicles, len(chosen)),
-                                      strict=False):
-        assert vehicle.owner.id is not None
-        outbound = rng.random() < 0.4
-        created = calendar.at(max(plan.start, plan.today - timedelta(days=rng.randint(1, 6))),
-                              rng.randint(calendar.OPEN_MINUTES, 17 * 60))
-        starts = calendar.at(day, minute)
-        session.add(Appointment(
-            customer_id=vehicle.owner.id, vehicle_id=vehicle.id, advisor_id=advisor_id,
-            starts_at=starts, ends_at=starts + timedelta(minutes=60), created_at=created,
-            direction=(AppointmentDirection.OUTBOUND if outbound
-                       else AppointmentDirection.INBOUND).value,
-            status=rng.choice((AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED)).value,
-            requested_work="保养到期邀约：定期保养" if outbound else rng.choice(requests),
-            notes=rng.choice(("", "", "客户在休息室等候", "需要代步车", "请提前备好配件"))))
-    session.flush()
-
-
 def _count(session: Session, model: type, *where: object) -> int:
     return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
@@ -303,14 +261,11 @@ def generate_demo_data(database: Database, *, seed: int = 2026, size: str = "dem
                  till_days(world, random.Random(f"bayline-demo:{seed}:till"))]
     processes += [register_customer(world, c) for c in plan.customers]
     processes += [register_vehicle(world, v) for v in plan.vehicles if v.created_at]
+    processes += [booking(world, b) for b in plan.bookings]
     processes += [visit(world, o, seed) for o in plan.orders]
     try:
         run(world, processes, len(plan.orders))
-        report(STAGE_APPOINTMENTS, 0, spec.appointments)
-        _appointments(world.session, plan, seed, actors[RoleCode.ADVISOR].user_id,
-                      spec.appointments)
         world.session.commit()
-        report(STAGE_APPOINTMENTS, spec.appointments, spec.appointments)
         return summarise(world.session, time.perf_counter() - started)
     finally:
         world.session.close()  # rolls back whatever was not committed

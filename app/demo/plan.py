@@ -24,7 +24,7 @@ class Size:
     orders: int
     live_orders: int  # orders left in progress across the last days
     days: int  # history length
-    appointments: int
+    appointments: int  # bookings still to come (today and the next days)
     batch_orders: int = 50  # orders per committed transaction
 
 
@@ -111,6 +111,24 @@ class OrderPlan:
     quick: bool = False  # must be done the same day (recent history)
     comeback_of: OrderPlan | None = None
     live: OrderStatus | None = None
+    booking: BookingPlan | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class BookingPlan:
+    """An appointment: booked (and perhaps confirmed) ahead, then the car arrives (``order``),
+    does not come, is cancelled, or is still to come (``outcome`` "future")."""
+
+    vehicle: VehiclePlan
+    starts_at: datetime
+    booked_at: datetime
+    direction: str  # inbound: the customer called; outbound: our invitation
+    requested_work: str
+    outcome: str  # arrive | no_show | cancel | future
+    confirm_at: datetime | None = None
+    order: OrderPlan | None = None
+    notes: str = ""
     id: int | None = None
 
 
@@ -124,6 +142,7 @@ class Plan:
     start: date
     today: date
     cutoff: datetime
+    bookings: list[BookingPlan] = field(default_factory=list)
 
 
 def _customers(rng: random.Random, count: int) -> list[CustomerPlan]:
@@ -324,6 +343,112 @@ def _registration_times(rng: random.Random, customers: list[CustomerPlan], start
                                else _random_moment(rng, start, last_day))
 
 
+BOOKING_NOTES = ("", "", "", "客户在休息室等候", "需要代步车", "请提前备好配件")
+FUTURE_REQUESTS = ("常规保养", "保养到期，做定期保养", "空调不凉，检查空调", "刹车有异响",
+                   "更换轮胎", "四轮定位", "车辆年检前检查")
+
+
+def _slot(moment: datetime) -> datetime:
+    """The half-hour booking slot ``moment`` falls in."""
+    minute = calendar.minutes_of_day(moment)
+    return calendar.at(calendar.local(moment).date(), minute - minute % 30)
+
+
+def _booked_before(rng: random.Random, vehicle: VehiclePlan, starts: datetime,
+                   earliest: datetime) -> tuple[datetime, datetime | None] | None:
+    """When a booking for ``starts`` was made (1–6 days ahead) and confirmed (the day before)."""
+    assert vehicle.created_at is not None
+    day = calendar.local(starts).date() - timedelta(days=rng.randint(1, 6))
+    while calendar.is_closed(day):
+        day -= timedelta(days=1)
+    booked = calendar.at(day, rng.randint(calendar.OPEN_MINUTES, 17 * 60))
+    if booked <= max(vehicle.created_at, earliest):
+        return None
+    before = calendar.local(starts).date() - timedelta(days=1)
+    confirm = calendar.at(before, rng.randint(14 * 60, 17 * 60 + 30))
+    if confirm <= booked or calendar.is_closed(before) or rng.random() < 0.3:
+        return booked, None
+    return booked, confirm
+
+
+def _bookings(rng: random.Random, plan: Plan, future: int) -> None:
+    """About a third of the visits were booked ahead (a third of those on our invitation);
+    a few bookings were missed or cancelled; ``future`` bookings are still to come."""
+    earliest = calendar.at(plan.start, calendar.OPEN_MINUTES)
+    taken: set[tuple[int, date]] = set()
+    for order in plan.orders:
+        if order.comeback_of is not None or rng.random() > 0.35:
+            continue
+        starts = _slot(order.arrive)
+        times = _booked_before(rng, order.vehicle, starts, earliest)
+        if times is None:
+            continue
+        outbound = rng.random() < 0.35
+        words = "保养到期邀约：定期保养" if outbound else order.jobs[0].complaints[0]
+        booking = BookingPlan(order.vehicle, starts, times[0],
+                              "outbound" if outbound else "inbound",
+                              words.format(service="定期"), "arrive", times[1], order,
+                              rng.choice(BOOKING_NOTES))
+        order.booking = booking
+        plan.bookings.append(booking)
+        taken.add((order.vehicle.index, calendar.local(starts).date()))
+    arrived = len(plan.bookings)
+    history_days = [plan.start + timedelta(days=n)
+                    for n in range(1, (plan.today - plan.start).days)]
+    for outcome in ["no_show"] * max(1, arrived // 15) + ["cancel"] * max(1, arrived // 25):
+        vehicle = rng.choice(plan.vehicles)
+        day = rng.choice(history_days)
+        if calendar.is_closed(day) or (vehicle.index, day) in taken:
+            continue
+        starts = calendar.at(day, rng.choice(range(9 * 60, 16 * 60 + 1, 30)))
+        times = _booked_before(rng, vehicle, starts, earliest)
+        if times is None or any(abs((calendar.local(o.arrive).date() - day).days) < 3
+                                for o in vehicle.visits):
+            continue
+        taken.add((vehicle.index, day))
+        plan.bookings.append(BookingPlan(vehicle, starts, times[0], "inbound",
+                                         rng.choice(FUTURE_REQUESTS), outcome, times[1]))
+    _future_bookings(rng, plan, future, taken)
+
+
+def _future_bookings(rng: random.Random, plan: Plan, count: int,
+                     taken: set[tuple[int, date]]) -> None:
+    busy = {o.vehicle.index for o in plan.orders if o.live is not None}
+    vehicles = [v for v in plan.vehicles if v.index not in busy and v.created_at is not None
+                and v.created_at < plan.cutoff - timedelta(days=8)]
+    days: list[date] = []
+    day = plan.today
+    while len(days) < 5:
+        if not calendar.is_closed(day):
+            days.append(day)
+        day += timedelta(days=1)
+    slots = [(d, minute) for d in days
+             for minute in range(10 * 60 if d == plan.today else calendar.OPEN_MINUTES,
+                                 16 * 60 + 1, 30)]
+    weights = [(3 if minute < 12 * 60 else 2) * (1 if d == plan.today else 2)
+               for d, minute in slots]
+    chosen: list[tuple[date, int]] = []
+    while len(chosen) < min(count, len(slots)):
+        slot = rng.choices(slots, weights=weights)[0]
+        if slot not in chosen:
+            chosen.append(slot)
+    for (day, minute), vehicle in zip(sorted(chosen), rng.sample(vehicles, len(chosen)),
+                                      strict=False):
+        assert vehicle.created_at is not None
+        outbound = rng.random() < 0.4
+        booked_day = plan.today - timedelta(days=rng.randint(1, 6))
+        while calendar.is_closed(booked_day):
+            booked_day -= timedelta(days=1)
+        booked = calendar.at(booked_day, rng.randint(calendar.OPEN_MINUTES, 17 * 60))
+        confirm = calendar.later(booked, rng.randint(60, 600)) if rng.random() < 0.5 else None
+        if confirm is not None and confirm >= plan.cutoff:
+            confirm = None
+        plan.bookings.append(BookingPlan(
+            vehicle, calendar.at(day, minute), booked, "outbound" if outbound else "inbound",
+            "保养到期邀约：定期保养" if outbound else rng.choice(FUTURE_REQUESTS), "future",
+            confirm, notes=rng.choice(BOOKING_NOTES)))
+
+
 def make_plan(seed: int, size: Size, today: date) -> Plan:
     """The whole script for ``seed``, ``size`` and ``today`` (deterministic)."""
     rng = random.Random(f"bayline-demo:{seed}")
@@ -374,4 +499,6 @@ def make_plan(seed: int, size: Size, today: date) -> Plan:
     for i, order in enumerate(orders):
         order.index = i
     _registration_times(rng, customers, start, cutoff)
-    return Plan(customers, vehicles, orders, start, today, cutoff)
+    plan = Plan(customers, vehicles, orders, start, today, cutoff)
+    _bookings(rng, plan, size.appointments)
+    return plan

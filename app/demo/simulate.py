@@ -19,6 +19,14 @@ from decimal import ROUND_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.appointments.service import (
+    AppointmentData,
+    arrive,
+    book,
+    cancel,
+    confirm,
+    mark_no_show,
+)
 from app.cashier.invoicing import issue_credit_note, refund_payment, settle_order
 from app.cashier.payments import PaymentPart, take_payments
 from app.cashier.till import close_till, open_till
@@ -27,8 +35,10 @@ from app.customers.service import create_customer
 from app.demo import calendar
 from app.demo.calendar import later, local
 from app.demo.catalogue import JobSpec, complaint, part_key, part_quantity
-from app.demo.plan import CustomerPlan, OrderPlan, Plan, VehiclePlan
+from app.demo.plan import BookingPlan, CustomerPlan, OrderPlan, Plan, VehiclePlan
+from app.errors import ValidationError
 from app.orders.checkin import CheckInData, open_order
+from app.orders.delivery import mark_customer_called, review_completed
 from app.orders.lines import (
     LineRef,
     add_charge_line,
@@ -56,6 +66,7 @@ from app.security.actor import Actor
 from app.vehicles.service import create_vehicle
 from db.engine import Database
 from db.enums import (
+    AppointmentDirection,
     ApprovalMethod,
     LineType,
     OrderStatus,
@@ -188,6 +199,37 @@ def register_vehicle(world: World, vehicle: VehiclePlan) -> Step:
     vehicle.id = saved.vehicle.id
 
 
+# --- appointments --------------------------------------------------------------------------
+
+def booking(world: World, plan: BookingPlan) -> Step:
+    """An appointment booked ahead (an invitation by customer care, or the customer's call to
+    the advisor), perhaps confirmed the day before; then missed, cancelled, or kept (the
+    visit checks the car in through it)."""
+    yield plan.booked_at
+    vehicle = plan.vehicle
+    assert vehicle.id is not None and vehicle.owner.id is not None
+    outbound = plan.direction == AppointmentDirection.OUTBOUND
+    actor = world.actor(RoleCode.CUSTOMER_CARE if outbound else RoleCode.ADVISOR)
+    data = AppointmentData(customer_id=vehicle.owner.id, vehicle_id=vehicle.id,
+                           advisor_id=world.actor(RoleCode.ADVISOR).user_id,
+                           starts_at=plan.starts_at, direction=plan.direction,
+                           requested_work=plan.requested_work, notes=plan.notes)
+    try:
+        plan.id = book(world.session, actor, data).id
+    except ValidationError:
+        return  # the slot filled up meanwhile: the customer comes in without a booking
+    if plan.confirm_at is not None:
+        yield plan.confirm_at
+        confirm(world.session, world.actor(RoleCode.CUSTOMER_CARE), plan.id)
+    if plan.outcome == "no_show":
+        yield later(plan.starts_at, 120)
+        mark_no_show(world.session, world.actor(RoleCode.CUSTOMER_CARE), plan.id)
+    elif plan.outcome == "cancel":
+        yield later(max(plan.booked_at, plan.confirm_at or plan.booked_at), 60)
+        cancel(world.session, world.actor(RoleCode.CUSTOMER_CARE), plan.id,
+               reason="客户临时有事，改天再约")
+
+
 # --- the till and the parts store ----------------------------------------------------------
 
 def till_days(world: World, variance: random.Random) -> Step:
@@ -270,8 +312,10 @@ def _check_in(world: World, order: OrderPlan, rng: random.Random) -> RepairOrder
         promised_at=later(order.arrive, minutes),
         contact_preference=rng.choice(("phone", "phone", "wechat", "sms")),
         customer_waiting=minutes <= 150 and rng.random() < 0.5)
-    return open_order(world.session, world.actor(RoleCode.ADVISOR), vehicle.id, data,
-                      comeback_of_id=comeback_id)
+    advisor = world.actor(RoleCode.ADVISOR)
+    if order.booking is not None and order.booking.id is not None:
+        return arrive(world.session, advisor, order.booking.id, data)
+    return open_order(world.session, advisor, vehicle.id, data, comeback_of_id=comeback_id)
 
 
 def _add_job(world: World, order: OrderPlan, order_id: int, job: JobSpec) -> _Job:
@@ -440,7 +484,8 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
     live = order.live
     t = order.arrive
     yield t
-    order_id = _check_in(world, order, rng).id
+    checked_in = _check_in(world, order, rng)
+    order_id, waiting = checked_in.id, checked_in.customer_waiting
     order.id = order_id
     world.orders_opened += 1
     world.orders_in_batch += 1
@@ -567,11 +612,18 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
         t = later(t, rng.randint(10, 20))
         yield t
     record_qc(world.session, foreman, order_id, passed=True)
+    t = later(t, rng.randint(5, 20))  # the keys and the order come back to the front desk
+    yield t
+    review_completed(world.session, advisor, order_id)
+    if live == OrderStatus.COMPLETED and order.index % 2 == 0:
+        return
+    if not waiting:
+        mark_customer_called(world.session, advisor, order_id)
     if live == OrderStatus.COMPLETED:
         return
 
-    t = later(t, rng.randint(15, 150))  # the customer comes to collect the car
-    yield t
+    t = later(t, rng.randint(10, 120) if waiting else rng.randint(30, 180))
+    yield t  # the customer comes to collect the car
     invoice_id, number, shares = _settle(world, order_id)
     t = later(t, rng.randint(2, 6))
     yield t

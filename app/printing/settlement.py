@@ -124,8 +124,8 @@ def provisional(data: OrderData) -> Statement:
         paid={str(p): ZERO for p in Payer}, balance=totals.gross)
 
 
-COLUMNS = (Column(_("Code"), 22 * mm), Column(_("Description")),
-           Column(_("Qty / hours"), 14 * mm, "right"), Column(_("Unit price"), 18 * mm, "right"),
+COLUMNS = (Column(_("Code"), 20 * mm), Column(_("Description")),
+           Column(_("Qty / hours"), 19 * mm, "right"), Column(_("Unit price"), 18 * mm, "right"),
            Column(_("Discount"), 13 * mm, "right"), Column(_("VAT"), 11 * mm, "right"),
            Column(_("Amount"), 22 * mm, "right"), Column(_("Payer"), 17 * mm, "centre"))
 GROUPS = ((LineType.LABOUR, _("Labour")), (LineType.PART, _("Parts")),

@@ -24,6 +24,7 @@ from db.engine import Database
 from ui.areas import AREA_PERMISSIONS, area_description, area_title
 from ui.i18n import current_language
 from ui.operations import read_data
+from ui.reception.page import build_reception_page
 from ui.widgets import make_heading
 
 if TYPE_CHECKING:
@@ -154,7 +155,11 @@ class ManagerPage(AreaPage):
 
 def build_page(code: str, database: Database, actor: Actor,
                parent: QWidget | None = None) -> AreaPage:
-    """The overview page of area ``code``."""
+    """The page of area ``code``: the reception screen, else the area's overview page."""
+    if code == "reception":
+        reception = build_reception_page(database, actor, current_language())
+        reception.setParent(parent)
+        return reception  # type: ignore[return-value]  # has refresh() like an AreaPage
     cls = ManagerPage if code == "manager" else AreaPage
     page = cls(code, database, actor, parent)
     page.refresh()

@@ -1,0 +1,137 @@
+"""Appointments: book a slot, see it in the day and week views, confirm, arrive → check-in."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from app.appointments.service import AppointmentData, book, load_appointment
+from app.orders.queries import load_order
+from tests.ui.reception.conftest import MORNING, add_vehicle
+from ui.operations import read_data
+from ui.reception.appointment_dialog import AppointmentDialog
+from ui.reception.checkin_dialog import CheckInDialog
+from ui.reception.page import BOOK_TAB, ORDER_TAB
+
+
+def booking_rows(page) -> list:
+    return [line.booking for line in page.book_view.day_model.rows if line.booking]
+
+
+def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
+        morning, qtbot, page, database, advisor) -> None:
+    known = add_vehicle(database, advisor, mileage=30_000)
+    page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    page.book()
+    dialog = page.dialog
+    assert isinstance(dialog, AppointmentDialog)
+    assert dialog.customer_label.text().startswith("张伟")
+    assert dialog.vehicle_label.text() == "粤B12345"
+    dialog.set_start(MORNING + timedelta(hours=2))  # 11:00
+    dialog.requested.setPlainText("30000公里保养")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+
+    page.show_book()
+    assert page.tabs.currentIndex() == BOOK_TAB
+    [row] = booking_rows(page)
+    assert (row.plate, row.customer, row.status, row.requested_work) == (
+        "粤B12345", "张伟", "booked", "30000公里保养")
+    line = next(i for i, x in enumerate(page.book_view.day_model.rows) if x.booking)
+    assert page.book_view.day_model.rows[line].starts_at.hour == 11
+    assert page.book_view.day_model.data(page.book_view.day_model.index(line, 1)) \
+        == "1 of 2 free"
+    qtbot.waitUntil(lambda: page.today.count("appointments_due") == 1)  # refreshed by signal
+    assert page.book_view.arrivals_model.rowCount() == 1
+
+    page.book_view.day_table.selectRow(line)
+    page.book_view.confirm_selected()
+    assert booking_rows(page)[0].status == "confirmed"
+
+    page.book_view.day_table.selectRow(line)
+    page.book_view.arrive_selected()
+    check_in = page.dialog
+    assert isinstance(check_in, CheckInDialog)
+    assert check_in.description.toPlainText() == "30000公里保养"  # from the booking
+    assert "Booked for 11:00" in check_in.header.text()
+    qtbot.keyClicks(check_in.mileage, "30500")
+    check_in.save_button.click()
+    assert not check_in.isVisible()
+
+    order_id = page.orders.order_id
+    assert order_id is not None and page.tabs.currentIndex() == ORDER_TAB
+
+    def stored(session) -> tuple:
+        booking = load_appointment(session, row.id)
+        order = load_order(session, order_id)
+        return booking.status, booking.repair_order_id, order.mileage_in, \
+            order.customer_description
+    assert read_data(database, stored) == ("arrived", order_id, 30500, "30000公里保养")
+    page.refresh()
+    assert page.today.count("appointments_due") == 0
+
+
+def test_f4_on_a_booked_vehicle_checks_in_its_booking(
+        morning, qtbot, page, database, advisor) -> None:
+    known = add_vehicle(database, advisor)
+    with database.transaction() as session:
+        appointment_id = book(session, advisor, AppointmentData(
+            customer_id=known.customer_id, vehicle_id=known.vehicle_id,
+            advisor_id=advisor.user_id, starts_at=MORNING + timedelta(minutes=30),
+            requested_work="换机油")).id
+    page.refresh()
+    page.today._fill_menu("appointments_due")
+    [action] = page.today.menus["appointments_due"].actions()
+    action.trigger()  # chosen in the today strip
+    assert page.card.vehicle_id == known.vehicle_id
+    assert "Press F4" in page.card.note.text()
+    page.check_in()
+    dialog = page.dialog
+    assert dialog.appointment is not None and dialog.appointment.id == appointment_id
+    qtbot.keyClicks(dialog.mileage, "10500")
+    dialog.save_button.click()
+    assert read_data(database, lambda s: load_appointment(s, appointment_id).status) \
+        == "arrived"
+
+
+def test_a_full_slot_is_refused_at_the_time_field(morning, qtbot, page, database, advisor) -> None:
+    first = add_vehicle(database, advisor, plate="粤B00001", phone="13800000001")
+    second = add_vehicle(database, advisor, plate="粤B00002", phone="13800000002")
+    at = MORNING + timedelta(hours=5)
+    with database.transaction() as session:
+        for vehicle in (first, second):
+            book(session, advisor, AppointmentData(
+                customer_id=vehicle.customer_id, vehicle_id=vehicle.vehicle_id,
+                advisor_id=advisor.user_id, starts_at=at))
+    third = add_vehicle(database, advisor, plate="粤B00003", phone="13800000003")
+    page.card.show_vehicle(third.vehicle_id, third.customer_id)
+    page.book(at, "outbound")
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Invite a customer"
+    assert dialog.direction.currentData() == "outbound"
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "slot is full" in dialog.fields["starts_at"].error()
+
+
+def test_cancel_needs_a_reason_and_the_week_view_counts_places(
+        morning, qtbot, page, database, advisor, monkeypatch) -> None:
+    known = add_vehicle(database, advisor)
+    at = datetime(2026, 3, 4, 15, 0, tzinfo=MORNING.tzinfo)  # Wednesday 15:00
+    with database.transaction() as session:
+        book(session, advisor, AppointmentData(customer_id=known.customer_id,
+                                               vehicle_id=known.vehicle_id,
+                                               advisor_id=advisor.user_id, starts_at=at))
+    book_view = page.book_view
+    book_view.show_mode("week")
+    model = book_view.week_model
+    assert model.columnCount() == 7 and model.rowCount() == 10
+    assert model.data(model.index(7, 2)).startswith("1/")  # Wed, 15:00
+    assert model.data(model.index(7, 1)).startswith("0/")
+    book_view._week_activated(model.index(7, 2))  # opens that day
+    assert book_view.mode == "day" and book_view.day.isoformat() == "2026-03-04"
+    monkeypatch.setattr(book_view, "ask_cancel_reason", lambda booking: "客户出差")
+    line = next(i for i, x in enumerate(book_view.day_model.rows) if x.booking)
+    book_view.day_table.selectRow(line)
+    assert book_view.actions["cancel"].isEnabled()
+    book_view.cancel_selected()
+    assert booking_rows(page) == []  # cancelled bookings leave the book

@@ -1,0 +1,173 @@
+"""Customer and vehicle dialogs: inline messages per field, nothing lost, nothing half-saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.customers.search import search
+from app.customers.service import CustomerData, update_customer
+from app.validation.vin import vin_check_digit
+from tests.ui.reception.conftest import add_vehicle, valid_vin
+from ui.operations import read_data
+from ui.reception.customer_dialog import CustomerDialog
+from ui.reception.owner_dialog import ChangeOwnerDialog
+from ui.reception.page import CARD_TAB
+from ui.reception.vehicle_dialog import NewCustomerDialog, VehicleDialog
+
+
+def found(database, actor, text: str) -> list:
+    return read_data(database, lambda s: search(s, actor, text))
+
+
+def wrong_check_digit(vin: str) -> str:
+    digit = vin_check_digit(vin)
+    return vin[:8] + ("1" if digit != "1" else "2") + vin[9:]
+
+
+def fill_new_customer(qtbot, dialog: NewCustomerDialog, *, vin: str) -> None:
+    dialog.customer.name.setText("李娜")  # non-ASCII: set directly (keyClicks would abort)
+    qtbot.keyClicks(dialog.customer.phones[0], "139 1234 5678")
+    dialog.vehicle.plate.setText("粤A12345")
+    qtbot.keyClicks(dialog.vehicle.vin, vin)
+    dialog.vehicle.brand.setText("本田")
+    qtbot.keyClicks(dialog.vehicle.mileage, "35200")
+
+
+def test_new_customer_with_a_bad_vin_shows_the_message_under_the_vin_and_saves_nothing(
+        qtbot, page, database, advisor) -> None:
+    page.new_customer()
+    dialog = page.dialog
+    assert isinstance(dialog, NewCustomerDialog)
+    good = valid_vin()
+    fill_new_customer(qtbot, dialog, vin=wrong_check_digit(good))
+
+    qtbot.keyClick(dialog.customer.name, Qt.Key.Key_Return)  # Enter saves
+    vin_field = dialog.fields["vin"]
+    assert dialog.isVisible()
+    assert vin_field.has_error()
+    assert "check digit" in vin_field.error()
+    assert not vin_field.message.isHidden()
+    assert dialog.fields["name"].error() == ""
+    assert found(database, advisor, "李娜") == []  # not even the customer
+    assert dialog.customer.name.text() == "李娜"  # nothing typed is lost
+
+    dialog.vehicle.vin.clear()
+    qtbot.keyClicks(dialog.vehicle.vin, good)
+    assert not vin_field.has_error()  # typing clears the message
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    hits = found(database, advisor, "李娜")
+    assert [(h.plate, h.vin, h.owner) for h in hits] == [("粤A12345", good, "李娜")]
+    assert page.card.vehicle_id == hits[0].vehicle_id
+    assert page.tabs.currentIndex() == CARD_TAB
+    assert page.card.values["mileage"].text() == "35,200 km"
+
+
+def test_required_fields_and_a_bad_phone_are_shown_at_their_fields(
+        qtbot, page, database, advisor) -> None:
+    page.new_customer()
+    dialog = page.dialog
+    dialog.save_button.click()
+    assert dialog.fields["name"].has_error()
+    assert dialog.fields["name"].error()
+    dialog.customer.name.setText("王芳")
+    qtbot.keyClicks(dialog.customer.phones[0], "12345")
+    dialog.save_button.click()
+    assert dialog.fields["phones.0"].has_error()
+    assert not dialog.fields["name"].has_error()
+    dialog.customer.phones[0].clear()
+    qtbot.keyClicks(dialog.customer.phones[0], "13700001234")
+    dialog.vehicle.plate.setText("WJ12345")
+    dialog.save_button.click()
+    assert dialog.fields["plate"].has_error()
+    assert "special plate" in dialog.fields["plate"].error()
+    dialog.vehicle.special_plate.setChecked(True)
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert [h.plate for h in found(database, advisor, "王芳")] == ["WJ12345"]
+
+
+def test_a_vin_warning_is_a_note_and_does_not_block_saving(qtbot, page, database,
+                                                            advisor) -> None:
+    known = add_vehicle(database, advisor)
+    page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    page.add_vehicle()
+    dialog = page.dialog
+    assert isinstance(dialog, VehicleDialog)
+    european = wrong_check_digit("WVWZZZ1JZXW000001")
+    dialog.vehicle.plate.setText("粤B99999")
+    qtbot.keyClicks(dialog.vehicle.vin, european)
+    dialog.vehicle.vin.editingFinished.emit()
+    assert not dialog.vehicle.vin_note.isHidden()
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert page.card.data.vehicle.vin == european
+    assert "check digit" in page.card.note.text()
+    assert not page.card.note.isHidden()
+
+
+def test_escape_asks_before_throwing_typed_changes_away(qtbot, page, monkeypatch) -> None:
+    page.new_customer()
+    dialog = page.dialog
+    asked: list[bool] = []
+    monkeypatch.setattr(dialog, "confirm_discard", lambda: asked.append(True) or False)
+    qtbot.keyClicks(dialog.customer.phones[0], "13800000000")
+    qtbot.keyClick(dialog.customer.phones[0], Qt.Key.Key_Escape)
+    assert asked == [True]
+    assert dialog.isVisible()
+    monkeypatch.setattr(dialog, "confirm_discard", lambda: True)
+    qtbot.keyClick(dialog.customer.phones[0], Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_escape_on_an_untouched_form_just_closes(qtbot, page, monkeypatch) -> None:
+    page.new_customer()
+    dialog = page.dialog
+    monkeypatch.setattr(dialog, "confirm_discard", lambda: (_ for _ in ()).throw(AssertionError))
+    qtbot.keyClick(dialog.customer.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_someone_elses_save_offers_reload(qtbot, page, database, advisor, manager,
+                                          monkeypatch) -> None:
+    known = add_vehicle(database, advisor, name="张伟")
+    page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    page.edit_customer()
+    dialog = page.dialog
+    assert isinstance(dialog, CustomerDialog)
+    with database.transaction() as session:  # the manager saves first
+        update_customer(session, manager, known.customer_id,
+                        CustomerData(name="张伟汽修公司", phones=["13812345678"]),
+                        expected_version=dialog.version)
+    qtbot.keyClicks(dialog.customer.address, "Tianhe Road 1")
+    offered: list[bool] = []
+    monkeypatch.setattr(dialog, "ask_reload", lambda: offered.append(True) or True)
+    dialog.save_button.click()
+    assert offered == [True]
+    assert dialog.isVisible()
+    assert dialog.customer.name.text() == "张伟汽修公司"  # their version, reloaded
+    assert dialog.customer.address.text() == ""
+    qtbot.keyClicks(dialog.customer.address, "Tianhe Road 1")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert page.card.values["address"].text() == "Tianhe Road 1"
+    assert page.card.values["name"].text() == "张伟汽修公司"
+
+
+def test_change_of_owner_keeps_the_earlier_owner(qtbot, page, database, advisor) -> None:
+    known = add_vehicle(database, advisor, name="张伟")
+    other = add_vehicle(database, advisor, plate="粤C55555", name="李娜",
+                        phone="13911112222")
+    page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    page.change_owner()
+    dialog = page.dialog
+    assert isinstance(dialog, ChangeOwnerDialog)
+    qtbot.keyClicks(dialog.box, "13911112222")
+    dialog.run_search()
+    assert [r.name for r in dialog.model.rows] == ["李娜"]
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert page.card.customer_id == other.customer_id
+    assert page.card.values["name"].text() == "李娜"
+    assert "张伟" in page.card.values["owners"].text()
+    assert [o.name for o in page.card.data.owners] == ["李娜", "张伟"]

@@ -1,0 +1,109 @@
+"""Find as you type, open with Enter, and scan a job card to open its order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.reception.conftest import add_vehicle, open_order_for
+from ui.reception.page import CARD_TAB, ORDER_TAB
+from ui.reception.scanner import ScanDetector, looks_like_order_number
+
+
+def test_typing_a_plate_fragment_lists_the_vehicle_and_enter_opens_its_card(
+        qtbot, page, database, advisor) -> None:
+    known = add_vehicle(database, advisor, plate="粤B12345", name="张伟")
+    add_vehicle(database, advisor, plate="粤A77777", name="李娜", phone="13900001111")
+    page.focus_search()
+    qtbot.keyClicks(page.search.box, "B123")
+    qtbot.waitUntil(lambda: page.search.model.rowCount() == 1, timeout=2000)
+    hit = page.search.model.row_at(0)
+    assert (hit.plate, hit.owner, hit.phone) == ("粤B12345", "张伟", "138 1234 5678")
+    assert page.search.count.text() == "Results: 1"
+
+    qtbot.keyClick(page.search.box, Qt.Key.Key_Return)
+    assert page.card.vehicle_id == known.vehicle_id
+    assert page.card.customer_id == known.customer_id
+    assert page.tabs.currentIndex() == CARD_TAB
+    assert page.card.title.text() == "粤B12345 · 丰田 凯美瑞"
+    assert page.card.values["name"].text() == "张伟"
+    assert page.card.values["phones"].text() == "138 1234 5678"
+
+
+def test_results_wait_for_a_pause_in_typing(qtbot, page, database, advisor) -> None:
+    add_vehicle(database, advisor, plate="粤B12345")
+    qtbot.keyClicks(page.search.box, "B12")
+    assert page.search.timer.isActive()  # debounced, not one query per key
+    assert page.search.model.rowCount() == 0
+    qtbot.waitUntil(lambda: page.search.model.rowCount() == 1, timeout=2000)
+
+
+def test_arrow_keys_move_the_highlight_and_enter_opens_that_row(
+        qtbot, page, database, advisor) -> None:
+    add_vehicle(database, advisor, plate="粤B11111", name="甲", phone="13800000001")
+    second = add_vehicle(database, advisor, plate="粤B11112", name="乙", phone="13800000002")
+    page.search.box.setText("粤B1111")
+    page.search.run_search()
+    assert page.search.model.rowCount() == 2
+    qtbot.keyClick(page.search.box, Qt.Key.Key_Down)
+    qtbot.keyClick(page.search.box, Qt.Key.Key_Enter)
+    assert page.card.vehicle_id == second.vehicle_id
+
+
+def test_scanning_a_job_card_opens_the_order(qtbot, page, database, advisor) -> None:
+    known = add_vehicle(database, advisor)
+    order_id, number = open_order_for(database, advisor, known.vehicle_id, "刹车异响")
+    page.focus_search()
+    qtbot.keyClicks(page.search.box, f"BAYLINE:{number}")  # a wedge scanner types fast
+    qtbot.keyClick(page.search.box, Qt.Key.Key_Return)
+    assert page.orders.order_id == order_id
+    assert page.tabs.currentIndex() == ORDER_TAB
+    assert page.search.box.text() == ""  # ready for the next scan
+    view = page.orders.view
+    if hasattr(view, "summary"):  # the read-only summary (without the full editor)
+        assert view.summary.number == number
+        assert view.values["complaint"].text() == "刹车异响"
+
+
+def test_a_typed_order_number_is_listed_and_opens_too(qtbot, page, database, advisor) -> None:
+    known = add_vehicle(database, advisor)
+    order_id, number = open_order_for(database, advisor, known.vehicle_id)
+    page.search.box.setText(number.lower())
+    page.search.run_search()
+    rows = page.search.model.rows
+    assert [r.kind for r in rows] == ["order"] and rows[0].order_number == number
+    qtbot.keyClick(page.search.box, Qt.Key.Key_Return)
+    assert page.orders.order_id == order_id
+
+
+def test_an_unknown_order_number_says_so(qtbot, page, database, advisor) -> None:
+    qtbot.keyClicks(page.search.box, "RO999999")
+    qtbot.keyClick(page.search.box, Qt.Key.Key_Return)
+    assert page.orders.order_id is None
+    assert page.search.notice.text() == "No repair order RO999999."
+    assert not page.search.notice.isHidden()
+
+
+def test_ctrl_f_and_f3_put_the_cursor_in_the_search_box(qtbot, page) -> None:
+    page.card.buttons["check_in"].setFocus()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.box.hasFocus()
+    page.tabs.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_F3)
+    assert page.search.box.hasFocus()
+
+
+def test_scanner_bursts_are_told_from_typing() -> None:
+    times = iter([0.0, 0.01, 0.02, 0.03, 0.04, 1.0, 1.2, 1.4, 1.6])
+    detector = ScanDetector(clock=lambda: next(times))
+    for _ in range(5):
+        detector.key()
+    assert detector.enter() is True
+    for _ in range(4):
+        detector.key()
+    assert detector.enter() is False  # a person typing
+    assert looks_like_order_number("BAYLINE:RO000042")
+    assert looks_like_order_number(" ro 000042")
+    assert not looks_like_order_number("粤B12345")
+    assert not looks_like_order_number("ROBERT")

@@ -1,0 +1,1 @@
+"""The service advisor's reception screen: find, vehicle card, appointments, check-in, order."""

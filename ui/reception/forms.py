@@ -1,0 +1,298 @@
+"""Form building blocks: a field with its message, and a dialog that never loses what was typed.
+
+``FormDialog`` maps a ``ValidationError`` to the widget of its field (red outline and the
+translated message under it), keeps the typed values on a failed save, saves on Enter, asks
+before Escape throws changes away, and offers "Reload" when someone else saved meanwhile.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ConflictError, DomainError, ValidationError
+from ui.reception.common import Context, field_problem
+from ui.widgets import ERROR_COLOUR
+
+INVALID_STYLE = (
+    f'*[invalid="true"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}'
+)
+
+
+def caption(text: str, *, required: bool = False) -> str:
+    """A field caption; required fields carry a red asterisk."""
+    mark = f' <span style="color:{ERROR_COLOUR}">*</span>' if required else ""
+    return f"{html.escape(text)}{mark}"
+
+
+class FieldBox(QWidget):
+    """An input widget with the message under it; ``set_error`` outlines it in red."""
+
+    def __init__(self, key: str, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"field_{key}")
+        self.widget = widget
+        widget.setParent(self)
+        if not widget.objectName():
+            widget.setObjectName(key)
+        self.message = QLabel(self)
+        self.message.setObjectName(f"{key}_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(self.message)
+        layout.addStretch(1)  # extra height goes below the message, not around the field
+        self.setFocusProxy(widget)
+        for signal in _edit_signals(widget):
+            signal.connect(self.clear_error)
+
+    def error(self) -> str:
+        """The message shown under the field ('' when the field is fine)."""
+        return self.message.text() if not self.message.isHidden() else ""
+
+    def has_error(self) -> bool:
+        """True while the field is outlined in red."""
+        return bool(self.widget.property("invalid"))
+
+    def set_error(self, message: str) -> None:
+        """Outline the field in red and show ``message`` under it."""
+        self.message.setText(message)
+        self.message.show()
+        self._mark(True)
+
+    def clear_error(self, *_args: object) -> None:
+        """Back to normal."""
+        if self.message.isHidden() and not self.has_error():
+            return
+        self.message.clear()
+        self.message.hide()
+        self._mark(False)
+
+    def _mark(self, invalid: bool) -> None:
+        self.widget.setProperty("invalid", invalid)
+        self.widget.style().unpolish(self.widget)
+        self.widget.style().polish(self.widget)
+        self.widget.update()
+
+
+def _edit_signals(widget: QWidget) -> list[Any]:
+    if isinstance(widget, QLineEdit):
+        return [widget.textEdited]
+    if isinstance(widget, QPlainTextEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QComboBox):
+        return [widget.currentIndexChanged]
+    if isinstance(widget, QAbstractButton):
+        return [widget.toggled]
+    signal = getattr(widget, "valueChanged", None) or getattr(widget, "dateTimeChanged", None)
+    return [signal] if signal is not None else []
+
+
+def value_of(widget: QWidget) -> Any:
+    """What an input widget holds, for comparing before and after (unsaved changes)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentData() if widget.currentData() is not None else \
+            widget.currentText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    for getter in ("value", "dateTime"):
+        fn = getattr(widget, getter, None)
+        if callable(fn):
+            return fn()
+    return None
+
+
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_day(text: str) -> date | None:
+    """``2021-05-31``, ``2021/5/31``, ``2021年5月31日`` or ``20210531`` → date; '' → None.
+
+    Raises ``ValueError`` for anything else.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    match = _DATE_RE.match(text)
+    if match:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    if len(text) == 8 and text.isdigit():
+        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    raise ValueError(text)
+
+
+class FormDialog(QDialog):
+    """A dialog with fields, Save (Enter) and Cancel (Escape, asking about unsaved changes)."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.fields: dict[str, FieldBox] = {}
+        self.setStyleSheet(INVALID_STYLE)
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("generalError")
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelButton")
+        self.save_button.setText(self.tr("&Save"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self._initial: tuple[Any, ...] = ()
+        self.saved_value: Any = None
+
+    # -- building -----------------------------------------------------------------------------
+
+    def add_field(self, form: QFormLayout, key: str, label: str, widget: QWidget, *,
+                  required: bool = False,
+                  check: Callable[[str], object] | None = None) -> FieldBox:
+        """Add a captioned field to ``form``; ``check(text)`` validates it as the user leaves."""
+        box = FieldBox(key, widget, self)
+        title = QLabel(caption(label, required=required), self)
+        title.setObjectName(f"{key}_label")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setBuddy(widget)
+        form.addRow(title, box)
+        self.fields[key] = box
+        if check is not None and isinstance(widget, QLineEdit):
+            widget.editingFinished.connect(lambda: self._check_now(box, check))
+        return box
+
+    def _check_now(self, box: FieldBox, check: Callable[[str], object]) -> None:
+        widget = box.widget
+        assert isinstance(widget, QLineEdit)
+        if not widget.text().strip():
+            return
+        try:
+            check(widget.text())
+        except ValidationError as exc:
+            box.set_error(field_problem(exc, self.ctx.lang))
+
+    def form_widgets(self) -> list[QWidget]:
+        """The widgets whose values make up the form (for unsaved-changes tracking)."""
+        return [box.widget for box in self.fields.values()]
+
+    def snapshot(self) -> tuple[Any, ...]:
+        """The values shown now."""
+        return tuple(value_of(w) for w in self.form_widgets())
+
+    def mark_clean(self) -> None:
+        """The values shown now are the saved ones."""
+        self._initial = self.snapshot()
+
+    def is_dirty(self) -> bool:
+        """True when something was typed since the form was filled."""
+        return self.snapshot() != self._initial
+
+    # -- errors -------------------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        """Remove every red outline and message."""
+        for box in self.fields.values():
+            box.clear_error()
+        self.general_error.clear()
+        self.general_error.hide()
+
+    def field_for(self, key: str) -> FieldBox | None:
+        """The field a service's error names (``phones.1`` → the second phone field)."""
+        if key in self.fields:
+            return self.fields[key]
+        head = key.split(".", 1)[0]
+        for name, box in self.fields.items():
+            if name == head or name.startswith(head + "."):
+                return box
+        return None
+
+    def show_error(self, error: DomainError) -> None:
+        """Show ``error`` at its field, or above the form when it names no field here."""
+        box = self.field_for(error.field) if isinstance(error, ValidationError) else None
+        if box is not None:
+            box.set_error(field_problem(error, self.ctx.lang))
+            box.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.general_error.setText(error.message(self.ctx.lang))
+        self.general_error.show()
+
+    def handle_error(self, error: DomainError) -> None:
+        """A failed save: conflicts offer to reload, everything else is shown at the field."""
+        if isinstance(error, ConflictError):
+            self.show_error(error)
+            if self.ask_reload():
+                self.reload()
+            return
+        self.show_error(error)
+
+    def ask_reload(self) -> bool:
+        """Someone else saved meanwhile: reload their version?"""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed by someone else"),
+                          self.tr("Someone else saved this record while you were editing it. "
+                                  "Reload their version? Your changes in this form will be "
+                                  "replaced."), QMessageBox.StandardButton.NoButton, self)
+        reload_button = box.addButton(self.tr("&Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload_button)
+        box.exec()
+        return box.clickedButton() is reload_button
+
+    def reload(self) -> None:
+        """Refill the form from the database (subclasses that edit a record)."""
+
+    # -- saving and leaving -------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Validate and save (subclasses); on success call ``accept_with(value)``."""
+
+    def accept_with(self, value: Any) -> None:
+        """Close the dialog after a successful save."""
+        self.saved_value = value
+        self.mark_clean()
+        self.accept()
+
+    def confirm_discard(self) -> bool:
+        """Ask before throwing typed changes away."""
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Discard the changes you made in this form?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        # Escape, Cancel and the window's close button all come here.
+        if self.is_dirty() and not self.confirm_discard():
+            return
+        super().reject()

@@ -1,0 +1,236 @@
+"""Read models of the reception screen: service results turned into plain data for the widgets.
+
+Each function takes ``(session, actor, ...)`` and calls app/ services only; nothing here
+builds SQL, and nothing returned is bound to the session (``read_data`` closes it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from app.customers.service import load_customer
+from app.orders.queries import load_order
+from app.orders.totals import price_order
+from app.security.actor import Actor, require
+from app.validation.phones import mask_phone, national_format
+from app.vehicles.history import vehicle_history
+from app.vehicles.service import load_vehicle
+
+if TYPE_CHECKING:
+    from db.engine import Session  # for annotations only: ui/ never builds SQL
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    """A customer as the card and the customer form show it."""
+
+    id: int
+    version: int
+    kind: str
+    name: str
+    phones: tuple[str, ...]  # as the actor may see them (masked unless allowed)
+    tax_id: str
+    address: str
+    email: str
+    consent_followup: bool
+    consent_marketing: bool
+    notes: str
+    phones_masked: bool
+
+
+@dataclass(frozen=True)
+class VehicleInfo:
+    """A vehicle as the card and the vehicle form show it."""
+
+    id: int
+    version: int
+    plate: str
+    vin: str
+    brand: str
+    model: str
+    series: str
+    model_year: int | None
+    colour: str
+    engine_no: str
+    first_registration: date | None
+    warranty_start: date | None
+    mileage_km: int
+    notes: str
+    owner_id: int | None
+
+    @property
+    def title(self) -> str:
+        """``粤B12345 · 丰田 凯美瑞``."""
+        name = " ".join(x for x in (self.brand, self.model) if x)
+        return f"{self.plate} · {name}" if name else self.plate
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """One earlier (or current) visit of the vehicle."""
+
+    order_id: int
+    number: str
+    status: str
+    opened_at: datetime
+    mileage_in: int
+    complaint: str
+    work: str
+    parts: str
+    total: Decimal
+    comeback: bool
+
+
+@dataclass(frozen=True)
+class OwnerPeriod:
+    """Who owned the vehicle and when."""
+
+    name: str
+    since: datetime
+    until: datetime | None
+
+
+@dataclass(frozen=True)
+class CardData:
+    """Everything the vehicle/customer card shows."""
+
+    customer: CustomerInfo | None
+    vehicle: VehicleInfo | None
+    visits: tuple[VisitRow, ...] = ()
+    owners: tuple[OwnerPeriod, ...] = ()
+
+    @property
+    def open_order_ids(self) -> tuple[int, ...]:
+        """Orders of this vehicle still in the shop, newest first."""
+        done = {"delivered", "closed", "cancelled"}
+        return tuple(v.order_id for v in self.visits if v.status not in done)
+
+
+def _quantity(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def customer_info(session: Session, actor: Actor, customer_id: int) -> CustomerInfo:
+    """One customer; phones masked unless the actor may see them."""
+    require(actor, "customers.view")
+    customer = load_customer(session, customer_id)
+    see = actor.can("customers.view_contact")
+    shown = tuple(national_format(p.number) if see else mask_phone(p.number)
+                  for p in customer.phones)
+    return CustomerInfo(
+        id=customer.id, version=customer.version, kind=customer.kind, name=customer.name,
+        phones=shown, tax_id=customer.tax_id, address=customer.address, email=customer.email,
+        consent_followup=customer.consent_followup,
+        consent_marketing=customer.consent_marketing, notes=customer.notes,
+        phones_masked=not see)
+
+
+def vehicle_info(session: Session, actor: Actor, vehicle_id: int) -> VehicleInfo:
+    """One vehicle's registration data."""
+    require(actor, "customers.view")
+    v = load_vehicle(session, vehicle_id)
+    return VehicleInfo(
+        id=v.id, version=v.version, plate=v.plate, vin=v.vin or "", brand=v.brand,
+        model=v.model, series=v.series, model_year=v.model_year, colour=v.colour,
+        engine_no=v.engine_no, first_registration=v.first_registration,
+        warranty_start=v.warranty_start, mileage_km=v.mileage_km, notes=v.notes,
+        owner_id=v.owner_id)
+
+
+def card_data(session: Session, actor: Actor, *, vehicle_id: int | None = None,
+              customer_id: int | None = None) -> CardData:
+    """The card of a vehicle (with its owner and history) or of a customer without vehicle."""
+    if vehicle_id is None:
+        if customer_id is None:
+            return CardData(None, None)
+        return CardData(customer_info(session, actor, customer_id), None)
+    history = vehicle_history(session, actor, vehicle_id)
+    vehicle = vehicle_info(session, actor, vehicle_id)
+    owner_id = customer_id if customer_id is not None else vehicle.owner_id
+    customer = customer_info(session, actor, owner_id) if owner_id is not None else None
+    visits = tuple(
+        VisitRow(order_id=v.order_id, number=v.number, status=v.status, opened_at=v.opened_at,
+                 mileage_in=v.mileage_in, complaint=v.complaint, work="；".join(v.jobs),
+                 parts="；".join(f"{desc or no} ×{_quantity(qty)}" for no, desc, qty in v.parts),
+                 total=v.total, comeback=v.comeback_of_id is not None)
+        for v in history.visits)
+    owners = tuple(OwnerPeriod(o.customer.name, o.since, o.until)
+                   for o in sorted(history.ownerships, key=lambda o: o.since, reverse=True))
+    return CardData(customer, vehicle, visits, owners)
+
+
+@dataclass(frozen=True)
+class OrderLineRow:
+    """One line of an order summary."""
+
+    kind: str  # labour / part / charge
+    code: str
+    description: str
+    quantity: Decimal
+    gross: Decimal
+    billable: bool
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    """An order's header and lines, for the read-only order panel."""
+
+    id: int
+    number: str
+    status: str
+    plate: str
+    vehicle: str
+    customer: str
+    opened_at: datetime
+    promised_at: datetime | None
+    mileage_in: int
+    fuel_level: int
+    complaint: str
+    customer_waiting: bool
+    lines: tuple[OrderLineRow, ...]
+    gross: Decimal
+    pending_gross: Decimal
+    version: int
+
+
+def order_summary(session: Session, actor: Actor, order_id: int) -> OrderSummary:
+    """One repair order as plain data (number, status, check-in, priced lines, totals)."""
+    require(actor, "orders.view")
+    order = load_order(session, order_id)
+    priced = price_order(session, order)
+    vehicle = order.vehicle
+    return OrderSummary(
+        id=order.id, number=order.number, status=order.status, plate=vehicle.plate,
+        vehicle=" ".join(x for x in (vehicle.brand, vehicle.model) if x),
+        customer=order.customer.name, opened_at=order.opened_at,
+        promised_at=order.promised_at, mileage_in=order.mileage_in,
+        fuel_level=order.fuel_level, complaint=order.customer_description,
+        customer_waiting=order.customer_waiting,
+        lines=tuple(OrderLineRow(kind=p.line_type.value, code=p.code,
+                                 description=p.description, quantity=p.quantity,
+                                 gross=p.amounts.gross, billable=p.billable)
+                    for p in priced.lines),
+        gross=priced.totals.gross, pending_gross=priced.pending.gross, version=order.version)
+
+
+@dataclass(frozen=True)
+class CustomerForm:
+    """A customer's stored values for the edit form.
+
+    ``info.phones`` is what the form shows (masked without ``customers.view_contact``, then
+    read-only); ``stored_phones`` is what is saved back when the phones were not editable.
+    """
+
+    info: CustomerInfo
+    stored_phones: tuple[str, ...]
+
+
+def customer_form(session: Session, actor: Actor, customer_id: int) -> CustomerForm:
+    """The values to fill the customer form with."""
+    require(actor, "customers.edit")
+    info = customer_info(session, actor, customer_id)
+    stored = tuple(p.number for p in load_customer(session, customer_id).phones)
+    return CustomerForm(info, stored)

@@ -1,0 +1,271 @@
+"""The one search box with as-you-type results, and the scanner that opens orders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.customers.search import search
+from app.orders.lookup import find_orders, order_by_scan
+from app.security.actor import Actor
+from app.validation.phones import national_format
+from ui.reception.common import Context, order_status_text
+from ui.reception.scanner import ScanDetector, looks_like_order_number
+from ui.reception.table import Column, RowTableModel, make_table
+
+if TYPE_CHECKING:
+    from db.engine import Session  # for annotations only: ui/ never builds SQL
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 30
+SEARCH_WIDTH = 330  # beside the order editor at 1366×768
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One search result: a vehicle with its owner, a customer without vehicle, or an order."""
+
+    kind: str  # "vehicle", "customer" or "order"
+    vehicle_id: int | None
+    customer_id: int | None
+    order_id: int | None
+    plate: str
+    vehicle: str
+    owner: str
+    phone: str
+    last_visit: datetime | None
+    open_orders: int
+    order_number: str = ""
+    order_status: str = ""
+
+
+def find(session: Session, actor: Actor, text: str) -> list[ResultRow]:
+    """Orders whose number starts with ``text`` (when it looks like one), then vehicles and
+    customers matching any fragment of plate, VIN, phone or name."""
+    rows: list[ResultRow] = []
+    if looks_like_order_number(text) and actor.can("orders.view"):
+        rows += [ResultRow(kind="order", vehicle_id=None, customer_id=None, order_id=o.id,
+                           plate=o.plate, vehicle=o.vehicle, owner=o.customer, phone="",
+                           last_visit=None, open_orders=0, order_number=o.number,
+                           order_status=o.status)
+                 for o in find_orders(session, actor, text, limit=10)]
+    rows += [ResultRow(kind="vehicle" if h.vehicle_id is not None else "customer",
+                       vehicle_id=h.vehicle_id, customer_id=h.customer_id, order_id=None,
+                       plate=h.plate, vehicle=h.vehicle, owner=h.owner,
+                       phone=national_format(h.phone) if h.phone.startswith("+") else h.phone,
+                       last_visit=h.last_visit, open_orders=h.open_orders)
+             for h in search(session, actor, text, limit=RESULT_LIMIT)]
+    return rows
+
+
+def scan(session: Session, actor: Actor, text: str) -> int | None:
+    """The order a scanned code names (None when there is none)."""
+    return order_by_scan(session, actor, text)
+
+
+class SearchPanel(QWidget):
+    """Search box, results table and count; emits what the user opens.
+
+    ``result_chosen(ResultRow)`` for a vehicle or customer, ``order_chosen(int)`` for an order
+    found by its number or scanned from a job card.
+    """
+
+    result_chosen = Signal(object)
+    order_chosen = Signal(int)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("searchPanel")
+        self.scanner = ScanDetector()
+        self._searched: str | None = None
+        self.box = QLineEdit(self)
+        self.box.setObjectName("searchBox")
+        self.box.setClearButtonEnabled(True)
+        self.box.installEventFilter(self)
+        self.box.textEdited.connect(self._typed)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run_search)
+
+        self.model: RowTableModel[ResultRow] = RowTableModel(self._columns(), self)
+        self.table = make_table(self.model, self, "searchResults")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 12)
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
+        self.table.installEventFilter(self)
+        self.count = QLabel(self)
+        self.count.setObjectName("resultCount")
+        self.notice = QLabel(self)
+        self.notice.setObjectName("searchNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.box)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count)
+        footer.addStretch(1)
+        layout.addLayout(footer)
+        self.setTabOrder(self.box, self.table)
+        self.retranslate()
+
+    def sizeHint(self) -> QSize:
+        return QSize(SEARCH_WIDTH, 400)
+
+    def _columns(self) -> list[Column[ResultRow]]:
+        """Three two-line columns, so the list fits beside the order at 1366×768:
+        plate over vehicle, owner over phone, last visit over open orders."""
+        ctx = self.ctx
+
+        def visits(r: ResultRow) -> str:
+            if r.kind == "order":
+                return f"{r.order_number}\n{order_status_text(r.order_status)}"
+            open_text = self.tr("{n} open").format(n=r.open_orders) if r.open_orders else ""
+            return f"{ctx.day(r.last_visit) or '—'}\n{open_text}"
+
+        return [
+            Column(lambda: self.tr("Plate / vehicle"), lambda r: f"{r.plate}\n{r.vehicle}",
+                   sort_key=lambda r: r.plate, chars=11),
+            Column(lambda: self.tr("Owner / phone"), lambda r: f"{r.owner}\n{r.phone}",
+                   sort_key=lambda r: r.owner, chars=13),
+            Column(lambda: self.tr("Last visit / open"), visits,
+                   sort_key=lambda r: r.last_visit,
+                   chars=10),
+        ]
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        self.box.setPlaceholderText(self.tr("Plate, VIN, phone, name or order no. (Ctrl+F)"))
+        self.box.setToolTip(self.tr("Type any part of a plate, VIN, phone number or name; "
+                                    "scan or type an order number and press Enter."))
+        self.model.retranslate()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        n = self.model.rowCount()
+        if self._searched is None:
+            self.count.setText(self.tr("Type at least 2 characters"))
+        else:
+            self.count.setText(self.tr("Results: {n}").format(n=n))
+
+    # -- typing and searching -----------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected (Ctrl+F, F3)."""
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def _typed(self, text: str) -> None:
+        self.notice.hide()
+        if not text:
+            self.scanner.reset()
+        self.timer.start()
+
+    def run_search(self) -> None:
+        """Search for the text in the box now (the debounce timer calls this)."""
+        self.timer.stop()
+        text = self.box.text().strip()
+        if text == self._searched:
+            return
+        if len(text) < 2:
+            self._searched = None
+            self.model.set_rows([])
+            self._show_count()
+            return
+        rows = self.ctx.read(lambda s: find(s, self.ctx.actor, text))
+        self._searched = text
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        self._show_count()
+
+    def open_current(self) -> None:
+        """Enter in the search box: open the order scanned/typed, else the highlighted row.
+
+        A scanned code (a fast burst of keys) opens something only when it names exactly one
+        thing; otherwise the list shows what matched.
+        """
+        text = self.box.text().strip()
+        scanned = self.scanner.enter()
+        if looks_like_order_number(text):
+            order_id = self.ctx.read(lambda s: scan(s, self.ctx.actor, text))
+            if order_id is not None:
+                self.box.clear()
+                self._searched = None
+                self.model.set_rows([])
+                self._show_count()
+                self.order_chosen.emit(order_id)
+                return
+        self.run_search()
+        count = self.model.rowCount()
+        if count == 0:
+            if text:
+                message = (self.tr("No repair order {number}.") if looks_like_order_number(text)
+                           else self.tr("Nothing found for “{text}”."))
+                self.notice.setText(message.format(number=text, text=text))
+                self.notice.show()
+            return
+        if scanned and count != 1:
+            return
+        row = self.table.currentIndex().row()
+        self.open_row(row if row >= 0 else 0)
+
+    def open_row(self, row: int) -> None:
+        """Open the result in ``row`` (vehicle/customer card, or the order)."""
+        result = self.model.row_at(row)
+        if result is None:
+            return
+        if result.kind == "order" and result.order_id is not None:
+            self.order_chosen.emit(result.order_id)
+        else:
+            self.result_chosen.emit(result)
+
+    def _move(self, step: int) -> None:
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = max(0, min(count - 1, self.table.currentIndex().row() + step))
+        self.table.selectRow(row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.box:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self.open_current()
+                    return True
+                if key == Qt.Key.Key_Down:
+                    self._move(1)
+                    return True
+                if key == Qt.Key.Key_Up:
+                    self._move(-1)
+                    return True
+                if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                    self._move(10 if key == Qt.Key.Key_PageDown else -10)
+                    return True
+                if key == Qt.Key.Key_Escape and self.box.text():
+                    self.box.clear()
+                    self._typed("")
+                    return True
+                if event.text() and event.text().isprintable():
+                    self.scanner.key()
+            elif watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_row(self.table.currentIndex().row())
+                return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

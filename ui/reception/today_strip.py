@@ -1,0 +1,115 @@
+"""The "today" strip: appointments due, cars in the workshop, ready for pick-up, lounge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
+
+from app.appointments.rows import AppointmentRow
+from app.orders.lookup import OrderRow
+from app.reception.today import TodayStrip, today_strip
+from ui.reception.common import (
+    TONE_COLOURS,
+    Context,
+    Tone,
+    order_status_text,
+    order_tone,
+)
+
+BUCKETS = ("appointments_due", "in_workshop", "ready_for_pickup", "waiting_in_lounge")
+BUCKET_TONES = {"appointments_due": Tone.WAITING, "in_workshop": Tone.PROGRESS,
+                "ready_for_pickup": Tone.DONE, "waiting_in_lounge": Tone.ATTENTION}
+MENU_LIMIT = 60
+
+
+class TodayStripBar(QWidget):
+    """Four buttons, each a count that drops down its list; choosing an entry opens it."""
+
+    appointment_chosen = Signal(object)  # AppointmentRow
+    order_chosen = Signal(int)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("todayStrip")
+        self.strip = TodayStrip([], [], [], [])
+        self.buttons: dict[str, QToolButton] = {}
+        self.menus: dict[str, QMenu] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for key in BUCKETS:
+            button = QToolButton(self)
+            button.setObjectName(f"today_{key}")
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(button)
+            menu.setObjectName(f"todayMenu_{key}")
+            button.setMenu(menu)
+            fg, bg = TONE_COLOURS[BUCKET_TONES[key]]
+            button.setStyleSheet(
+                f"QToolButton {{ color: {fg}; background: {bg}; border: 1px solid {fg};"
+                " border-radius: 4px; padding: 4px 10px; font-weight: bold; }"
+                " QToolButton:focus { border-width: 2px; }"
+                " QToolButton::menu-indicator { subcontrol-position: right center; }")
+            layout.addWidget(button)
+            self.buttons[key], self.menus[key] = button, menu
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        """Read today's figures again."""
+        day = self.ctx.today()
+        if self.ctx.actor.can("orders.view"):
+            self.strip = self.ctx.read(lambda s: today_strip(s, self.ctx.actor, day))
+        self.retranslate()
+
+    def count(self, key: str) -> int:
+        """How many entries bucket ``key`` holds."""
+        return len(getattr(self.strip, key))
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        titles = {"appointments_due": self.tr("Appointments due: {n}"),
+                  "in_workshop": self.tr("In the workshop: {n}"),
+                  "ready_for_pickup": self.tr("Ready for pick-up: {n}"),
+                  "waiting_in_lounge": self.tr("Waiting in the lounge: {n}")}
+        tips = {"appointments_due": self.tr("Today's bookings not checked in yet"),
+                "in_workshop": self.tr("Your orders being worked on"),
+                "ready_for_pickup": self.tr("Finished cars to hand over"),
+                "waiting_in_lounge": self.tr("Customers waiting on site for their car")}
+        for key in BUCKETS:
+            self.buttons[key].setText(titles[key].format(n=self.count(key)))
+            self.buttons[key].setToolTip(tips[key])
+            self._fill_menu(key)
+
+    def _fill_menu(self, key: str) -> None:
+        menu = self.menus[key]
+        menu.clear()
+        rows = getattr(self.strip, key)
+        if not rows:
+            menu.addAction(self.tr("Nothing here")).setEnabled(False)
+            return
+        for row in rows[:MENU_LIMIT]:
+            if isinstance(row, AppointmentRow):
+                text = " · ".join(x for x in (self.ctx.clock(row.starts_at), row.plate,
+                                              row.customer, row.requested_work) if x)
+                action = menu.addAction(text)
+                action.triggered.connect(
+                    lambda _checked=False, r=row: self.appointment_chosen.emit(r))
+            elif isinstance(row, OrderRow):
+                late = order_tone(row.status, row.promised_at) is Tone.LATE
+                promised = self.ctx.clock(row.promised_at)
+                text = " · ".join(x for x in (
+                    row.number, row.plate, row.customer,
+                    order_status_text(row.status, self.ctx.lang),
+                    (self.tr("late, promised {time}") if late else self.tr("promised {time}"))
+                    .format(time=promised) if promised else "") if x)
+                action = menu.addAction(text)
+                action.triggered.connect(
+                    lambda _checked=False, i=row.id: self.order_chosen.emit(i))
+        if len(rows) > MENU_LIMIT:
+            menu.addAction(self.tr("… and {n} more").format(
+                n=len(rows) - MENU_LIMIT)).setEnabled(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -22,19 +22,16 @@ from app.clock import pinned
 from app.demo import calendar, people
 from app.demo.catalogue import JOBS, build_parts, job_category
 from app.demo.plan import COMEBACK_JOB, SIZES, Plan, make_plan
-from app.demo.simulate import (
-    StockedPart,
-    Technician,
-    World,
+from app.demo.routine import (
     booking,
     initial_stock,
     register_customer,
     register_vehicle,
-    run,
     till_days,
-    visit,
     weekly_orders,
 )
+from app.demo.visit import visit
+from app.demo.world import StockedPart, Technician, World, run
 from app.errors import DomainError, ValidationError
 from app.i18n import _
 from app.parts.catalogue import create_part

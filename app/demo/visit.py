@@ -1,42 +1,24 @@
-"""Playing the demo's script through the real services, in time order.
-
-Each visit, the daily till and the weekly parts order is a generator that yields the moment of
-its next step; the scheduler runs the steps of all of them in time order, each inside
-``app.clock.pinned(moment)`` so every stamp the services write is back-dated. Generators keep
-only ids between steps: the session is committed and replaced every batch of orders, so
-memory stays flat.
+"""One vehicle's visit through the real services: check-in, lines, estimate, signature,
+dispatch, parts, work, additional work, QC, review, settlement and payment, hand-over, close.
 """
 
 from __future__ import annotations
 
-import heapq
 import random
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_UP, Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from app.appointments.service import (
-    AppointmentData,
-    arrive,
-    book,
-    cancel,
-    confirm,
-    mark_no_show,
-)
+from app.appointments.service import arrive
 from app.cashier.invoicing import issue_credit_note, refund_payment, settle_order
 from app.cashier.payments import PaymentPart, take_payments
-from app.cashier.till import close_till, open_till
-from app.clock import pinned
-from app.customers.service import create_customer
 from app.demo import calendar
 from app.demo.calendar import later, local
 from app.demo.catalogue import JobSpec, complaint, part_key, part_quantity
-from app.demo.plan import BookingPlan, CustomerPlan, OrderPlan, Plan, VehiclePlan
-from app.errors import ValidationError
+from app.demo.plan import OrderPlan
+from app.demo.world import Step, StockedPart, Technician, World
 from app.orders.checkin import CheckInData, open_order
 from app.orders.delivery import mark_customer_called, review_completed
 from app.orders.lines import (
@@ -61,12 +43,8 @@ from app.orders.progress import (
     set_waiting,
     submit_estimate,
 )
-from app.parts.stock import issue_to_order, receive_stock, reserve_for_line
-from app.security.actor import Actor
-from app.vehicles.service import create_vehicle
-from db.engine import Database
+from app.parts.stock import issue_to_order, reserve_for_line
 from db.enums import (
-    AppointmentDirection,
     ApprovalMethod,
     LineType,
     OrderStatus,
@@ -77,8 +55,6 @@ from db.enums import (
 )
 from db.models import RepairOrder
 
-TERMINAL = "收银台1"
-OPENING_FLOAT = Decimal("1000.00")
 COMEBACK_OK = frozenset({OrderStatus.COMPLETED, OrderStatus.INVOICED, OrderStatus.DELIVERED,
                          OrderStatus.CLOSED})
 INSURERS = ("中国人保财险", "平安产险", "太平洋产险", "中华联合财险")
@@ -91,188 +67,11 @@ CANCEL_REASONS = ("客户嫌价格高，暂不维修", "客户决定到保险公
                   "客户要求先不修，下次保养时再做")
 CREDIT_REASONS = ("客户要求开具单位抬头发票，原发票红冲重开",
                   "发票纳税人识别号有误，红冲后重开")
-Step = Iterator[datetime]
-
-
-@dataclass
-class Technician:
-    """A technician as the scheduler sees them: skill and when they are next free."""
-
-    id: int
-    skill: str
-    free_at: datetime
-
-
-@dataclass
-class StockedPart:
-    """A catalogue part with the figures the demo needs (on-hand kept in step with the ledger)."""
-
-    id: int
-    part_no: str
-    cost: Decimal
-    min_qty: Decimal
-    max_qty: Decimal
-    unit: str
-    on_hand: Decimal = Decimal("0.000")
-    reserved: Decimal = Decimal("0.000")  # held for live orders
-
-    @property
-    def available(self) -> Decimal:
-        return self.on_hand - self.reserved
-
-
-@dataclass
-class World:
-    """What the running simulation shares: database, session, actors, the workshop."""
-
-    database: Database
-    session: Session
-    actors: dict[str, Actor]
-    technicians: list[Technician]
-    bays: dict[str, list[int]]
-    parts: dict[str, StockedPart]
-    plan: Plan
-    batch_orders: int
-    progress: Callable[[int, int], None]
-    till_id: int | None = None
-    till_cash: Decimal = Decimal("0.00")
-    orders_opened: int = 0
-    orders_in_batch: int = 0
-    receipts: int = 0
-    claims: int = 0
-    parts_by_id: dict[int, StockedPart] = field(default_factory=dict)
-
-    def actor(self, role: RoleCode) -> Actor:
-        return self.actors[role.value]
-
-    def commit(self) -> None:
-        """Commit the batch and carry on in a fresh session (flat memory)."""
-        self.session.commit()
-        self.session.close()
-        self.session = self.database.session()
-        self.orders_in_batch = 0
-
-    def receive(self, part: StockedPart, quantity: Decimal, reference: str) -> None:
-        """Book ``quantity`` of ``part`` into stock at its cost price."""
-        receive_stock(self.session, self.actor(RoleCode.PARTS_CLERK), part.id, quantity,
-                      unit_cost=part.cost, reference=reference)
-        part.on_hand += quantity
-        self.receipts += 1
-
-    def top_up(self, part: StockedPart, needed: Decimal, reference: str) -> None:
-        """Receive enough of ``part`` to cover ``needed`` and fill the shelf to its maximum."""
-        target = max(part.max_qty + part.reserved, part.on_hand + needed)
-        quantity = target - part.on_hand
-        if part.unit not in ("L", "kg"):
-            quantity = quantity.quantize(Decimal(1), rounding=ROUND_UP)
-        if quantity > 0:
-            self.receive(part, quantity.quantize(Decimal("0.001")), reference)
-
-    def pick_technician(self, skill: str, moment: datetime) -> Technician:
-        """The technician with this skill who is free soonest."""
-        able = [t for t in self.technicians if t.skill == skill] or self.technicians
-        return min(able, key=lambda t: (max(t.free_at, moment), t.id))
 
 
 def _rng(seed: int, order: OrderPlan) -> random.Random:
     return random.Random(f"bayline-demo:{seed}:order:{order.index}")
 
-
-# --- registration --------------------------------------------------------------------------
-
-def register_customer(world: World, customer: CustomerPlan) -> Step:
-    """The advisor registers a customer (first visit, or from the sales department)."""
-    assert customer.created_at is not None
-    yield customer.created_at
-    created = create_customer(world.session, world.actor(RoleCode.ADVISOR), customer.data)
-    customer.id = created.id
-
-
-def register_vehicle(world: World, vehicle: VehiclePlan) -> Step:
-    """The advisor registers a vehicle for its owner."""
-    assert vehicle.created_at is not None
-    yield vehicle.created_at
-    assert vehicle.owner.id is not None
-    km = vehicle.mileage(local(vehicle.created_at).date())
-    saved = create_vehicle(world.session, world.actor(RoleCode.ADVISOR), vehicle.data,
-                           owner_id=vehicle.owner.id, mileage_km=km)
-    vehicle.id = saved.vehicle.id
-
-
-# --- appointments --------------------------------------------------------------------------
-
-def booking(world: World, plan: BookingPlan) -> Step:
-    """An appointment booked ahead (an invitation by customer care, or the customer's call to
-    the advisor), perhaps confirmed the day before; then missed, cancelled, or kept (the
-    visit checks the car in through it)."""
-    yield plan.booked_at
-    vehicle = plan.vehicle
-    assert vehicle.id is not None and vehicle.owner.id is not None
-    outbound = plan.direction == AppointmentDirection.OUTBOUND
-    actor = world.actor(RoleCode.CUSTOMER_CARE if outbound else RoleCode.ADVISOR)
-    data = AppointmentData(customer_id=vehicle.owner.id, vehicle_id=vehicle.id,
-                           advisor_id=world.actor(RoleCode.ADVISOR).user_id,
-                           starts_at=plan.starts_at, direction=plan.direction,
-                           requested_work=plan.requested_work, notes=plan.notes)
-    try:
-        plan.id = book(world.session, actor, data).id
-    except ValidationError:
-        return  # the slot filled up meanwhile: the customer comes in without a booking
-    if plan.confirm_at is not None:
-        yield plan.confirm_at
-        confirm(world.session, world.actor(RoleCode.CUSTOMER_CARE), plan.id)
-    if plan.outcome == "no_show":
-        yield later(plan.starts_at, 120)
-        mark_no_show(world.session, world.actor(RoleCode.CUSTOMER_CARE), plan.id)
-    elif plan.outcome == "cancel":
-        yield later(max(plan.booked_at, plan.confirm_at or plan.booked_at), 60)
-        cancel(world.session, world.actor(RoleCode.CUSTOMER_CARE), plan.id,
-               reason="客户临时有事，改天再约")
-
-
-# --- the till and the parts store ----------------------------------------------------------
-
-def till_days(world: World, variance: random.Random) -> Step:
-    """The cashier opens the drawer every morning and closes it every evening."""
-    day = world.plan.start
-    while day <= world.plan.today:
-        if not calendar.is_closed(day):
-            yield calendar.at(day, 8 * 60 + 15)
-            till = open_till(world.session, world.actor(RoleCode.CASHIER), terminal=TERMINAL,
-                             opening_float=OPENING_FLOAT)
-            world.till_id, world.till_cash = till.id, Decimal("0.00")
-            yield calendar.at(day, 18 * 60 + 20)
-            counted = OPENING_FLOAT + world.till_cash
-            if variance.random() < 0.03:
-                counted -= Decimal("0.50")  # a coin short: the close records the variance
-            close_till(world.session, world.actor(RoleCode.CASHIER), world.till_id,
-                       counted_cash=counted)
-            world.till_id = None
-        day += timedelta(days=1)
-
-
-def initial_stock(world: World) -> Step:
-    """The opening stock, delivered the week before the history starts."""
-    yield calendar.at(world.plan.start - timedelta(days=3), 10 * 60)
-    reference = f"PO{(world.plan.start - timedelta(days=10)):%Y%m%d}01"
-    for part in world.parts.values():
-        world.top_up(part, Decimal(0), reference)
-
-
-def weekly_orders(world: World) -> Step:
-    """Every Tuesday the stock order arrives: parts at or below minimum go back to maximum."""
-    day = world.plan.start
-    while day <= world.plan.today:
-        if day.weekday() == 1 and not calendar.is_closed(day):
-            yield calendar.at(day, 10 * 60 + 30)
-            reference = f"PO{day:%Y%m%d}01"
-            for part in world.parts.values():
-                if part.available <= part.min_qty:
-                    world.top_up(part, Decimal(0), reference)
-        day += timedelta(days=1)
-
-
-# --- one visit -----------------------------------------------------------------------------
 
 @dataclass
 class _Job:
@@ -651,32 +450,3 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
     close_order(world.session, advisor, order_id)
 
 
-def run(world: World, processes: list[Step], total_orders: int) -> None:
-    """Run every process's steps in time order until the plan's cut-off (this morning)."""
-    heap: list[tuple[datetime, int, Step]] = []
-    sequence = 0
-    for process in processes:
-        first = next(process, None)
-        if first is not None:
-            heapq.heappush(heap, (first, sequence, process))
-            sequence += 1
-    current_day = None
-    cutoff = world.plan.cutoff
-    while heap:
-        moment, _seq, process = heapq.heappop(heap)
-        if moment >= cutoff:
-            continue
-        day = local(moment).date()
-        if day != current_day:
-            if world.orders_in_batch >= world.batch_orders:
-                world.commit()
-                world.progress(world.orders_opened, total_orders)
-            current_day = day
-        with pinned(moment):
-            following = next(process, None)
-        if following is not None:
-            if following < moment:
-                raise AssertionError(f"a demo step went back in time: {following} < {moment}")
-            heapq.heappush(heap, (following, sequence, process))
-            sequence += 1
-    world.progress(world.orders_opened, total_orders)

@@ -49,6 +49,7 @@ from ui.reception.common import (
     Tone,
     appointment_status_text,
     direction_text,
+    phone_text,
     tone_background,
     tone_foreground,
 )
@@ -299,7 +300,8 @@ class AppointmentBook(QWidget):
                    background=lambda r: tone_background(t) if (t := status_tone(r)) else None),
             Column(lambda: self.tr("Plate"), lambda r: booking(r, "plate"), chars=9),
             Column(lambda: self.tr("Customer"), lambda r: booking(r, "customer"), chars=7),
-            Column(lambda: self.tr("Phone"), lambda r: booking(r, "phone"), chars=12),
+            Column(lambda: self.tr("Phone"), lambda r: phone_text(booking(r, "phone")),
+                   chars=12),
             Column(lambda: self.tr("Requested work"), lambda r: booking(r, "requested_work")),
             Column(lambda: self.tr("Advisor"), lambda r: booking(r, "advisor"), chars=8),
             Column(lambda: self.tr("Type"),

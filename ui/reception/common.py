@@ -22,6 +22,7 @@ from app.i18n import translate
 from app.orders.workflow import status_label
 from app.security.actor import Actor
 from app.shop import get_profile
+from app.validation.phones import national_format
 from db.engine import Database
 from ui.i18n import current_language
 from ui.operations import Outcome, read_data, run_operation
@@ -94,6 +95,13 @@ class Context:
         """``2026-03-05`` in shop time; '' for None."""
         local = self.local(moment)
         return local.strftime("%Y-%m-%d") if local else ""
+
+    def when(self, moment: datetime | None) -> str:
+        """``14:30`` today, ``03-05 14:30`` on another day (shop time); '' for None."""
+        local = self.local(moment)
+        if local is None:
+            return ""
+        return local.strftime("%H:%M" if local.date() == self.today() else "%m-%d %H:%M")
 
     def clock(self, moment: datetime | None) -> str:
         """``14:30`` in shop time; '' for None."""
@@ -181,6 +189,11 @@ def direction_text(direction: str, lang: str | None = None) -> str:
         return translate(direction_label(direction), lang or current_language())
     except ValueError:
         return direction
+
+
+def phone_text(number: str) -> str:
+    """A stored phone as people read it (``138 1234 5678``); masked numbers stay as they are."""
+    return national_format(number) if number.startswith("+") else number
 
 
 def money(value: Decimal | None) -> str:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.customers.service import CustomerData, create_customer, update_customer
+from app.i18n import _
 from app.validation.phones import validate_phone
+from app.validation.text import require_text
 from db.enums import CustomerKind
 from ui.reception.common import Context
 from ui.reception.forms import FormDialog
@@ -40,7 +42,9 @@ class CustomerFields:
         dialog.add_field(form, "kind", self.tr("Customer type"), self.kind)
         self.name = QLineEdit(dialog)
         self.name.setMaxLength(200)
-        dialog.add_field(form, "name", self.tr("Name"), self.name, required=True)
+        dialog.add_field(form, "name", self.tr("Name"), self.name, required=True,
+                         check=lambda text: require_text(text, field="name", label=_("Name"),
+                                                         max_length=200))
         self.phones: list[QLineEdit] = []
         for i in range(PHONE_FIELDS):
             edit = QLineEdit(dialog)
@@ -135,6 +139,8 @@ class CustomerDialog(FormDialog):
 
     def save(self) -> None:
         self.clear_errors()
+        if not self.check_fields():
+            return
         data = self.customer.data()
         actor = self.ctx.actor
         customer_id, version = self.customer_id, self.version

@@ -174,6 +174,8 @@ class FormDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self._initial: tuple[Any, ...] = ()
         self.saved_value: Any = None
+        self.checks: dict[str, Callable[[str], object]] = {}
+        self.required: set[str] = set()
 
     # -- building -----------------------------------------------------------------------------
 
@@ -189,18 +191,38 @@ class FormDialog(QDialog):
         form.addRow(title, box)
         self.fields[key] = box
         if check is not None and isinstance(widget, QLineEdit):
+            self.checks[key] = check
+            if required:
+                self.required.add(key)
             widget.editingFinished.connect(lambda: self._check_now(box, check))
         return box
 
-    def _check_now(self, box: FieldBox, check: Callable[[str], object]) -> None:
+    def _check_now(self, box: FieldBox, check: Callable[[str], object], *,
+                   empty_too: bool = False) -> bool:
         widget = box.widget
         assert isinstance(widget, QLineEdit)
-        if not widget.text().strip():
-            return
+        if not widget.isEnabled() or widget.isReadOnly() \
+                or not (widget.text().strip() or empty_too):
+            return True
         try:
             check(widget.text())
         except ValidationError as exc:
             box.set_error(field_problem(exc, self.ctx.lang))
+            return False
+        return True
+
+    def check_fields(self) -> bool:
+        """Check every field that can be checked here, showing all the problems at once."""
+        ok = True
+        first: FieldBox | None = None
+        for key, check in self.checks.items():
+            box = self.fields[key]
+            if not self._check_now(box, check, empty_too=key in self.required):
+                ok = False
+                first = first or box
+        if first is not None:
+            first.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return ok
 
     def form_widgets(self) -> list[QWidget]:
         """The widgets whose values make up the form (for unsaved-changes tracking)."""

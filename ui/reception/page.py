@@ -1,7 +1,8 @@
 """The reception screen: today strip on top, search on the left, card / order / appointments.
 
 Keyboard: Ctrl+F or F3 search, F2 new customer and vehicle, F4 check in the vehicle shown,
-F6 book an appointment, F7 the appointment book, F5 reload, Alt+H/O/P the three tabs.
+F6 book an appointment, F7 the appointment book, F5 reload, Alt+H/O/P the three tabs,
+Alt+1 … Alt+4 the lists of the today strip.
 """
 
 from __future__ import annotations
@@ -128,6 +129,8 @@ class ReceptionPage(QWidget):
         bind("F5", self.refresh)
         bind("F6", lambda: self.book(None, "inbound"))
         bind("F7", self.show_book)
+        for number in range(1, 5):
+            bind(f"Alt+{number}", lambda n=number: self.today.open_list(n))
 
     # -- refreshing ---------------------------------------------------------------------------
 

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from app.customers.search import search
 from app.orders.lookup import find_orders, order_by_scan
 from app.security.actor import Actor
-from app.validation.phones import national_format
-from ui.reception.common import Context, order_status_text
+from ui.reception.common import Context, order_status_text, phone_text
 from ui.reception.scanner import ScanDetector, looks_like_order_number
 from ui.reception.table import Column, RowTableModel, make_table
 
@@ -23,7 +22,8 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 30
-SEARCH_WIDTH = 330  # beside the order editor at 1366×768
+SEARCH_WIDTH = 300  # beside the order editor at 1366×768
+COLUMN_SHARES = (0.31, 0.38, 0.31)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def find(session: Session, actor: Actor, text: str) -> list[ResultRow]:
     rows += [ResultRow(kind="vehicle" if h.vehicle_id is not None else "customer",
                        vehicle_id=h.vehicle_id, customer_id=h.customer_id, order_id=None,
                        plate=h.plate, vehicle=h.vehicle, owner=h.owner,
-                       phone=national_format(h.phone) if h.phone.startswith("+") else h.phone,
+                       phone=phone_text(h.phone),
                        last_visit=h.last_visit, open_orders=h.open_orders)
              for h in search(session, actor, text, limit=RESULT_LIMIT)]
     return rows
@@ -97,6 +97,8 @@ class SearchPanel(QWidget):
         self.model: RowTableModel[ResultRow] = RowTableModel(self._columns(), self)
         self.table = make_table(self.model, self, "searchResults")
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 12)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.table.installEventFilter(self)
@@ -135,13 +137,12 @@ class SearchPanel(QWidget):
             return f"{ctx.day(r.last_visit) or '—'}\n{open_text}"
 
         return [
-            Column(lambda: self.tr("Plate / vehicle"), lambda r: f"{r.plate}\n{r.vehicle}",
-                   sort_key=lambda r: r.plate, chars=11),
-            Column(lambda: self.tr("Owner / phone"), lambda r: f"{r.owner}\n{r.phone}",
-                   sort_key=lambda r: r.owner, chars=13),
-            Column(lambda: self.tr("Last visit / open"), visits,
-                   sort_key=lambda r: r.last_visit,
-                   chars=10),
+            Column(lambda: self.tr("Plate\nVehicle"), lambda r: f"{r.plate}\n{r.vehicle}",
+                   sort_key=lambda r: r.plate, chars=9),
+            Column(lambda: self.tr("Owner\nPhone"), lambda r: f"{r.owner}\n{r.phone}",
+                   sort_key=lambda r: r.owner, chars=10),
+            Column(lambda: self.tr("Last visit\nOpen orders"), visits,
+                   sort_key=lambda r: r.last_visit, chars=9),
         ]
 
     def retranslate(self) -> None:
@@ -238,7 +239,16 @@ class SearchPanel(QWidget):
         row = max(0, min(count - 1, self.table.currentIndex().row() + step))
         self.table.selectRow(row)
 
+    def _fit_columns(self) -> None:
+        """Share the list's width: the owner/phone column gets the most."""
+        width = self.table.viewport().width()
+        header = self.table.horizontalHeader()
+        for section, share in enumerate(COLUMN_SHARES[:-1]):
+            header.resizeSection(section, int(width * share))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.box:

@@ -75,10 +75,17 @@ class TodayStripBar(QWidget):
                 "in_workshop": self.tr("Your orders being worked on"),
                 "ready_for_pickup": self.tr("Finished cars to hand over"),
                 "waiting_in_lounge": self.tr("Customers waiting on site for their car")}
-        for key in BUCKETS:
+        for number, key in enumerate(BUCKETS, 1):
             self.buttons[key].setText(titles[key].format(n=self.count(key)))
-            self.buttons[key].setToolTip(tips[key])
+            self.buttons[key].setToolTip(f"{tips[key]} (Alt+{number})")
             self._fill_menu(key)
+
+    def open_list(self, number: int) -> None:
+        """Drop down list ``number`` (1–4, Alt+1 … Alt+4) for the keyboard."""
+        if 1 <= number <= len(BUCKETS):
+            button = self.buttons[BUCKETS[number - 1]]
+            button.setFocus()
+            button.showMenu()
 
     def _fill_menu(self, key: str) -> None:
         menu = self.menus[key]
@@ -96,7 +103,7 @@ class TodayStripBar(QWidget):
                     lambda _checked=False, r=row: self.appointment_chosen.emit(r))
             elif isinstance(row, OrderRow):
                 late = order_tone(row.status, row.promised_at) is Tone.LATE
-                promised = self.ctx.clock(row.promised_at)
+                promised = self.ctx.when(row.promised_at)
                 text = " · ".join(x for x in (
                     row.number, row.plate, row.customer,
                     order_status_text(row.status, self.ctx.lang),

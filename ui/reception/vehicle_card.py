@@ -62,6 +62,8 @@ class VehicleCard(QWidget):
         self.empty = QLabel(self)
         self.empty.setObjectName("cardEmpty")
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setContentsMargins(0, 12, 0, 0)
         self.note = QLabel(self)
         self.note.setObjectName("cardNote")
         self.note.setWordWrap(True)

@@ -228,6 +228,8 @@ class VehicleDialog(FormDialog):
 
     def save(self) -> None:
         self.clear_errors()
+        if not self.check_fields():
+            return
         try:
             data = self.vehicle.data()
         except InputProblem as problem:
@@ -293,6 +295,8 @@ class NewCustomerDialog(FormDialog):
 
     def save(self) -> None:
         self.clear_errors()
+        if not self.check_fields():
+            return
         customer = self.customer.data()
         vehicle: VehicleData | None = None
         if self.with_vehicle.isChecked():

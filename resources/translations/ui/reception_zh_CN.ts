@@ -4,179 +4,179 @@
 <context>
     <name>AppointmentBook</name>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="146"/>
+        <location filename="../../../ui/reception/appointments.py" line="147"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="147"/>
+        <location filename="../../../ui/reception/appointments.py" line="148"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="148"/>
+        <location filename="../../../ui/reception/appointments.py" line="149"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="149"/>
+        <location filename="../../../ui/reception/appointments.py" line="150"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="150"/>
+        <location filename="../../../ui/reception/appointments.py" line="151"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="151"/>
+        <location filename="../../../ui/reception/appointments.py" line="152"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="152"/>
+        <location filename="../../../ui/reception/appointments.py" line="153"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="276"/>
+        <location filename="../../../ui/reception/appointments.py" line="277"/>
         <source>full ({taken}/{capacity})</source>
         <translation>已满（{taken}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="278"/>
+        <location filename="../../../ui/reception/appointments.py" line="279"/>
         <source>{free} of {capacity} free</source>
         <translation>剩 {free}/{capacity}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="287"/>
-        <location filename="../../../ui/reception/appointments.py" line="312"/>
+        <location filename="../../../ui/reception/appointments.py" line="288"/>
+        <location filename="../../../ui/reception/appointments.py" line="314"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="290"/>
+        <location filename="../../../ui/reception/appointments.py" line="291"/>
         <source>Places</source>
         <translation>名额</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="295"/>
-        <location filename="../../../ui/reception/appointments.py" line="314"/>
+        <location filename="../../../ui/reception/appointments.py" line="296"/>
+        <location filename="../../../ui/reception/appointments.py" line="316"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="300"/>
-        <location filename="../../../ui/reception/appointments.py" line="319"/>
+        <location filename="../../../ui/reception/appointments.py" line="301"/>
+        <location filename="../../../ui/reception/appointments.py" line="321"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="301"/>
-        <location filename="../../../ui/reception/appointments.py" line="320"/>
+        <location filename="../../../ui/reception/appointments.py" line="302"/>
+        <location filename="../../../ui/reception/appointments.py" line="322"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="302"/>
+        <location filename="../../../ui/reception/appointments.py" line="303"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="303"/>
-        <location filename="../../../ui/reception/appointments.py" line="321"/>
+        <location filename="../../../ui/reception/appointments.py" line="305"/>
+        <location filename="../../../ui/reception/appointments.py" line="323"/>
         <source>Requested work</source>
         <translation>预约项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="304"/>
-        <location filename="../../../ui/reception/appointments.py" line="322"/>
+        <location filename="../../../ui/reception/appointments.py" line="306"/>
+        <location filename="../../../ui/reception/appointments.py" line="324"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="305"/>
+        <location filename="../../../ui/reception/appointments.py" line="307"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="350"/>
-        <location filename="../../../ui/reception/appointments.py" line="550"/>
+        <location filename="../../../ui/reception/appointments.py" line="352"/>
+        <location filename="../../../ui/reception/appointments.py" line="552"/>
         <source>Today&apos;s arrivals ({n})</source>
         <translation>今日到店（{n}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="367"/>
+        <location filename="../../../ui/reception/appointments.py" line="369"/>
         <source>All advisors</source>
         <translation>全部服务顾问</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="368"/>
+        <location filename="../../../ui/reception/appointments.py" line="370"/>
         <source>My bookings</source>
         <translation>我的预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="520"/>
+        <location filename="../../../ui/reception/appointments.py" line="522"/>
         <source>Cancel appointment</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="521"/>
+        <location filename="../../../ui/reception/appointments.py" line="523"/>
         <source>Why is the appointment of {plate} cancelled?</source>
         <translation>{plate} 的预约为什么取消？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="535"/>
+        <location filename="../../../ui/reception/appointments.py" line="537"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="536"/>
+        <location filename="../../../ui/reception/appointments.py" line="538"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="537"/>
+        <location filename="../../../ui/reception/appointments.py" line="539"/>
         <source>Previous day or week</source>
         <translation>前一天或前一周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="538"/>
+        <location filename="../../../ui/reception/appointments.py" line="540"/>
         <source>Next day or week</source>
         <translation>后一天或后一周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="539"/>
+        <location filename="../../../ui/reception/appointments.py" line="541"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="540"/>
+        <location filename="../../../ui/reception/appointments.py" line="542"/>
         <source>Book… (F6)</source>
         <translation>预约… (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="540"/>
+        <location filename="../../../ui/reception/appointments.py" line="542"/>
         <source>Invite…</source>
         <translation>邀约…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="541"/>
+        <location filename="../../../ui/reception/appointments.py" line="543"/>
         <source>Arrived: check in</source>
         <translation>已到店：接车</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="541"/>
+        <location filename="../../../ui/reception/appointments.py" line="543"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="542"/>
+        <location filename="../../../ui/reception/appointments.py" line="544"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="542"/>
+        <location filename="../../../ui/reception/appointments.py" line="544"/>
         <source>Cancel booking…</source>
         <translation>取消预约…</translation>
     </message>
@@ -540,17 +540,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="112"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="116"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="113"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="117"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="114"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="118"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -558,77 +558,77 @@
 <context>
     <name>CustomerFields</name>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="38"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="40"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="39"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="41"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="40"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="42"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="43"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="45"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="47"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="51"/>
         <source>e.g. 138 1234 5678</source>
         <translation>例如 138 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="48"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="52"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="48"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="52"/>
         <source>Phone {n}</source>
         <translation>电话 {n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="54"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="58"/>
         <source>18-character unified social credit code</source>
         <translation>18 位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="55"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="59"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="57"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="61"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="59"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="63"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="61"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="65"/>
         <source>May be called after the visit (follow-up)</source>
         <translation>可接受回访电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="63"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="67"/>
         <source>Consents</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="64"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="68"/>
         <source>Agrees to offers and reminders</source>
         <translation>同意接收优惠和保养提醒</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="69"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="73"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -669,32 +669,32 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="261"/>
+        <location filename="../../../ui/reception/forms.py" line="283"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="262"/>
+        <location filename="../../../ui/reception/forms.py" line="284"/>
         <source>Someone else saved this record while you were editing it. Reload their version? Your changes in this form will be replaced.</source>
         <translation>您编辑期间，他人已保存了这条记录。要重新加载对方的版本吗？本表单中您的修改将被替换。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="265"/>
+        <location filename="../../../ui/reception/forms.py" line="287"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="266"/>
+        <location filename="../../../ui/reception/forms.py" line="288"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="288"/>
+        <location filename="../../../ui/reception/forms.py" line="310"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="289"/>
+        <location filename="../../../ui/reception/forms.py" line="311"/>
         <source>Discard the changes you made in this form?</source>
         <translation>放弃本表单中的修改？</translation>
     </message>
@@ -702,22 +702,22 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="265"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="267"/>
         <source>New customer and vehicle</source>
         <translation>新客户和车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="266"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="268"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="268"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="270"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="269"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="271"/>
         <source>Register a vehicle now</source>
         <translation>同时登记车辆</translation>
     </message>
@@ -813,7 +813,7 @@
 <context>
     <name>Reception</name>
     <message>
-        <location filename="../../../ui/reception/common.py" line="193"/>
+        <location filename="../../../ui/reception/common.py" line="206"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
@@ -821,42 +821,42 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../../ui/reception/page.py" line="177"/>
+        <location filename="../../../ui/reception/page.py" line="180"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="178"/>
+        <location filename="../../../ui/reception/page.py" line="181"/>
         <source>The repair order shown has changes that are not saved. Open the other order anyway and drop them?</source>
         <translation>当前工单有未保存的修改。仍要打开另一张工单并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="190"/>
+        <location filename="../../../ui/reception/page.py" line="193"/>
         <source>The booking has no vehicle yet: add the vehicle, then check it in (F4).</source>
         <translation>该预约尚未关联车辆：请先添加车辆，再接车 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="193"/>
+        <location filename="../../../ui/reception/page.py" line="196"/>
         <source>Booked for {time}: {work}. Press F4 to check in.</source>
         <translation>预约 {time}：{work}。按 F4 接车。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="315"/>
+        <location filename="../../../ui/reception/page.py" line="318"/>
         <source>New customer (F2)</source>
         <translation>新客户 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="316"/>
+        <location filename="../../../ui/reception/page.py" line="319"/>
         <source>Ve&amp;hicle and customer</source>
         <translation>车辆与客户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="317"/>
+        <location filename="../../../ui/reception/page.py" line="320"/>
         <source>Repair &amp;order</source>
         <translation>工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="318"/>
+        <location filename="../../../ui/reception/page.py" line="321"/>
         <source>A&amp;ppointments (F7)</source>
         <translation>预约(&amp;P) (F7)</translation>
     </message>
@@ -864,52 +864,58 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="134"/>
+        <location filename="../../../ui/reception/search_panel.py" line="136"/>
         <source>{n} open</source>
         <translation>{n} 张未结</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="138"/>
-        <source>Plate / vehicle</source>
-        <translation>车牌 / 车型</translation>
-    </message>
-    <message>
         <location filename="../../../ui/reception/search_panel.py" line="140"/>
-        <source>Owner / phone</source>
-        <translation>车主 / 电话</translation>
+        <source>Plate
+Vehicle</source>
+        <translation>车牌
+车型</translation>
     </message>
     <message>
         <location filename="../../../ui/reception/search_panel.py" line="142"/>
-        <source>Last visit / open</source>
-        <translation>上次进厂 / 未结</translation>
+        <source>Owner
+Phone</source>
+        <translation>车主
+电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="149"/>
+        <location filename="../../../ui/reception/search_panel.py" line="144"/>
+        <source>Last visit
+Open orders</source>
+        <translation>上次进厂
+未结工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/search_panel.py" line="150"/>
         <source>Plate, VIN, phone, name or order no. (Ctrl+F)</source>
         <translation>车牌、VIN、电话、姓名或工单号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="150"/>
+        <location filename="../../../ui/reception/search_panel.py" line="151"/>
         <source>Type any part of a plate, VIN, phone number or name; scan or type an order number and press Enter.</source>
         <translation>输入车牌、VIN、电话或姓名的任意部分；扫描或输入工单号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="158"/>
+        <location filename="../../../ui/reception/search_panel.py" line="159"/>
         <source>Type at least 2 characters</source>
         <translation>请至少输入 2 个字符</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="160"/>
+        <location filename="../../../ui/reception/search_panel.py" line="161"/>
         <source>Results: {n}</source>
         <translation>结果：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="214"/>
+        <location filename="../../../ui/reception/search_panel.py" line="215"/>
         <source>No repair order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="215"/>
+        <location filename="../../../ui/reception/search_panel.py" line="216"/>
         <source>Nothing found for “{text}”.</source>
         <translation>未找到“{text}”。</translation>
     </message>
@@ -957,22 +963,22 @@
         <translation>在店内等车的客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="88"/>
+        <location filename="../../../ui/reception/today_strip.py" line="95"/>
         <source>Nothing here</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="103"/>
+        <location filename="../../../ui/reception/today_strip.py" line="110"/>
         <source>late, promised {time}</source>
         <translation>已超时，承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="103"/>
+        <location filename="../../../ui/reception/today_strip.py" line="110"/>
         <source>promised {time}</source>
         <translation>承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="109"/>
+        <location filename="../../../ui/reception/today_strip.py" line="116"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
@@ -980,192 +986,192 @@
 <context>
     <name>VehicleCard</name>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="142"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="144"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="144"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="146"/>
         <source>Order</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="145"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="147"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="147"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="149"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="149"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="151"/>
         <source>Work</source>
         <translation>维修项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="150"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="152"/>
         <source>[comeback] </source>
         <translation>[返修] </translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="153"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="155"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="154"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="156"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="210"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="212"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="211"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="213"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="212"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="214"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="212"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="214"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="213"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="215"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="213"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="215"/>
         <source>Consents</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="214"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="216"/>
         <source>Earlier owners</source>
         <translation>历任车主</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="214"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="216"/>
         <source>VIN</source>
         <translation>车架号 (VIN)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="215"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="217"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="215"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="217"/>
         <source>Model year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="216"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="218"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="216"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="218"/>
         <source>Engine no.</source>
         <translation>发动机号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="217"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="219"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="217"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="219"/>
         <source>Last mileage</source>
         <translation>最近里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="220"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="222"/>
         <source>Check in (F4)</source>
         <translation>接车 (F4)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="220"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="222"/>
         <source>Book (F6)</source>
         <translation>预约 (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="221"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="222"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
         <source>Edit vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
         <source>Add vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
         <source>Change owner</source>
         <translation>过户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
         <source>Visit history</source>
         <translation>进厂记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
         <source>Open this repair order</source>
         <translation>打开此工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
         <source>Find a vehicle or customer with the search box on the left (Ctrl+F), or register a new customer (F2).</source>
         <translation>在左侧搜索框查找车辆或客户 (Ctrl+F)，或登记新客户 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="264"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="266"/>
         <source>Open orders: {n}</source>
         <translation>未完工单：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="303"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="305"/>
         <source>Visits: {n}</source>
         <translation>进厂：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="265"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="267"/>
         <source>No open order</source>
         <translation>无未完工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="276"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="276"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="280"/>
         <source>Follow-up calls: {followup} · Offers: {marketing}</source>
         <translation>回访：{followup} · 营销：{marketing}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="298"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="300"/>
         <source>(warranty from {day})</source>
         <translation>（保修自 {day}）</translation>
     </message>

@@ -67,9 +67,13 @@ def test_required_fields_and_a_bad_phone_are_shown_at_their_fields(
         qtbot, page, database, advisor) -> None:
     page.new_customer()
     dialog = page.dialog
+    qtbot.keyClicks(dialog.customer.phones[1], "12345")
     dialog.save_button.click()
-    assert dialog.fields["name"].has_error()
-    assert dialog.fields["name"].error()
+    assert dialog.fields["name"].error() == "This field is required."
+    assert dialog.fields["phones.1"].has_error()  # every problem found here at once
+    assert dialog.fields["plate"].has_error()
+    assert dialog.customer.name.hasFocus() or not dialog.isActiveWindow()
+    dialog.customer.phones[1].clear()
     dialog.customer.name.setText("王芳")
     qtbot.keyClicks(dialog.customer.phones[0], "12345")
     dialog.save_button.click()

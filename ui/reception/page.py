@@ -8,7 +8,7 @@ Alt+1 … Alt+4 the lists of the today strip.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -105,6 +105,10 @@ class ReceptionPage(QWidget):
         self.setTabOrder(self.search.table, self.tabs)
 
         self._shortcuts()
+        self.type_to_search = (self.search.table, self.card.history, self.book_view.day_table,
+                               self.book_view.arrivals, self.book_view.week_table)
+        for widget in self.type_to_search:
+            widget.installEventFilter(self)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -326,12 +330,29 @@ class ReceptionPage(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in self.type_to_search \
+                and isinstance(event, QKeyEvent) and self._starts_search(event):
+            return True
         if watched is self.splitter and event.type() == QEvent.Type.Resize \
                 and not self._split_done and self.splitter.width() > 2 * SEARCH_WIDTH:
             # The first real size: the search list gets the width its columns need.
             self._split_done = True
             self.splitter.setSizes([SEARCH_WIDTH, self.splitter.width() - SEARCH_WIDTH])
         return super().eventFilter(watched, event)
+
+    def _starts_search(self, event: QKeyEvent) -> bool:
+        """Typing in a list starts a search (and a scanner's burst lands in the search box)."""
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                         | Qt.KeyboardModifier.AltModifier)
+        if not (plain and text and text.isprintable() and not text.isspace()):
+            return False
+        self.search.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.box.setText(text)
+        self.search.scanner.reset()
+        self.search.scanner.key()
+        self.search.box.textEdited.emit(text)
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

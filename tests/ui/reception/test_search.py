@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.reception.conftest import add_vehicle, open_order_for
 from ui.reception.page import CARD_TAB, ORDER_TAB
@@ -107,3 +108,20 @@ def test_scanner_bursts_are_told_from_typing() -> None:
     assert looks_like_order_number(" ro 000042")
     assert not looks_like_order_number("粤B12345")
     assert not looks_like_order_number("ROBERT")
+
+
+def test_a_scan_while_a_list_has_the_focus_still_opens_the_order(qtbot, page, database,
+                                                                   advisor) -> None:
+    known = add_vehicle(database, advisor)
+    order_id, number = open_order_for(database, advisor, known.vehicle_id)
+    page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.card.history.setFocus()
+    code = f"BAYLINE:{number}"
+    qtbot.keyClick(page.card.history, code[0])  # the first key moves to the search box
+    assert QApplication.focusWidget() is page.search.box
+    assert page.search.box.text() == code[0]
+    qtbot.keyClicks(QApplication.focusWidget(), code[1:])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert page.orders.order_id == order_id

@@ -64,6 +64,13 @@ def test_check_in_opens_an_order_with_mileage_fuel_and_complaint(
     files = read_data(database, lambda s: list_attachments(s, advisor, order_id))
     assert [(f.filename, f.content_type) for f in files] == [("front-left.png", "image/png")]
 
+    qtbot.waitUntil(lambda: page.today.count("waiting_in_lounge") == 1)  # the today strip
+    page.tabs.setCurrentIndex(0)
+    [entry] = page.today.menus["waiting_in_lounge"].actions()
+    assert "粤B12345" in entry.text()
+    entry.trigger()
+    assert page.tabs.currentIndex() == ORDER_TAB and page.orders.order_id == order_id
+
 
 def test_a_lower_mileage_needs_the_reason(morning, qtbot, page, database, advisor) -> None:
     dialog = start_check_in(page, database, advisor, mileage=50_000)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.i18n import _, translate
+from app.i18n import Label, _, translate
 
 
 class DomainError(Exception):
@@ -27,7 +27,8 @@ class DomainError(Exception):
         return translate(self.msgid, lang, **self._translated_params(lang))
 
     def _translated_params(self, lang: str) -> dict[str, Any]:
-        return self.params
+        return {k: translate(v, lang) if isinstance(v, Label) else v
+                for k, v in self.params.items()}
 
 
 class ValidationError(DomainError):
@@ -40,7 +41,7 @@ class ValidationError(DomainError):
 
     def message(self, lang: str = "en") -> str:
         return translate(_("{field}: {problem}"), lang, field=translate(self.label, lang),
-                         problem=translate(self.msgid, lang, **self.params))
+                         problem=translate(self.msgid, lang, **self._translated_params(lang)))
 
     def __str__(self) -> str:
         return self.message("en")
@@ -65,9 +66,6 @@ class InvalidTransition(DomainError):
 
     default_msgid = _("The repair order cannot go from {from_status} to {to_status}.")
 
-    def _translated_params(self, lang: str) -> dict[str, Any]:
-        return {k: translate(v, lang) if isinstance(v, str) else v
-                for k, v in self.params.items()}
 
 
 class InsufficientStock(DomainError):

@@ -24,6 +24,16 @@ def _(msgid: str) -> str:
     return msgid
 
 
+class Label(str):
+    """A message parameter that is itself a msgid (a status name, a payer ...).
+
+    ``DomainError`` translates such parameters into the reader's language along with the
+    message: ``DomainError(_("Order is {status}"), status=Label(_("completed")))``.
+    """
+
+    __slots__ = ()
+
+
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """The msgid → translation map of ``lang`` (empty for English or an unknown language)."""

@@ -35,7 +35,7 @@ from app.appointments.slots import (
 from app.appointments.views import DayView, Slot, day_view, todays_arrivals, week_view
 from app.clock import now
 from app.errors import ConflictError, DomainError, InvalidTransition, NotFound, ValidationError
-from app.i18n import _
+from app.i18n import Label, _
 from app.orders.checkin import CheckInData, open_order
 from app.security.actor import Actor, require
 from app.validation.text import normalise_text, require_text
@@ -135,8 +135,8 @@ def _move(session: Session, actor: Actor, appointment: Appointment,
     if to_status not in TRANSITIONS[from_status]:
         raise InvalidTransition(_("The appointment cannot go from {from_status} to "
                                   "{to_status}."),
-                                from_status=status_label(from_status),
-                                to_status=status_label(to_status))
+                                from_status=Label(status_label(from_status)),
+                                to_status=Label(status_label(to_status)))
     appointment.status = to_status.value
     _flush(session)
     audit.record(session, actor, f"appointment.{to_status.value}", "appointment",
@@ -305,7 +305,7 @@ def reschedule(session: Session, actor: Actor, appointment_id: int, starts_at: d
     _check_version(appointment, expected_version)
     if AppointmentStatus(appointment.status) not in EXPECTED:
         raise DomainError(_("The appointment is {status}; it can no longer be moved."),
-                          status=status_label(appointment.status))
+                          status=Label(status_label(appointment.status)))
     zone = shop_zone(session)
     new_start = _check_time(session, starts_at, zone)
     _check_vehicle_free(session, appointment.vehicle_id, new_start, zone, appointment.id)
@@ -369,8 +369,8 @@ def arrive(session: Session, actor: Actor, appointment_id: int, check_in: CheckI
     if AppointmentStatus.ARRIVED not in TRANSITIONS[AppointmentStatus(appointment.status)]:
         raise InvalidTransition(_("The appointment cannot go from {from_status} to "
                                   "{to_status}."),
-                                from_status=status_label(appointment.status),
-                                to_status=status_label(AppointmentStatus.ARRIVED))
+                                from_status=Label(status_label(appointment.status)),
+                                to_status=Label(status_label(AppointmentStatus.ARRIVED)))
     vehicle = _check_vehicle(session, vehicle_id if vehicle_id is not None
                              else appointment.vehicle_id)
     if vehicle is None:

@@ -14,7 +14,7 @@ from app import audit
 from app.cashier.invoicing import current_invoice, is_settled
 from app.clock import now
 from app.errors import DomainError, InvalidTransition
-from app.i18n import _
+from app.i18n import Label, _
 from app.numbering import next_number
 from app.orders.queries import load_order
 from app.orders.workflow import change_status, status_label
@@ -25,7 +25,8 @@ from db.models import RepairOrder
 
 def _require(order: RepairOrder, statuses: tuple[OrderStatus, ...], msgid: str) -> None:
     if OrderStatus(order.status) not in statuses:
-        raise InvalidTransition(msgid, number=order.number, status=status_label(order.status))
+        raise InvalidTransition(msgid, number=order.number,
+                                status=Label(status_label(order.status)))
 
 
 def review_completed(session: Session, actor: Actor, order_id: int) -> RepairOrder:

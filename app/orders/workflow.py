@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import now
 from app.errors import DomainError, InvalidTransition, ValidationError
-from app.i18n import _
+from app.i18n import Label, _
 from app.orders.state import allowed
 from app.security.actor import Actor
 from db.enums import OrderStatus, WaitReason
@@ -21,8 +21,8 @@ def change_status(session: Session, actor: Actor, order: RepairOrder, to_status:
     """
     from_status = OrderStatus(order.status)
     if not allowed(from_status, to_status):
-        raise InvalidTransition(from_status=status_label(from_status),
-                                to_status=status_label(to_status))
+        raise InvalidTransition(from_status=Label(status_label(from_status)),
+                                to_status=Label(status_label(to_status)))
     if to_status is OrderStatus.WAITING and wait_reason is None:
         raise ValidationError("wait_reason", _("Waiting for"),
                               _("Say what the order is waiting for (parts, approval, sublet)."))
@@ -61,4 +61,4 @@ def require_status(order: RepairOrder, allowed_statuses: frozenset[OrderStatus],
                    msgid: str) -> None:
     """Raise ``DomainError(msgid)`` unless the order is in one of ``allowed_statuses``."""
     if OrderStatus(order.status) not in allowed_statuses:
-        raise DomainError(msgid, number=order.number, status=status_label(order.status))
+        raise DomainError(msgid, number=order.number, status=Label(status_label(order.status)))

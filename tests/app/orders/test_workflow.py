@@ -131,3 +131,15 @@ def test_comeback_links_to_a_completed_order_of_the_same_vehicle(session, adviso
     other = builders.checked_in_order(session, advisor)
     with pytest.raises(ValidationError):
         link_comeback(session, advisor, other, original.id)
+
+
+def test_status_names_inside_messages_are_translated(session, advisor) -> None:
+    from app.orders.lines import add_charge_line
+
+    order = builders.order_with_lines(session, advisor)
+    order.status = OrderStatus.COMPLETED
+    session.flush()
+    with pytest.raises(DomainError) as err:
+        add_charge_line(session, advisor, order.id, description="x", amount="1")
+    assert "已竣工" in err.value.message("zh_CN")
+    assert "已竣工" not in err.value.message("en") and "completed" in err.value.message("en")

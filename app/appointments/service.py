@@ -344,7 +344,7 @@ def mark_no_show(session: Session, actor: Actor, appointment_id: int, *,
 
 def cancel(session: Session, actor: Actor, appointment_id: int, *, reason: str,
            expected_version: int | None = None) -> Appointment:
-    """Cancel a booked or confirmed appointment; the reason is kept in the audit log."""
+    """Cancel a booked or confirmed appointment; the reason is kept with it and audited."""
     require(actor, "appointments.edit")
     appointment = load_appointment(session, appointment_id)
     _check_version(appointment, expected_version)
@@ -352,6 +352,7 @@ def cancel(session: Session, actor: Actor, appointment_id: int, *, reason: str,
     if not why:
         raise ValidationError("reason", _("Reason"), _("Give a reason for cancelling."))
     _move(session, actor, appointment, AppointmentStatus.CANCELLED, reason=why)
+    appointment.cancel_reason = why
     return appointment
 
 

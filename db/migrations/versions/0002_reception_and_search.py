@@ -56,6 +56,12 @@ def upgrade() -> None:
     with op.batch_alter_table('order_attachment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_order_attachment_repair_order_id'), ['repair_order_id'], unique=False)
 
+    with op.batch_alter_table('appointment', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('cancel_reason', sa.Text(), nullable=False,
+                                      server_default=''))
+    with op.batch_alter_table('appointment', schema=None) as batch_op:
+        batch_op.alter_column('cancel_reason', server_default=None)
+
     with op.batch_alter_table('shop_profile', schema=None) as batch_op:
         batch_op.add_column(sa.Column('timezone', sa.String(length=40), nullable=False,
                                       server_default='Asia/Shanghai'))
@@ -109,6 +115,8 @@ def downgrade() -> None:
         batch_op.drop_column('customer_waiting')
     with op.batch_alter_table('shop_profile', schema=None) as batch_op:
         batch_op.drop_column('timezone')
+    with op.batch_alter_table('appointment', schema=None) as batch_op:
+        batch_op.drop_column('cancel_reason')
 
     with op.batch_alter_table('order_attachment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_order_attachment_repair_order_id'))

@@ -95,6 +95,7 @@ def test_a_cancelled_booking_frees_its_place(session, advisor) -> None:
     with pytest.raises(ValidationError):
         _book(session, advisor, at(14), advisor_id=advisor.user_id)
     service.cancel(session, advisor, first.id, reason="客户改期")
+    assert first.cancel_reason == "客户改期"
     _book(session, advisor, at(14), advisor_id=advisor.user_id)
 
 

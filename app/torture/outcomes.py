@@ -10,12 +10,29 @@ from sqlalchemy.exc import DBAPIError
 
 from app.cashier.payments import PaymentPart
 
+# Operation names, so a worker can say in one shared int which one it is inside.
+OP_KINDS = ("settle", "pay", "pay_double", "issue", "return", "reserve", "receive", "adjust",
+            "new_order", "add_line", "edit_shared", "deliver", "credit", "refund", "estimate",
+            "sign", "approve_extra", "dispatch", "clock_on", "finish", "wait", "resume",
+            "qc_send", "qc_pass", "qc_fail")
+
+
+def kind_code(kind: str) -> int:
+    """1 + the index of ``kind`` in OP_KINDS (0 means: not inside a transaction)."""
+    return OP_KINDS.index(kind) + 1 if kind in OP_KINDS else len(OP_KINDS) + 1
+
+
+def kind_name(code: int) -> str:
+    """The operation name of a code from ``kind_code``."""
+    return OP_KINDS[code - 1] if 0 < code <= len(OP_KINDS) else "other"
+
 
 @dataclass
 class Probe:
-    """Shared-memory flags a crash-test parent watches (multiprocessing Values)."""
+    """Shared-memory flags a crash-test parent watches (lock-free multiprocessing Values,
+    written only by the one worker alive at a time)."""
 
-    in_transaction: Any  # Value('i'): 1 while an action runs
+    in_transaction: Any  # Value('i'): kind_code of the action running, 0 between actions
     backend_pid: Any  # Value('i'): PostgreSQL backend of the current transaction
     transactions: Any  # Value('i'): transactions finished (committed or not)
 

@@ -4,7 +4,8 @@ Each operation picks its target the way a person would — from a list read a mo
 (so it may be stale) — and then makes exactly one ``run_in_transaction`` call. A
 ``DomainError`` (not enough stock, changed by someone else, wrong status, too much paid ...)
 is an expected outcome: it is what the user would be shown, and it is counted as a
-*conflict*. Anything else is an *error* and ends up among the anomalies.
+*conflict*; so is a database still busy after ``run_in_transaction``'s retries (the user is
+asked to try again). Anything else is an *error* and ends up among the anomalies.
 
 Payments are planned by ``app.torture.payplan`` (same snapshot, same key, same request);
 20 % of them are also posted to another terminal's inbox, which sends the same request again:
@@ -31,8 +32,8 @@ from app.cashier.ledger import paid_by_payer
 from app.cashier.payments import PaymentPart, take_payments
 from app.errors import ConflictError, DomainError
 from app.orders.checkin import CheckInData, update_check_in
+from app.orders.delivery import deliver
 from app.orders.lines import add_charge_line, add_labour_line, add_part_line
-from app.orders.progress import deliver
 from app.orders.queries import load_order
 from app.parts.stock import (
     adjust_stock,
@@ -41,10 +42,18 @@ from app.parts.stock import (
     reserve_for_line,
     return_from_order,
 )
-from app.torture.outcomes import DoubleSubmit, Probe, Stats, is_disconnect
+from app.security.actor import Actor
+from app.torture.outcomes import DoubleSubmit, Probe, Stats, is_disconnect, kind_code
 from app.torture.payplan import payment_plan
 from app.torture.workflow import next_step
-from app.torture.world import SHARED_DESCRIPTION, World, load_actors, new_order, plate_for
+from app.torture.world import (
+    SHARED_DESCRIPTION,
+    World,
+    hot_stock,
+    load_actors,
+    new_order,
+    plate_for,
+)
 from app.transactions import is_transient, run_in_transaction
 from db.engine import Database
 from db.enums import InvoiceKind, OrderStatus, PaymentMethod, RoleCode
@@ -53,6 +62,7 @@ from db.models import Invoice, Part, PartLine, Payment, RepairOrder
 RECEPTION, PARTS, CASHIER, CRASH = "reception", "parts", "cashier", "crash"
 ROLE_CYCLE = (RECEPTION, PARTS, CASHIER)
 DOUBLE_SUBMIT_SHARE = 0.2
+REORDER_BELOW = 8  # a hot part is received only when fewer are on hand
 
 # Weighted operation mix of each desk. When the chosen operation finds nothing to work on, the
 # desk helps the flow (FALLBACK, in order); ``new_order`` always has something to do.
@@ -118,7 +128,7 @@ class Terminal:
         self.stats.operations += 1
         probe = self.probe
         if probe is not None:
-            action = self._probed(action, probe)
+            action = self._probed(action, probe, kind_code(kind))
         try:
             result = run_in_transaction(self.database, action)
         except DomainError as exc:
@@ -148,13 +158,13 @@ class Terminal:
         finally:
             if probe is not None:
                 probe.in_transaction.value = 0
-                with probe.transactions.get_lock():
-                    probe.transactions.value += 1
+                probe.transactions.value += 1  # this process is the only writer
         self.stats.ok += 1
         self.stats.count(kind, "ok")
         return True, result
 
-    def _probed(self, action: Callable[[Session], Any], probe: Probe) -> Callable[[Session], Any]:
+    def _probed(self, action: Callable[[Session], Any], probe: Probe,
+                code: int) -> Callable[[Session], Any]:
         postgres = self.database.backend == "postgresql"
 
         def probed(session: Session) -> Any:
@@ -163,7 +173,7 @@ class Terminal:
                     text("SELECT pg_backend_pid()")).scalar_one()
             else:
                 session.execute(text("SELECT 1"))  # BEGIN IMMEDIATE: the write lock is ours
-            probe.in_transaction.value = 1
+            probe.in_transaction.value = code
             return action(session)
 
         return probed
@@ -180,7 +190,7 @@ class Terminal:
         self._seq += 1
         return self._seq
 
-    def _actor(self, role: RoleCode) -> Any:
+    def _actor(self, role: RoleCode) -> Actor:
         return self.actors[role.value]
 
     def _run_orders(self, statuses: Sequence[str], limit: int = 20) -> list[Any]:
@@ -299,7 +309,13 @@ class Terminal:
         return True
 
     def op_receive(self) -> bool:
-        part_id, clerk = self.rng.choice(self.world.hot_part_ids), self._actor(RoleCode.PARTS_CLERK)
+        """Reorder a hot part that runs low (so issues keep competing for the last units)."""
+        with self.database.reading() as session:
+            low = [pid for pid, on_hand in hot_stock(session, self.world).items()
+                   if on_hand < REORDER_BELOW]
+        if not low:
+            return False
+        part_id, clerk = self.rng.choice(low), self._actor(RoleCode.PARTS_CLERK)
         qty, ref = self.rng.randint(1, 8), f"T{self.number}-{self._next_seq()}"
         self._tx("receive", lambda s: receive_stock(s, clerk, part_id, qty, unit_cost="32.00",
                                                     reference=ref).id)

@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from app.cashier.ledger import paid_by_payer, shares
@@ -105,8 +106,7 @@ def savepoint(session: Session) -> Iterator[None]:
     try:
         yield
     finally:
-        if nested.is_active:
-            nested.rollback()
+        nested.rollback()  # also after a failed flush, which leaves it inactive but open
 
 
 def _count(session: Session, *models: type) -> tuple[int, ...]:
@@ -132,6 +132,17 @@ def attempt(session: Session, models: tuple[type, ...], call: Callable[[], Any]
     session.flush()
     session.expire_all()
     return True, result
+
+
+def fits_columns(obj: Any) -> None:
+    """Every text value of ``obj`` fits its column (SQLite would store an over-long one)."""
+    for attr in sa_inspect(obj).mapper.column_attrs:
+        kind = attr.columns[0].type
+        value = getattr(obj, attr.key)
+        if isinstance(kind, String) and kind.length and isinstance(value, str):
+            assert len(value) <= kind.length, (attr.key, kind.length, value)
+        if isinstance(value, str):
+            assert "\x00" not in value, attr.key
 
 
 def _clean_text(value: str, max_length: int, *, required: bool = True) -> None:
@@ -168,6 +179,9 @@ def test_create_customer_stores_only_valid_customers(session, advisor, data) -> 
         if not ok:
             return
         stored = session.get(Customer, customer.id)
+        fits_columns(stored)
+        for phone in stored.phones:
+            fits_columns(phone)
         _clean_text(stored.name, 200)
         _clean_text(stored.address, 400, required=False)
         _clean_text(stored.notes, 10**6, required=False)
@@ -204,6 +218,12 @@ def _no_non_decimal_digits(value: object) -> bool:
         c.isdigit() and not c.isdecimal() for c in unicodedata.normalize("NFKC", value))
 
 
+def _not_41_to_60(text: str) -> bool:
+    # Colour and engine number columns hold 40 characters but the service lets 60 through:
+    # see test_a_colour_longer_than_its_column_is_refused below.
+    return not 40 < len(normalise_text(text)) <= 60
+
+
 vehicle_data = st.builds(
     VehicleData,
     plate=mostly(valid_plate, st.one_of(plate_like, nasty_text)),
@@ -211,7 +231,8 @@ vehicle_data = st.builds(
                                 " " + builders.VALID_VIN.translate(_FULLWIDTH)]),
                st.one_of(vin_like, nasty_text)),
     brand=mostly(st.sampled_from(["丰田", "", "Ｂｅｎｚ"]), nasty_text),
-    model=mostly(st.sampled_from(["卡罗拉", "", "A-Class %_"]), nasty_text), colour=some_text,
+    model=mostly(st.sampled_from(["卡罗拉", "", "A-Class %_"]), nasty_text),
+    colour=some_text.filter(_not_41_to_60), engine_no=nasty_text.filter(_not_41_to_60),
     model_year=mostly(st.one_of(st.none(), st.integers(1950, 2025)), st.integers()),
     notes=nasty_text, allow_special_plate=st.booleans())
 mileage = mostly(st.one_of(st.integers(0, 400_000), st.sampled_from(["12,345 km", "１２３４５"])),
@@ -230,14 +251,28 @@ def test_create_vehicle_stores_only_valid_vehicles(session, advisor, data, km) -
         if not ok:
             return
         stored = session.get(Vehicle, saved.vehicle.id)
+        fits_columns(stored)
         assert validate_plate(stored.plate, allow_special=data.allow_special_plate) \
             == stored.plate
         if stored.vin is not None:
             assert validate_vin(stored.vin).vin == stored.vin == stored.vin_reversed[::-1]
         assert 0 <= stored.mileage_km <= MAX_MILEAGE_KM
-        for name in ("brand", "model", "colour"):
-            _clean_text(getattr(stored, name), 60, required=False)
+        for name, size in (("brand", 60), ("model", 60), ("colour", 40), ("engine_no", 40)):
+            _clean_text(getattr(stored, name), size, required=False)
         assert stored.owner_id == owner.id
+
+
+@pytest.mark.xfail(strict=True,
+                   reason="app/vehicles/service.py _clean lets 60 characters into the colour "
+                          "and engine_no columns of 40: PostgreSQL raises DataError, SQLite "
+                          "stores them (reported; remove this mark when fixed)")
+@pytest.mark.parametrize("field", ["colour", "engine_no"])
+def test_a_colour_longer_than_its_column_is_refused(session, advisor, field) -> None:
+    owner = builders.customer(session, advisor)
+    with savepoint(session), pytest.raises(DomainError):
+        create_vehicle(session, advisor, VehicleData(plate="粤B54321", **{field: "红" * 50}),
+                       owner_id=owner.id)
+        session.flush()
 
 
 @pytest.mark.xfail(strict=True, raises=ValueError,
@@ -260,6 +295,7 @@ def open_order(session, advisor, parts_clerk):
 
 
 def _check_line(session: Session, line: Any, advisor: Any) -> None:
+    fits_columns(line)
     _clean_text(line.description, 300)
     assert Decimal(0) <= line.discount <= advisor.max_discount
     assert line.payer in ("customer", "insurer", "warranty", "internal")
@@ -401,6 +437,7 @@ def test_take_payments(session, cashier, invoice_and_till, parts, key, use_till)
             assert p.tendered is None or (p.method == "cash" and p.tendered >= p.amount)
             assert p.method != "cash" or p.till_session_id == till_id
             assert len(p.reference) <= 80
+            fits_columns(p)
 
 
 # --- search ---------------------------------------------------------------------------------

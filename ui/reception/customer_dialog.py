@@ -22,7 +22,7 @@ from app.validation.phones import validate_phone
 from app.validation.text import require_text
 from db.enums import CustomerKind
 from ui.reception.common import Context
-from ui.reception.forms import FormDialog
+from ui.reception.forms import FormDialog, caption
 from ui.reception.queries import CustomerForm, customer_form
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class CustomerFields:
                              check=lambda text, i=i: validate_phone(text, field=f"phones.{i}"))
             self.phones.append(edit)
         self.stored_phones: tuple[str, ...] | None = None  # kept when phones are masked
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.tax_id = QLineEdit(dialog)
         self.tax_id.setPlaceholderText(self.tr("18-character unified social credit code"))
         dialog.add_field(form, "tax_id", self.tr("Tax ID"), self.tax_id)
@@ -71,6 +72,11 @@ class CustomerFields:
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().height() * 3 + 12)
         dialog.add_field(form, "customer_notes", self.tr("Notes"), self.notes)
+
+    def _kind_changed(self, _index: int) -> None:
+        """A person needs a phone; a company may have none."""
+        person = self.kind.currentData() == CustomerKind.PERSON.value
+        self.dialog.captions["phones.0"].setText(caption(self.tr("Phone"), required=person))
 
     def tr(self, text: str) -> str:
         """``text`` in the UI language (context ``CustomerFields``)."""

@@ -176,6 +176,7 @@ class FormDialog(QDialog):
         self.saved_value: Any = None
         self.checks: dict[str, Callable[[str], object]] = {}
         self.required: set[str] = set()
+        self.captions: dict[str, QLabel] = {}
 
     # -- building -----------------------------------------------------------------------------
 
@@ -190,6 +191,7 @@ class FormDialog(QDialog):
         title.setBuddy(widget)
         form.addRow(title, box)
         self.fields[key] = box
+        self.captions[key] = title
         if check is not None and isinstance(widget, QLineEdit):
             self.checks[key] = check
             if required:

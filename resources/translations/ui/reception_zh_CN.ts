@@ -540,17 +540,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="116"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="122"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="117"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="123"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="118"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="124"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -584,6 +584,7 @@
     </message>
     <message>
         <location filename="../../../ui/reception/customer_dialog.py" line="52"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="79"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -593,42 +594,42 @@
         <translation>电话 {n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="58"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="59"/>
         <source>18-character unified social credit code</source>
         <translation>18 位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="59"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="60"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="61"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="62"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="63"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="64"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="65"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="66"/>
         <source>May be called after the visit (follow-up)</source>
         <translation>可接受回访电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="67"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="68"/>
         <source>Consents</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="68"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="69"/>
         <source>Agrees to offers and reminders</source>
         <translation>同意接收优惠和保养提醒</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="73"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="74"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -669,32 +670,32 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="283"/>
+        <location filename="../../../ui/reception/forms.py" line="285"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="284"/>
+        <location filename="../../../ui/reception/forms.py" line="286"/>
         <source>Someone else saved this record while you were editing it. Reload their version? Your changes in this form will be replaced.</source>
         <translation>您编辑期间，他人已保存了这条记录。要重新加载对方的版本吗？本表单中您的修改将被替换。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="287"/>
+        <location filename="../../../ui/reception/forms.py" line="289"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="288"/>
+        <location filename="../../../ui/reception/forms.py" line="290"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="310"/>
+        <location filename="../../../ui/reception/forms.py" line="312"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="311"/>
+        <location filename="../../../ui/reception/forms.py" line="313"/>
         <source>Discard the changes you made in this form?</source>
         <translation>放弃本表单中的修改？</translation>
     </message>
@@ -821,42 +822,42 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../../ui/reception/page.py" line="180"/>
+        <location filename="../../../ui/reception/page.py" line="184"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="181"/>
+        <location filename="../../../ui/reception/page.py" line="185"/>
         <source>The repair order shown has changes that are not saved. Open the other order anyway and drop them?</source>
         <translation>当前工单有未保存的修改。仍要打开另一张工单并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="193"/>
+        <location filename="../../../ui/reception/page.py" line="197"/>
         <source>The booking has no vehicle yet: add the vehicle, then check it in (F4).</source>
         <translation>该预约尚未关联车辆：请先添加车辆，再接车 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="196"/>
+        <location filename="../../../ui/reception/page.py" line="200"/>
         <source>Booked for {time}: {work}. Press F4 to check in.</source>
         <translation>预约 {time}：{work}。按 F4 接车。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="318"/>
+        <location filename="../../../ui/reception/page.py" line="322"/>
         <source>New customer (F2)</source>
         <translation>新客户 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="319"/>
+        <location filename="../../../ui/reception/page.py" line="323"/>
         <source>Ve&amp;hicle and customer</source>
         <translation>车辆与客户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="320"/>
+        <location filename="../../../ui/reception/page.py" line="324"/>
         <source>Repair &amp;order</source>
         <translation>工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="321"/>
+        <location filename="../../../ui/reception/page.py" line="325"/>
         <source>A&amp;ppointments (F7)</source>
         <translation>预约(&amp;P) (F7)</translation>
     </message>

@@ -540,17 +540,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="116"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="122"/>
         <source>New customer</source>
         <translation>新客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="117"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="123"/>
         <source>Edit customer</source>
         <translation>編輯客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="118"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="124"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
@@ -584,6 +584,7 @@
     </message>
     <message>
         <location filename="../../../ui/reception/customer_dialog.py" line="52"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="79"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
@@ -593,42 +594,42 @@
         <translation>電話 {n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="58"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="59"/>
         <source>18-character unified social credit code</source>
         <translation>18 碼統一社會信用代碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="59"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="60"/>
         <source>Tax ID</source>
         <translation>統一編號</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="61"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="62"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="63"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="64"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="65"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="66"/>
         <source>May be called after the visit (follow-up)</source>
         <translation>可接受回訪電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="67"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="68"/>
         <source>Consents</source>
         <translation>同意事項</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="68"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="69"/>
         <source>Agrees to offers and reminders</source>
         <translation>同意接收優惠與保養提醒</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="73"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="74"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
@@ -669,32 +670,32 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="283"/>
+        <location filename="../../../ui/reception/forms.py" line="285"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="284"/>
+        <location filename="../../../ui/reception/forms.py" line="286"/>
         <source>Someone else saved this record while you were editing it. Reload their version? Your changes in this form will be replaced.</source>
         <translation>您編輯期間，他人已儲存了這筆資料。要重新載入對方的版本嗎？本表單中您的修改將被取代。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="287"/>
+        <location filename="../../../ui/reception/forms.py" line="289"/>
         <source>&amp;Reload</source>
         <translation>重新載入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="288"/>
+        <location filename="../../../ui/reception/forms.py" line="290"/>
         <source>Keep editing</source>
         <translation>繼續編輯</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="310"/>
+        <location filename="../../../ui/reception/forms.py" line="312"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="311"/>
+        <location filename="../../../ui/reception/forms.py" line="313"/>
         <source>Discard the changes you made in this form?</source>
         <translation>放棄本表單中的修改？</translation>
     </message>
@@ -821,42 +822,42 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../../ui/reception/page.py" line="180"/>
+        <location filename="../../../ui/reception/page.py" line="184"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="181"/>
+        <location filename="../../../ui/reception/page.py" line="185"/>
         <source>The repair order shown has changes that are not saved. Open the other order anyway and drop them?</source>
         <translation>目前工單有未儲存的修改。仍要開啟另一張工單並放棄這些修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="193"/>
+        <location filename="../../../ui/reception/page.py" line="197"/>
         <source>The booking has no vehicle yet: add the vehicle, then check it in (F4).</source>
         <translation>此預約尚未指定車輛：請先新增車輛，再接車 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="196"/>
+        <location filename="../../../ui/reception/page.py" line="200"/>
         <source>Booked for {time}: {work}. Press F4 to check in.</source>
         <translation>預約 {time}：{work}。按 F4 接車。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="318"/>
+        <location filename="../../../ui/reception/page.py" line="322"/>
         <source>New customer (F2)</source>
         <translation>新客戶 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="319"/>
+        <location filename="../../../ui/reception/page.py" line="323"/>
         <source>Ve&amp;hicle and customer</source>
         <translation>車輛與客戶(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="320"/>
+        <location filename="../../../ui/reception/page.py" line="324"/>
         <source>Repair &amp;order</source>
         <translation>工單(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="321"/>
+        <location filename="../../../ui/reception/page.py" line="325"/>
         <source>A&amp;ppointments (F7)</source>
         <translation>預約(&amp;P) (F7)</translation>
     </message>

@@ -1,0 +1,1 @@
+"""The workshop: technicians, bays and the work done in them."""

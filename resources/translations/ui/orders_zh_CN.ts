@@ -1,0 +1,977 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActionPanel</name>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="60"/>
+        <source>Job card (for signature)</source>
+        <translation>委托书（供客户签字）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="61"/>
+        <source>Technician copy</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="62"/>
+        <location filename="../../../ui/orders/actions.py" line="72"/>
+        <source>Estimate</source>
+        <translation>估价</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="63"/>
+        <source>Settlement statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="64"/>
+        <source>Gate pass</source>
+        <translation>出门条</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="70"/>
+        <source>Workflow</source>
+        <translation>工单流程</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="72"/>
+        <source>Customer signed</source>
+        <translation>客户已签字</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="73"/>
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="73"/>
+        <source>Completion review</source>
+        <translation>完工审核</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="74"/>
+        <source>Customer called</source>
+        <translation>已通知客户取车</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="74"/>
+        <source>Deliver + gate pass</source>
+        <translation>交车并开出门条</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="75"/>
+        <source>Send to inspection</source>
+        <translation>送质检</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="75"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/actions.py" line="76"/>
+        <source>Cancel order…</source>
+        <translation>取消工单…</translation>
+    </message>
+</context>
+<context>
+    <name>ChargeEntry</name>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="367"/>
+        <source>Charge</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="369"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="371"/>
+        <source>Disc. %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="379"/>
+        <source>e.g. disposal fee, sublet, towing</source>
+        <translation>如：环保处理费、外协、拖车</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="380"/>
+        <source>Add charge</source>
+        <translation>添加费用</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInForm</name>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="189"/>
+        <source>Customer&apos;s &amp;words</source>
+        <translation>客户描述(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="190"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="191"/>
+        <source>Mileage in</source>
+        <translation>进厂里程</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="192"/>
+        <source>Fuel level</source>
+        <translation>油量</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="193"/>
+        <source>Damage marks</source>
+        <translation>外观损伤</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="194"/>
+        <source>Valuables</source>
+        <translation>贵重物品</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="195"/>
+        <source>Warning lights</source>
+        <translation>故障灯</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="196"/>
+        <source>Promised time</source>
+        <translation>承诺交车时间</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="197"/>
+        <source>Contact by</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="198"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="226"/>
+        <source>not agreed</source>
+        <translation>未约定</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="227"/>
+        <source>waits in the lounge</source>
+        <translation>在休息区等候</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="228"/>
+        <source>Save check-in (Ctrl+S)</source>
+        <translation>保存接车记录 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="234"/>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="234"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="235"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="235"/>
+        <source>Do not contact</source>
+        <translation>不联系</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="255"/>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="160"/>
+        <source>This order was changed by someone else. Your change was not saved: reload to see the latest version.</source>
+        <translation>此工单已被他人修改，您的更改未保存：请重新加载以查看最新内容。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="162"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerApprovalDialog</name>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="231"/>
+        <source>Record customer approval</source>
+        <translation>记录客户确认</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="234"/>
+        <source>Additional work</source>
+        <translation>追加项目</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="234"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="268"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="273"/>
+        <source>Who agreed</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="274"/>
+        <source>How</source>
+        <translation>确认方式</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="275"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="276"/>
+        <source>Amount agreed</source>
+        <translation>确认金额</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="277"/>
+        <source>Extra time</source>
+        <translation>增加工期</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="278"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="279"/>
+        <source>Record approval</source>
+        <translation>记录确认</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="281"/>
+        <source>Tick the items the customer agreed to:</source>
+        <translation>勾选客户同意的项目：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="313"/>
+        <source>Tick at least one item.</source>
+        <translation>请至少勾选一项。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="316"/>
+        <source>Enter who agreed.</source>
+        <translation>请填写确认人。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="357"/>
+        <source>Dispatch jobs</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="360"/>
+        <source>Job</source>
+        <translation>工时项目</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="360"/>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="361"/>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="361"/>
+        <source>Bay</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="386"/>
+        <source>— no bay —</source>
+        <translation>— 不指定工位 —</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="396"/>
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="398"/>
+        <source>Tick the jobs to send to the workshop:</source>
+        <translation>勾选要派到车间的工时项目：</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="404"/>
+        <source>No active technicians: add them in the workshop set-up.</source>
+        <translation>没有在岗技师：请先在车间设置中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="425"/>
+        <source>Tick at least one job.</source>
+        <translation>请至少勾选一个工时项目。</translation>
+    </message>
+</context>
+<context>
+    <name>JobEntry</name>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="203"/>
+        <source>Job</source>
+        <translation>工时项目</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="205"/>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="207"/>
+        <source>Rate</source>
+        <translation>工时单价</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="209"/>
+        <source>Disc. %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="217"/>
+        <source>Operation code or name, or describe the job</source>
+        <translation>工时代码或名称，或直接描述作业</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="218"/>
+        <source>standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="219"/>
+        <source>Add job</source>
+        <translation>添加工时</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="458"/>
+        <source>Edit job</source>
+        <translation>修改工时项目</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="459"/>
+        <source>Edit part</source>
+        <translation>修改配件</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="460"/>
+        <source>Edit charge</source>
+        <translation>修改费用</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="479"/>
+        <source>Description</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="481"/>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="482"/>
+        <source>Hourly rate</source>
+        <translation>工时单价</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="484"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="485"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="488"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="489"/>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="490"/>
+        <source>Payer</source>
+        <translation>付费方</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="492"/>
+        <source>Reason for the change</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="496"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="499"/>
+        <source>The customer signed for this line: the changed line is additional work and needs the customer&apos;s approval.</source>
+        <translation>客户已签字确认此项：修改后的项目作为追加项目，需客户再次确认。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="523"/>
+        <source>Say why the signed line changes.</source>
+        <translation>请说明修改已签字项目的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="186"/>
+        <source>Description</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="187"/>
+        <source>Operation</source>
+        <translation>工时代码</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="187"/>
+        <source>Part no.</source>
+        <translation>配件编号</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="188"/>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="188"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="189"/>
+        <source>Rate</source>
+        <translation>工时单价</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="189"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="190"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="191"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="191"/>
+        <source>Payer</source>
+        <translation>付费方</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="192"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="192"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="193"/>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="193"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="194"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="194"/>
+        <source>Issued</source>
+        <translation>已出库</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="209"/>
+        <source>Approved additional work</source>
+        <translation>已确认的追加项目</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="230"/>
+        <source>Not enough stock for this line</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/models.py" line="232"/>
+        <source>Additional work: not billable until the customer&apos;s approval is recorded</source>
+        <translation>追加项目：记录客户确认后才计费</translation>
+    </message>
+</context>
+<context>
+    <name>LinesTab</name>
+    <message>
+        <location filename="../../../ui/orders/lines_tab.py" line="89"/>
+        <source>Edit line (F2)</source>
+        <translation>修改 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/lines_tab.py" line="90"/>
+        <source>Remove line (Del)</source>
+        <translation>删除 (Del)</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerApprovalDialog</name>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="90"/>
+        <source>Manager approval</source>
+        <translation>经理审批</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="92"/>
+        <source>A discount of {discount} is above your limit of {limit}. A manager must approve it with their user name and password.</source>
+        <translation>折扣 {discount} 超出您的权限 {limit}，需由经理输入用户名和密码审批。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="103"/>
+        <source>Manager&apos;s user name</source>
+        <translation>经理用户名</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="104"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="105"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="116"/>
+        <source>Enter the manager&apos;s user name and password.</source>
+        <translation>请输入经理的用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="124"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="129"/>
+        <source>{name} may not approve discounts above the limit.</source>
+        <translation>{name} 无权审批超限折扣。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialogs</name>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="71"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditor</name>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="305"/>
+        <source>&amp;Jobs ({count})</source>
+        <translation>工时项目(&amp;J) ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="306"/>
+        <source>&amp;Parts ({count})</source>
+        <translation>配件(&amp;P) ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="307"/>
+        <source>&amp;Other charges ({count})</source>
+        <translation>其他费用(&amp;O) ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="310"/>
+        <source>Check-&amp;in record</source>
+        <translation>接车记录(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="367"/>
+        <source>Reload the order</source>
+        <translation>重新加载工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="368"/>
+        <source>Your unsaved changes to the check-in record will be discarded. Reload the latest version?</source>
+        <translation>接车记录中未保存的修改将被放弃。要加载最新版本吗？</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="444"/>
+        <source>{part}: not reserved — {reason}</source>
+        <translation>{part}：未能预留 — {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="483"/>
+        <source>Remove a signed line</source>
+        <translation>删除已签字项目</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="484"/>
+        <source>The customer signed for “{line}”. Why is it removed?</source>
+        <translation>客户已签字确认“{line}”。删除原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="489"/>
+        <source>Remove line</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="490"/>
+        <source>Remove “{line}” from the order?</source>
+        <translation>从工单中删除“{line}”？</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="516"/>
+        <source>This job is already in the workshop; ask the foreman before changing it.</source>
+        <translation>此工时项目已在车间作业中；修改前请先与车间主管沟通。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="520"/>
+        <source>Parts were already issued on this line; the parts counter must take them back first.</source>
+        <translation>此项配件已出库；需先由配件部办理退库。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="666"/>
+        <source>Customer signed</source>
+        <translation>客户已签字</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="667"/>
+        <source>Has the customer signed the job card? New lines will then need the customer&apos;s approval.</source>
+        <translation>客户已在委托书上签字了吗？此后新增的项目需客户确认。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="672"/>
+        <source>Cancel the order</source>
+        <translation>取消工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="673"/>
+        <source>Why is the order cancelled?</source>
+        <translation>取消工单的原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="679"/>
+        <source>Deliver</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="680"/>
+        <source>Hand the car over and print the gate pass?</source>
+        <translation>交车并打印出门条？</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="694"/>
+        <source>No job is ready to dispatch (jobs awaiting the customer&apos;s approval cannot be dispatched).</source>
+        <translation>没有可派工的工时项目（待客户确认的项目不能派工）。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="764"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="765"/>
+        <source>Something typed on order {number} is not saved. Close anyway and lose it?</source>
+        <translation>工单 {number} 中有输入内容尚未保存。仍要关闭并放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHeader</name>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="93"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="93"/>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="94"/>
+        <source>Mileage in</source>
+        <translation>进厂里程</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="94"/>
+        <source>Promised</source>
+        <translation>承诺交车</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="95"/>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="95"/>
+        <source>Checked in</source>
+        <translation>接车时间</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="100"/>
+        <source>No order open</source>
+        <translation>未打开工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="116"/>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="120"/>
+        <source>not agreed</source>
+        <translation>未约定</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="124"/>
+        <source>Customer&apos;s words: {text}</source>
+        <translation>客户描述：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTexts</name>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="38"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="39"/>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="40"/>
+        <source>Warranty</source>
+        <translation>厂家保修</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="41"/>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="49"/>
+        <source>In person</source>
+        <translation>当面确认</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="50"/>
+        <source>By phone</source>
+        <translation>电话确认</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="51"/>
+        <source>By message (WeChat/SMS)</source>
+        <translation>消息确认（微信/短信）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="61"/>
+        <source>Not dispatched</source>
+        <translation>未派工</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="62"/>
+        <source>Dispatched</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="63"/>
+        <source>Being worked on</source>
+        <translation>作业中</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="64"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="65"/>
+        <source>Done</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="66"/>
+        <source>Passed inspection</source>
+        <translation>质检合格</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="67"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="74"/>
+        <source>Awaiting customer approval</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="79"/>
+        <source>parts</source>
+        <translation>等配件</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="80"/>
+        <source>customer approval</source>
+        <translation>等客户确认</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="81"/>
+        <source>sublet work</source>
+        <translation>等外协</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="91"/>
+        <source>{status}: {reason}</source>
+        <translation>{status}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/texts.py" line="94"/>
+        <source>{status} · late</source>
+        <translation>{status} · 已超时</translation>
+    </message>
+</context>
+<context>
+    <name>PartEntry</name>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="288"/>
+        <source>{available} available</source>
+        <translation>可用 {available}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="302"/>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="304"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="306"/>
+        <source>Disc. %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="314"/>
+        <source>Scan or type a part number or name</source>
+        <translation>扫码或输入配件编号/名称</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/line_entry.py" line="315"/>
+        <source>Add part</source>
+        <translation>添加配件</translation>
+    </message>
+</context>
+<context>
+    <name>PendingBanner</name>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="127"/>
+        <source>Additional work awaiting customer approval: {count} item(s), {amount}. Not billable until approved.</source>
+        <translation>追加项目待客户确认：{count} 项，{amount}。确认前不计费。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="130"/>
+        <source>F4  Record customer approval</source>
+        <translation>F4  记录客户确认</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="166"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="68"/>
+        <source>Totals (prices incl. VAT)</source>
+        <translation>合计（价格含增值税）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="69"/>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="70"/>
+        <source>Net</source>
+        <translation>不含税</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="71"/>
+        <source>VAT</source>
+        <translation>增值税</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="72"/>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="75"/>
+        <source>{payer} pays</source>
+        <translation>{payer}支付</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="85"/>
+        <source>Invoice {number} · balance {balance}</source>
+        <translation>发票 {number} · 未付 {balance}</translation>
+    </message>
+</context>
+</TS>

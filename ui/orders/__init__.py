@@ -1,0 +1,1 @@
+"""The repair order editor (``ui.orders.editor.OrderEditor``) and its dialogs."""

@@ -1,0 +1,234 @@
+"""The editor's three line tables (jobs, parts, other charges) as Qt table models.
+
+Rows are plain ``LineRow`` values made from the order view; a model never queries anything.
+Pending additional work (追加项目) is painted amber with the words "awaiting customer
+approval"; a part that stock cannot cover is painted red in its stock columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+
+from db.enums import JobStatus, LineType
+from ui.orders.texts import (
+    AMBER,
+    GREY,
+    RED,
+    job_status_name,
+    money,
+    payer_name,
+    pending_text,
+    percent,
+    quantity,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class LineRow:
+    """One line of the order as the editor shows it."""
+
+    line_type: LineType
+    line_id: int
+    code: str
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    discount: Decimal
+    payer: str
+    tax_rate: Decimal
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+    billable: bool
+    additional: bool
+    pending: bool
+    job_status: str | None = None
+    technician: str = ""
+    bay: str = ""
+    part_id: int | None = None
+    on_hand: Decimal | None = None
+    reserved: Decimal | None = None
+    available: Decimal | None = None
+    issued_qty: Decimal | None = None
+    short: bool = False
+
+    @property
+    def cancelled(self) -> bool:
+        """A job cancelled after work had started (kept for the record)."""
+        return self.job_status == JobStatus.CANCELLED
+
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its key (which names its header), its text per row, and its kind."""
+
+    key: str
+    text: Callable[[LineRow], str]
+    number: bool = False
+    stock: bool = False
+
+
+def _stock(value: Decimal | None) -> str:
+    return quantity(value) if value is not None else ""
+
+
+def columns(line_type: LineType) -> list[Column]:
+    """The columns of the jobs, parts or charges table."""
+    description = Column("description", lambda r: r.description)
+    code = Column("code", lambda r: r.code)
+    amount_of = Column("quantity", lambda r: quantity(r.quantity), number=True)
+    price = Column("price", lambda r: money(r.unit_price), number=True)
+    tail = [Column("discount", lambda r: percent(r.discount), number=True),
+            Column("payer", lambda r: payer_name(r.payer)),
+            Column("amount", lambda r: money(r.gross), number=True)]
+    state = Column("state", lambda r: "")  # worded by the model (it depends on the row)
+    if line_type is LineType.LABOUR:
+        return [description, code, amount_of, price, *tail, state]
+    if line_type is LineType.PART:
+        return [description, code, amount_of, price, *tail,
+                Column("on_hand", lambda r: _stock(r.on_hand), number=True, stock=True),
+                Column("reserved", lambda r: _stock(r.reserved), number=True, stock=True),
+                Column("available", lambda r: _stock(r.available), number=True, stock=True),
+                Column("issued", lambda r: _stock(r.issued_qty), number=True),
+                state]
+    return [description, price, *tail, state]
+
+
+class LinesModel(QAbstractTableModel):
+    """One of the three line tables; ``set_rows`` replaces its content."""
+
+    def __init__(self, line_type: LineType, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line_type = LineType(line_type)
+        self.columns = columns(self.line_type)
+        self.rows: list[LineRow] = []
+
+    def set_rows(self, rows: Sequence[LineRow]) -> None:
+        """Show ``rows`` (the lines of this model's type)."""
+        self.beginResetModel()
+        self.rows = [r for r in rows if r.line_type is self.line_type]
+        self.endResetModel()
+
+    def row(self, number: int) -> LineRow | None:
+        """The line shown at ``number`` (None when out of range)."""
+        return self.rows[number] if 0 <= number < len(self.rows) else None
+
+    def column_of(self, key: str) -> int:
+        """The position of the column called ``key``."""
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def retranslate(self) -> None:
+        """Headers and texts in the new language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+    # -- Qt model interface -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignRight if column.number else Qt.AlignmentFlag.AlignLeft
+            return int(side | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header_text(column.key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignRight if column.number else Qt.AlignmentFlag.AlignLeft
+            return int(side | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def header_text(self, key: str) -> str:
+        """The heading of column ``key`` for this table's line type."""
+        labour = self.line_type is LineType.LABOUR
+        part = self.line_type is LineType.PART
+        headings = {
+            "description": self.tr("Description"),
+            "code": self.tr("Operation") if labour else self.tr("Part no."),
+            "quantity": self.tr("Hours") if labour else self.tr("Qty"),
+            "price": (self.tr("Rate") if labour else self.tr("Unit price") if part
+                      else self.tr("Price")),
+            "discount": self.tr("Discount"), "payer": self.tr("Payer"),
+            "amount": self.tr("Amount"), "state": self.tr("State"),
+            "on_hand": self.tr("On hand"), "reserved": self.tr("Reserved"),
+            "available": self.tr("Available"), "issued": self.tr("Issued"),
+        }
+        return headings[key]
+
+    def text(self, row: LineRow, column: Column) -> str:
+        """What the cell of ``row`` in ``column`` says."""
+        if column.key != "state":
+            return column.text(row)
+        if row.pending:
+            return pending_text()
+        if row.line_type is LineType.LABOUR and row.job_status:
+            state = job_status_name(row.job_status)
+            who = " · ".join(x for x in (row.technician, row.bay) if x)
+            return f"{state} · {who}" if who else state
+        if row.additional:
+            return self.tr("Approved additional work")
+        return ""
+
+    def _foreground(self, row: LineRow, column: Column) -> QColor | None:
+        if column.stock and row.short:
+            return QColor(RED[0])
+        if row.pending:
+            return QColor(AMBER[0])
+        if row.cancelled:
+            return QColor(GREY[0])
+        return None
+
+    def _background(self, row: LineRow, column: Column) -> QColor | None:
+        if column.stock and row.short:
+            return QColor(RED[1])
+        if row.pending:
+            return QColor(AMBER[1])
+        return None
+
+    def _tooltip(self, row: LineRow, column: Column) -> str:
+        if column.stock and row.short:
+            return self.tr("Not enough stock for this line")
+        if row.pending:
+            return self.tr("Additional work: not billable until the customer's approval is "
+                           "recorded")
+        return self.text(row, column)

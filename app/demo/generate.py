@@ -34,6 +34,7 @@ from app.demo.visit import visit
 from app.demo.world import StockedPart, Technician, World, run
 from app.errors import DomainError, ValidationError
 from app.i18n import _
+from app.orders.catalogue import create_operation
 from app.parts.catalogue import create_part
 from app.security.actor import Actor
 from app.security.users import SYSTEM_ACTOR, actor_for, create_user, user_count
@@ -166,23 +167,20 @@ def _set_up_workshop(session: Session, plan: Plan,
     return technicians, bays
 
 
-def _labour_operations(session: Session) -> None:
-    """The demo's jobs missing from the labour operation catalogue (inserted directly: there
-    is no catalogue service yet), and the body-shop rate the body jobs use."""
+def _labour_operations(session: Session, manager: Actor) -> None:
+    """The demo's jobs missing from the labour operation catalogue, and the body-shop rate
+    the body jobs use (inserted directly: labour rates have no service yet)."""
     body = LabourRate(code="BODY", name="钣喷工时费", hourly_rate=Decimal("220.00"),
                       is_default=False)
     session.add(body)
     session.flush()
     existing = set(session.scalars(select(LabourOperation.code)))
     for job in (*JOBS, COMEBACK_JOB):
-        if job.code in existing:
-            continue
-        session.add(LabourOperation(
-            code=job.code, name=job.name, category=job_category(job.code),
-            standard_hours=Decimal(job.hours),
-            labour_rate_id=body.id if job.rate == str(body.hourly_rate) else None,
-            active=True))
-    session.flush()
+        if job.code not in existing:
+            create_operation(session, manager, code=job.code, name=job.name,
+                             standard_hours=job.hours, category=job_category(job.code),
+                             labour_rate_code=body.code if job.rate == str(body.hourly_rate)
+                             else None)
 
 
 def _set_up_parts(session: Session, clerk: Actor) -> dict[str, StockedPart]:
@@ -247,7 +245,7 @@ def generate_demo_data(database: Database, *, seed: int = 2026, size: str = "dem
         with pinned(calendar.at(plan.start - timedelta(days=30), 9 * 60)):
             actors = _set_up_shop(session)
             technicians, bays = _set_up_workshop(session, plan, actors)
-            _labour_operations(session)
+            _labour_operations(session, actors[RoleCode.SERVICE_MANAGER])
             parts = _set_up_parts(session, actors[RoleCode.PARTS_CLERK])
         session.commit()
     report(STAGE_SETUP, 1, 1)

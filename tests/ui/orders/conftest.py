@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -14,21 +12,6 @@ from db.engine import Database
 from ui.fonts import apply_application_font
 from ui.orders import dialogs
 from ui.orders.editor import OrderEditor
-
-
-@pytest.fixture(scope="session", autouse=True)
-def survive_pyside_refcount_bug() -> None:
-    """PySide6 6.12.0 on CPython 3.11 drops one reference to ``None`` on every call of a void
-    method (``label.setText(...)`` …), and sometimes to ``True``/``False``; after some 40,000
-    calls the interpreter aborts ("none_dealloc: deallocating None"). None, True and False are
-    immortal from Python 3.12 on. Until the pinned PySide6 is fixed, give these three singletons
-    a large reserve of references so that a long test run does not abort (test outcomes are not
-    affected). Reported to the lead: the desktop client itself needs a real fix.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 10**9
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,10 @@
 """Cold-start probe for ``main.py bench``: start, show the login window, print when it paints.
 
-``python -m ui.bench_probe --db URL`` goes the way ``main.py`` goes to the login window (open
-the database, check the schema, fonts, translations, logging, the first-start check, the login
-window) and prints one line ``shown_ms=<ms>`` when the window's first paint event arrives, then
-quits. ``--bare`` instead shows a bare PySide6 window with a table, the baseline.
+``python -m ui.bench_probe --db URL`` starts the client through ``main.main`` itself (argument
+parsing, command discovery, opening the database, the schema check, logging, fonts,
+translations, the first-start check, the login window) and prints one line ``shown_ms=<ms>``
+when the login window's first paint event arrives, then quits. ``--bare`` instead shows a bare
+PySide6 window with a table, the baseline.
 
 The milliseconds count from the moment in ``BAYLINE_PROBE_T0_NS`` (a ``time.monotonic_ns()``
 value the parent took just before starting this process; the monotonic clock is system-wide),
@@ -40,12 +41,14 @@ class _FirstPaint(QObject):
         self.app = app
         self.window = window
         self.done = False
+        self.painted_at = 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (not self.done and event.type() == QEvent.Type.Paint
                 and isinstance(watched, QWidget) and watched.window() is self.window):
             self.done = True
-            print(f"shown_ms={elapsed_ms():.1f}", flush=True)
+            self.painted_at = elapsed_ms()
+            print(f"shown_ms={self.painted_at:.1f}", flush=True)
             QTimer.singleShot(0, self.app.quit)
         return False
 
@@ -74,31 +77,49 @@ def run_bare() -> int:
     return 0 if watcher.done else 1
 
 
-def run_login(url: str, lang: str | None) -> int:
-    """Go the way ``main.py`` goes to the login window; returns the exit code."""
-    from db.engine import Database
-    from db.migrate import SchemaState, schema_status
-    from ui.app import TerminalFlow, needs_first_start, prepare
-    from ui.logging_setup import install_excepthook, setup_logging
+def run_login(url: str, lang: str | None, *, stages: bool = False) -> int:
+    """Start the desktop client through ``main.py``'s own entry point and stop once the
+    login window has painted; returns the exit code (2 when the first-start set-up would
+    show instead, i.e. the database has no users).
 
-    database = Database(url)
-    state = schema_status(database).state
-    if state is not SchemaState.CURRENT:
-        print(f"error=schema {state.name}", flush=True)
-        return 2
-    setup_logging()
-    app, _lang = prepare(lang)
-    install_excepthook()
-    if needs_first_start(database):
+    Only two seams are patched: ``TerminalFlow.show_login`` (to watch the window it shows)
+    and ``FirstStartSetup.exec`` (refused, so a database without users cannot hang the
+    probe on a modal dialog).
+    """
+    marks = [("start", elapsed_ms())]
+    from PySide6.QtWidgets import QDialog
+
+    import main as entry  # the real entry point: argument parsing, command discovery ...
+    from ui import app as ui_app
+
+    marks.append(("imports", elapsed_ms()))
+    original = ui_app.TerminalFlow.show_login
+    watchers: list[_FirstPaint] = []
+    refused: list[bool] = []
+
+    def show_login(flow: ui_app.TerminalFlow) -> QWidget:
+        marks.append(("show_login", elapsed_ms()))
+        login = original(flow)
+        marks.append(("login_built", elapsed_ms()))
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        watchers.append(_watch(app, login))
+        return login
+
+    def refuse_setup(_dialog: QDialog) -> int:
+        refused.append(True)
+        return int(QDialog.DialogCode.Rejected.value)
+
+    ui_app.TerminalFlow.show_login = show_login  # type: ignore[method-assign]
+    ui_app.FirstStartSetup.exec = refuse_setup  # type: ignore[method-assign]
+    code = entry.main(["--db", url, *(["--lang", lang] if lang else [])])
+    if refused:
         print("error=no users: the first-start set-up would show instead", flush=True)
         return 2
-    flow = TerminalFlow(database)
-    login = flow.show_login()
-    watcher = _watch(app, login)
-    login.update()
-    app.exec()
-    database.dispose()
-    return 0 if watcher.done else 1
+    if stages and watchers:
+        marks.append(("painted", watchers[0].painted_at))
+        print("stages=" + ",".join(f"{name}:{ms:.1f}" for name, ms in marks), file=sys.stderr)
+    return code if watchers and watchers[0].done else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,9 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--db", metavar="URL", help="database URL or SQLite file path")
     group.add_argument("--bare", action="store_true", help="the bare PySide6 baseline window")
     parser.add_argument("--lang", choices=["zh_CN", "zh_TW", "en"], default="zh_CN")
+    parser.add_argument("--stages", action="store_true",
+                        help="also print (to stderr) when each stage of the start was reached")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return run_bare() if args.bare else run_login(args.db, args.lang)
+    return run_bare() if args.bare else run_login(args.db, args.lang, stages=args.stages)
 
 
 if __name__ == "__main__":

@@ -148,19 +148,33 @@ def search_fragment(bench: Bench, plan: Plan) -> Result:
 
 
 def open_order(bench: Bench, plan: Plan) -> Result:
-    """Load a 30-line repair order with customer, vehicle, lines and totals."""
+    """Load a 30-line repair order with customer, vehicle, lines and totals: the editor's
+    ``order_view`` where it exists, else ``load_order`` + ``price_order``."""
+    order_id = fixtures.open_order_fixture(bench.database, bench.actors, bench.vehicle_id)
+    return read_with_raw_baseline(bench, [order_id] * plan.n, _order_loader(bench.actors))
+
+
+def _order_loader(actors: Actors) -> Callable[[Session, int], None]:
+    try:
+        from app.orders.view import order_view
+    except ImportError:
+        order_view = None
     from app.orders.queries import load_order
     from app.orders.totals import price_order
 
-    order_id = fixtures.open_order_fixture(bench.database, bench.actors, bench.vehicle_id)
+    def view(session: Session, order_id: int) -> None:
+        assert order_view is not None
+        shown = order_view(session, actors.advisor, order_id)
+        if len(shown.lines) != 30 or shown.vehicle.plate != fixtures.BENCH_PLATE:
+            raise BenchError("the 30-line order did not load whole")
 
-    def load(session: Session, oid: int) -> None:
-        order = load_order(session, oid)
+    def load(session: Session, order_id: int) -> None:
+        order = load_order(session, order_id)
         totals = price_order(session, order)
         if len(totals.lines) != 30 or order.vehicle.plate != fixtures.BENCH_PLATE:
             raise BenchError("the 30-line order did not load whole")
 
-    return read_with_raw_baseline(bench, [order_id] * plan.n, load)
+    return load if order_view is None else view
 
 
 def board_refresh(bench: Bench, plan: Plan) -> Result:

@@ -16,7 +16,7 @@ HELP = ("time search, order, board, parts issue, settlement, invoice PDF, Excel 
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from app.bench.scenarios import SCENARIOS
+    from app.bench.names import SCENARIO_NAMES
 
     parser.add_argument("--db", dest="bench_db", metavar="URL",
                         help="database URL or SQLite file path (same as the global --db)")
@@ -25,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "JSON)")
     parser.add_argument("--json", metavar="FILE", type=Path, help="write the results here")
     parser.add_argument("--scenarios", metavar="A,B",
-                        help="run only these (default all): " + ", ".join(SCENARIOS))
+                        help="run only these (default all): " + ", ".join(SCENARIO_NAMES))
     parser.add_argument("--quick", action="store_true",
                         help="a few iterations only (to check that everything runs)")
     parser.add_argument("--seed", type=int, default=1, help="sampling seed (default 1)")

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.bench import fixtures
+from app.bench.names import SCENARIO_NAMES
 from app.bench.rawsql import capture, replay
 from app.bench.runner import PLANS, TARGETS, format_table
 from app.bench.samples import SampledVehicle, fragment
@@ -126,3 +127,7 @@ def test_the_table_marks_missed_targets() -> None:
     assert lines[-2].startswith("open_order") and lines[-2].endswith("NO")
     assert lines[-1].startswith("invoice_pdf") and lines[-1].endswith("yes")
     assert set(TARGETS) == set(SCENARIOS)
+
+
+def test_the_light_list_of_names_matches_the_scenarios() -> None:
+    assert tuple(SCENARIOS) == SCENARIO_NAMES == tuple(PLANS)

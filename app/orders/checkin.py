@@ -41,7 +41,7 @@ class CheckInData:
     lower_mileage_reason: str = ""
 
 
-def _check(data: CheckInData) -> dict:
+def _check(data: CheckInData, previous_promise: datetime | None = None) -> dict:
     if isinstance(data.fuel_level, bool) or not isinstance(data.fuel_level, int) \
             or not 0 <= data.fuel_level <= 8:
         raise ValidationError("fuel_level", _("Fuel level"),
@@ -49,7 +49,8 @@ def _check(data: CheckInData) -> dict:
     if data.contact_preference not in CONTACT_PREFERENCES:
         raise ValidationError("contact_preference", _("Contact preference"),
                               _("Choose phone, SMS, WeChat or none."))
-    if data.promised_at is not None and data.promised_at < now():
+    if data.promised_at is not None and data.promised_at != previous_promise \
+            and data.promised_at < now():
         raise ValidationError("promised_at", _("Promised time"),
                               _("The promised time cannot be in the past."))
     complaint = normalise_text(data.customer_description)
@@ -106,8 +107,9 @@ def update_check_in(session: Session, actor: Actor, order_id: int, data: CheckIn
         raise ConflictError()
     require_status(order, EDITABLE,
                    _("Order {number} is {status}; its check-in record can no longer change."))
-    for key, value in _check(data).items():
+    for key, value in _check(data, order.promised_at).items():
         setattr(order, key, value)
+    order.updated_at = now()
     session.flush()
     return order
 

@@ -34,11 +34,14 @@ Line = LabourLine | PartLine | ChargeLine
 
 def _editable_order(session: Session, actor: Actor, order_id: int,
                     expected_version: int | None) -> RepairOrder:
+    """The order, locked against concurrent line edits: touching it bumps its version, so a
+    second desk working from the old version gets ``ConflictError`` instead of a silent mix."""
     require(actor, "orders.edit")
     order = load_order(session, order_id)
     if expected_version is not None and order.version != expected_version:
         raise ConflictError()
     require_status(order, EDITABLE, _NOT_EDITABLE)
+    order.updated_at = now()
     return order
 
 
@@ -193,6 +196,10 @@ def remove_line(session: Session, actor: Actor, line_type: LineType, line_id: in
         audit.record(session, actor, "line.remove", line_type.value if isinstance(
             line_type, LineType) else str(line_type), line.id,
             before={"description": line.description}, reason=reason.strip())
+    if isinstance(line, PartLine):
+        from app.parts.reservations import release_reservation
+
+        release_reservation(session, actor, line.id)
     if isinstance(line, LabourLine) and line.status not in (JobStatus.OPEN, JobStatus.PENDING):
         line.status = JobStatus.CANCELLED
     else:
@@ -213,9 +220,7 @@ def record_approval(session: Session, actor: Actor, order_id: int, lines: Sequen
                     *, approved_by: str, method: str, extra_minutes: int = 0,
                     notes: str = "") -> WorkApproval:
     """Record the customer's consent to pending additional lines; they become billable."""
-    require(actor, "orders.edit")
-    order = load_order(session, order_id)
-    require_status(order, EDITABLE, _NOT_EDITABLE)
+    order = _editable_order(session, actor, order_id, None)
     who = require_text(approved_by, field="approved_by", label=_("Approved by"),
                        max_length=100)
     try:

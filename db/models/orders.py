@@ -65,6 +65,8 @@ class RepairOrder(IdMixin, Base):
     )
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     rework_count: Mapped[int] = mapped_column(Integer, default=0)
+    # touched by every change of the order or its lines: bumps ``version`` for optimistic locking
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # completion review, customer called, gate pass (出门条)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

@@ -39,7 +39,7 @@ from app.orders.lines import (
 )
 from app.orders.queries import load_order
 from app.orders.view import order_view
-from app.parts.stock import release_reservation, reserve_for_line
+from app.parts.stock import reserve_for_line
 from app.security.actor import Actor
 from app.shop import get_profile
 from db.engine import Database
@@ -498,9 +498,7 @@ class OrderEditor(QWidget):
             return False
         actor, version = self.actor, self.state.version
 
-        def fn(session: Session) -> None:
-            if row.line_type is LineType.PART:
-                release_reservation(session, actor, row.line_id)
+        def fn(session: Session) -> None:  # removal also releases a part's reservation
             remove_line(session, actor, row.line_type, row.line_id, reason=reason,
                         expected_version=version)
 
@@ -551,12 +549,11 @@ class OrderEditor(QWidget):
         price = values.price.replace(",", "")
 
         def fn(session: Session) -> int:
-            if row.line_type is LineType.PART:
-                release_reservation(session, actor, row.line_id)
+            # The version is checked once, by the removal (which also releases a part's
+            # reservation); the removal itself bumps the version for the re-add.
             remove_line(session, actor, row.line_type, row.line_id, reason=values.reason,
                         expected_version=version)
-            common = {"discount": new_discount, "payer": values.payer,
-                      "approved_by": manager, "expected_version": version}
+            common = {"discount": new_discount, "payer": values.payer, "approved_by": manager}
             if row.line_type is LineType.LABOUR:
                 return add_labour_line(session, actor, order_id,
                                        description=values.description, hours=values.quantity,

@@ -71,6 +71,8 @@ def upgrade() -> None:
     with op.batch_alter_table('repair_order', schema=None) as batch_op:
         batch_op.add_column(sa.Column('customer_waiting', sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
+        batch_op.add_column(sa.Column('updated_at', db.types.UTCDateTime(timezone=True),
+                                      nullable=True))
         batch_op.add_column(sa.Column('reviewed_at', db.types.UTCDateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('reviewed_by_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('customer_called_at', db.types.UTCDateTime(timezone=True), nullable=True))
@@ -113,6 +115,7 @@ def downgrade() -> None:
         batch_op.drop_column('reviewed_by_id')
         batch_op.drop_column('reviewed_at')
         batch_op.drop_column('customer_waiting')
+        batch_op.drop_column('updated_at')
     with op.batch_alter_table('shop_profile', schema=None) as batch_op:
         batch_op.drop_column('timezone')
     with op.batch_alter_table('appointment', schema=None) as batch_op:

@@ -157,3 +157,44 @@ def test_technician_cannot_edit_orders(session, advisor, technician_actor) -> No
     order = builders.checked_in_order(session, advisor)
     with pytest.raises(PermissionDenied):
         add_labour_line(session, technician_actor, order.id, description="x", hours="1")
+
+
+def test_two_desks_adding_lines_from_the_same_version_conflict(database, advisor) -> None:
+    with database.transaction() as s:
+        order = builders.checked_in_order(s, advisor)
+        order_id, version = order.id, order.version
+    with database.transaction() as s:
+        add_charge_line(s, advisor, order_id, description="洗车", amount="30",
+                        expected_version=version)
+    with database.session() as s, pytest.raises(ConflictError):
+        add_charge_line(s, advisor, order_id, description="打蜡", amount="80",
+                        expected_version=version)
+
+
+def test_removing_a_reserved_part_line_gives_the_stock_back(session, advisor,
+                                                            parts_clerk) -> None:
+    from app.orders.lines import add_part_line
+    from app.parts.stock import reserve_for_line, stock_position
+    from tests.factories import make_part
+
+    part = make_part(session, parts_clerk, "RES-1", on_hand=D("5"))
+    order = builders.checked_in_order(session, advisor)
+    line = add_part_line(session, advisor, order.id, part_id=part.id, quantity="2")
+    reserve_for_line(session, advisor, line.id)
+    assert stock_position(session, part.id).reserved == D("2")
+    remove_line(session, advisor, LineType.PART, line.id)
+    assert stock_position(session, part.id).reserved == 0
+
+
+def test_a_passed_promise_does_not_block_other_check_in_edits(session, advisor) -> None:
+    order = builders.checked_in_order(session, advisor)
+    order.promised_at = now() - timedelta(hours=2)  # the promise was made earlier today
+    session.flush()
+    data = CheckInData(mileage_in=0, customer_description="刹车异响，另加空调异味",
+                       promised_at=order.promised_at)
+    update_check_in(session, advisor, order.id, data, expected_version=order.version)
+    assert order.customer_description.endswith("空调异味")
+    with pytest.raises(ValidationError):
+        update_check_in(session, advisor, order.id, CheckInData(
+            mileage_in=0, customer_description="x", promised_at=now() - timedelta(hours=1)),
+            expected_version=order.version)

@@ -144,7 +144,6 @@ class ReceptionPage(QWidget):
         self.today.refresh()
         self.card.reload()
         self.book_view.refresh()
-        self.orders.data_changed("orders")
 
     def refresh_soon(self) -> None:
         """Refresh once the current event is handled (several changes → one refresh)."""

@@ -12,8 +12,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from app.customers.service import load_customer
-from app.orders.queries import load_order
-from app.orders.totals import price_order
 from app.security.actor import Actor, require
 from app.validation.phones import mask_phone, national_format
 from app.vehicles.history import vehicle_history
@@ -160,60 +158,6 @@ def card_data(session: Session, actor: Actor, *, vehicle_id: int | None = None,
     owners = tuple(OwnerPeriod(o.customer.name, o.since, o.until)
                    for o in sorted(history.ownerships, key=lambda o: o.since, reverse=True))
     return CardData(customer, vehicle, visits, owners)
-
-
-@dataclass(frozen=True)
-class OrderLineRow:
-    """One line of an order summary."""
-
-    kind: str  # labour / part / charge
-    code: str
-    description: str
-    quantity: Decimal
-    gross: Decimal
-    billable: bool
-
-
-@dataclass(frozen=True)
-class OrderSummary:
-    """An order's header and lines, for the read-only order panel."""
-
-    id: int
-    number: str
-    status: str
-    plate: str
-    vehicle: str
-    customer: str
-    opened_at: datetime
-    promised_at: datetime | None
-    mileage_in: int
-    fuel_level: int
-    complaint: str
-    customer_waiting: bool
-    lines: tuple[OrderLineRow, ...]
-    gross: Decimal
-    pending_gross: Decimal
-    version: int
-
-
-def order_summary(session: Session, actor: Actor, order_id: int) -> OrderSummary:
-    """One repair order as plain data (number, status, check-in, priced lines, totals)."""
-    require(actor, "orders.view")
-    order = load_order(session, order_id)
-    priced = price_order(session, order)
-    vehicle = order.vehicle
-    return OrderSummary(
-        id=order.id, number=order.number, status=order.status, plate=vehicle.plate,
-        vehicle=" ".join(x for x in (vehicle.brand, vehicle.model) if x),
-        customer=order.customer.name, opened_at=order.opened_at,
-        promised_at=order.promised_at, mileage_in=order.mileage_in,
-        fuel_level=order.fuel_level, complaint=order.customer_description,
-        customer_waiting=order.customer_waiting,
-        lines=tuple(OrderLineRow(kind=p.line_type.value, code=p.code,
-                                 description=p.description, quantity=p.quantity,
-                                 gross=p.amounts.gross, billable=p.billable)
-                    for p in priced.lines),
-        gross=priced.totals.gross, pending_gross=priced.pending.gross, version=order.version)
 
 
 @dataclass(frozen=True)

@@ -724,94 +724,6 @@
     </message>
 </context>
 <context>
-    <name>OrderSummaryView</name>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="53"/>
-        <source>Code</source>
-        <translation>代碼</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="54"/>
-        <source>Description</source>
-        <translation>項目</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="55"/>
-        <source>{text} (awaiting approval)</source>
-        <translation>{text}（待客戶確認）</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="56"/>
-        <source>Qty</source>
-        <translation>數量</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="58"/>
-        <source>Amount</source>
-        <translation>金額</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="94"/>
-        <source>Vehicle</source>
-        <translation>車輛</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="94"/>
-        <source>Customer</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="95"/>
-        <source>Checked in</source>
-        <translation>接車時間</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="95"/>
-        <source>Ready by</source>
-        <translation>預計交車</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="96"/>
-        <source>Mileage in</source>
-        <translation>進廠里程</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="96"/>
-        <source>Customer says</source>
-        <translation>客戶描述</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="101"/>
-        <source>No repair order open. Open one from the vehicle card (F4 check-in), the visit history, the today strip or by scanning a job card.</source>
-        <translation>目前沒有開啟的工單。可從車輛卡片（F4 接車）、進廠紀錄、今日概覽開啟，或掃描委託書。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="111"/>
-        <source>Repair order {number}</source>
-        <translation>工單 {number}</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="116"/>
-        <source>(waiting in the lounge)</source>
-        <translation>（在休息區等候）</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="121"/>
-        <source>{km}, fuel {fuel}/8</source>
-        <translation>{km}，油量 {fuel}/8</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="125"/>
-        <source>Total {amount}</source>
-        <translation>合計 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/reception/order_panel.py" line="127"/>
-        <source>(+{amount} awaiting approval)</source>
-        <translation>（另有 {amount} 待客戶確認）</translation>
-    </message>
-</context>
-<context>
     <name>Reception</name>
     <message>
         <location filename="../../../ui/reception/common.py" line="206"/>
@@ -822,42 +734,42 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../../ui/reception/page.py" line="184"/>
+        <location filename="../../../ui/reception/page.py" line="183"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="185"/>
+        <location filename="../../../ui/reception/page.py" line="184"/>
         <source>The repair order shown has changes that are not saved. Open the other order anyway and drop them?</source>
         <translation>目前工單有未儲存的修改。仍要開啟另一張工單並放棄這些修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="197"/>
+        <location filename="../../../ui/reception/page.py" line="196"/>
         <source>The booking has no vehicle yet: add the vehicle, then check it in (F4).</source>
         <translation>此預約尚未指定車輛：請先新增車輛，再接車 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="200"/>
+        <location filename="../../../ui/reception/page.py" line="199"/>
         <source>Booked for {time}: {work}. Press F4 to check in.</source>
         <translation>預約 {time}：{work}。按 F4 接車。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="322"/>
+        <location filename="../../../ui/reception/page.py" line="321"/>
         <source>New customer (F2)</source>
         <translation>新客戶 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="323"/>
+        <location filename="../../../ui/reception/page.py" line="322"/>
         <source>Ve&amp;hicle and customer</source>
         <translation>車輛與客戶(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="324"/>
+        <location filename="../../../ui/reception/page.py" line="323"/>
         <source>Repair &amp;order</source>
         <translation>工單(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="325"/>
+        <location filename="../../../ui/reception/page.py" line="324"/>
         <source>A&amp;ppointments (F7)</source>
         <translation>預約(&amp;P) (F7)</translation>
     </message>

@@ -59,10 +59,8 @@ def test_scanning_a_job_card_opens_the_order(qtbot, page, database, advisor) -> 
     assert page.orders.order_id == order_id
     assert page.tabs.currentIndex() == ORDER_TAB
     assert page.search.box.text() == ""  # ready for the next scan
-    view = page.orders.view
-    if hasattr(view, "summary"):  # the read-only summary (without the full editor)
-        assert view.summary.number == number
-        assert view.values["complaint"].text() == "刹车异响"
+    state = page.orders.editor.state
+    assert (state.number, state.check_in.customer_description) == (number, "刹车异响")
 
 
 def test_a_typed_order_number_is_listed_and_opens_too(qtbot, page, database, advisor) -> None:

@@ -221,7 +221,7 @@ def generate_demo_data(database: Database, *, seed: int = 2026, size: str = "dem
     """Fill an EMPTY migrated database with demo data for ``seed`` and ``size``.
 
     Sizes (``app.demo.plan.SIZES``): ``tiny`` (20 customers, ~30 orders over two months; for
-    tests), ``demo`` (300 customers, 350 vehicles, ~230 orders over a year; about 20 s on
+    tests), ``demo`` (300 customers, 350 vehicles, ~230 orders over a year; about 22 s on
     SQLite) and ``full`` (the same people with ~600 orders; about two and a half times as
     long). The history ends this morning (``today`` at 09:40 China time) with about 25 orders
     still in the workshop and bookings for the coming days. Commits every batch of orders.

@@ -31,7 +31,8 @@ class Size:
 SIZES: dict[str, Size] = {
     "tiny": Size(customers=20, vehicles=24, orders=30, live_orders=7, days=60, appointments=3,
                  batch_orders=15),
-    # The default: fills in about 20 s on SQLite (a first start must not keep people waiting).
+    # The default: about 22 s on SQLite on a 2-core PC (a first start must not keep people
+    # waiting); through the services an order costs ~80 ms, so the year is a quiet one.
     "demo": Size(customers=300, vehicles=350, orders=220, live_orders=25, days=365,
                  appointments=10),
     # A busier year (~600 orders); about two and a half times as long to generate.

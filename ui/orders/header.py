@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import now
 from app.orders.checkin import CONTACT_PREFERENCES
+from app.validation.phones import national_format
 from ui.orders.state import CheckInRecord, EditorState
 from ui.orders.texts import RED, is_late, local_time, status_colour, status_text
 from ui.widgets import make_heading
@@ -110,8 +111,10 @@ class OrderHeader(QFrame):
         self.status.setText(status_text(s.status, self.lang, s.wait_reason, late))
         self.status.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px;"
                                   " padding: 3px 10px; font-weight: bold;")
-        self.values["customer"].setText(" ".join(x for x in (s.customer_name,
-                                                             s.customer_phone) if x))
+        phone = s.customer_phone
+        if phone.startswith("+") and "*" not in phone:
+            phone = national_format(phone)  # as on the vehicle card: 158 6714 3796
+        self.values["customer"].setText(" ".join(x for x in (s.customer_name, phone) if x))
         self.values["vehicle"].setText(" ".join(x for x in (s.plate, s.vehicle_text) if x))
         self.values["mileage"].setText(self.tr("{km} km").format(
             km=f"{s.check_in.mileage_in:,}"))

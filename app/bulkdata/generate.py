@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from app.bulkdata import calendar
 from app.bulkdata.catalogue import Catalogue, build_catalogue
 from app.bulkdata.fleet import PlateFactory, VinFactory, engine_no
-from app.bulkdata.history import History, Series, Staff
+from app.bulkdata.history import History
+from app.bulkdata.orders import Series, Staff
 from app.bulkdata.people import (
     PhoneBook,
     Weighted,
@@ -100,6 +101,7 @@ class BulkSummary:
     seed: int
     rows: dict[str, int]
     seconds: float
+    stages: dict[str, float]  # seconds per stage (the plan counts to the set-up)
 
     @property
     def total_rows(self) -> int:
@@ -113,7 +115,9 @@ class BulkSummary:
                 f"order lines, {r.get('invoice', 0)} invoices and credit notes, "
                 f"{r.get('payment', 0)} payments, {r.get('stock_movement', 0)} stock "
                 f"movements, {r.get('part', 0)} parts; {self.total_rows} rows in "
-                f"{self.seconds:.1f} s")
+                f"{self.seconds:.1f} s ("
+                + ", ".join(f"{stage.lower()} {s:.0f} s" for stage, s in self.stages.items())
+                + ")")
 
 
 def generate_bulk_data(database: Database, *, size: str = "store", seed: int = 2026,
@@ -131,7 +135,16 @@ def generate_bulk_data(database: Database, *, size: str = "store", seed: int = 2
                               _("Unknown data set size “{size}”; choose one of {choices}."),
                               size=size, choices=", ".join(SIZES))
     spec = SIZES[size]
-    report: Progress = progress or (lambda _stage, _done, _total, _rate: None)
+    stages: dict[str, float] = {}
+    last = [started]
+
+    def report(stage: str, done: int, total: int, rate: float) -> None:
+        now = time.perf_counter()
+        stages[stage] = stages.get(stage, 0.0) + now - last[0]
+        last[0] = now
+        if progress is not None:
+            progress(stage, done, total, rate)
+
     plan = make_plan(spec, seed, today or date.today())
     report(STAGE_SETUP, 0, 1, 0.0)
     with database.session() as session:
@@ -163,14 +176,16 @@ def generate_bulk_data(database: Database, *, size: str = "store", seed: int = 2
         writer.update_many("UPDATE document_series SET next_number = ? WHERE code = ?",
                            [(s.taken + 1, code) for code, s in series.items()])
         writer.update_many("UPDATE chain_head SET last_seq = ?, last_hash = ? WHERE id = ?",
-                           [(history.chain_seq, history.chain_hash, 1)])
+                           [(history.cashier.chain_seq, history.cashier.chain_hash, 1)])
         writer.finish(lambda stage, done, total, _rate: report(STAGE_FINISH, done, total,
                                                                writer.rate()))
     finally:
         writer.close()
     rows = {name: count for name, count in writer.counts.items() if count}
+    report(STAGE_FINISH, 1, 1, writer.rate())
     return BulkSummary(size=size, seed=seed, rows=rows,
-                       seconds=round(time.perf_counter() - started, 1))
+                       seconds=round(time.perf_counter() - started, 1),
+                       stages={k: round(v, 1) for k, v in stages.items()})
 
 
 # --- set-up through the app ---------------------------------------------------------------
@@ -405,7 +420,7 @@ def _parts(w: BulkWriter, cat: Catalogue, history: History, staff: Staff) -> Non
         parts.append((part_id, spec.part_no, spec.name, spec.brand, spec.unit, spec.sale_price,
                       spec.cost_price, 1300, bin_ids[spec.bin_code],
                       staff.suppliers[spec.supplier], spec.min_qty, spec.max_qty,
-                      history.on_hand[part_id], history.reserved[part_id], True))
+                      history.stock.on_hand[part_id], history.stock.reserved[part_id], True))
     w.flush()
 
 
@@ -415,7 +430,8 @@ def _appointments(w: BulkWriter, plan: Plan, history: History, staff: Staff,
     rng = random.Random(f"bayline-bulk:{seed}:appointments")
     rows = w.table("appointment", (
         "id", "customer_id", "vehicle_id", "advisor_id", "starts_at", "ends_at", "direction",
-        "status", "requested_work", "notes", "repair_order_id", "version", "created_at"))
+        "status", "requested_work", "notes", "cancel_reason", "repair_order_id", "version",
+        "created_at"))
     busy = {o.vehicle for o in history.open_orders}
     requests = ("常规保养", "保养到期，做定期保养", "空调不凉，检查空调", "刹车有异响", "更换轮胎",
                 "四轮定位", "新车首保")
@@ -437,7 +453,7 @@ def _appointments(w: BulkWriter, plan: Plan, history: History, staff: Staff,
                      "outbound" if outbound else "inbound",
                      rng.choice(("booked", "confirmed")),
                      "保养到期邀约：定期保养" if outbound else rng.choice(requests),
-                     rng.choice(("", "", "客户要求上午取车", "需要代步车")), None, 1,
+                     rng.choice(("", "", "客户要求上午取车", "需要代步车")), "", None, 1,
                      w.time.stored(created)))
 
 

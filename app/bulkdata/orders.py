@@ -9,7 +9,9 @@ lines.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from app.bulkdata.canonical import line_texts
 from app.bulkdata.catalogue import Catalogue
@@ -77,6 +79,61 @@ class Line:
         if self.additional and self.approval_id is None:
             return False
         return not (self.kind == LABOUR and self.job_status == "cancelled")
+
+
+@dataclass
+class Staff:
+    """User and workshop ids the history refers to."""
+
+    advisors: list[int]
+    cashiers: list[int]
+    clerks: list[int]
+    foremen: list[int]
+    care: list[int]
+    mechanics: list[tuple[int, int]]  # (technician id, team id)
+    body: list[tuple[int, int]]
+    bays: dict[str, list[int]]
+    suppliers: list[int]  # supplier id per vocabulary index
+
+
+@dataclass
+class Series:
+    """A document number series: prefix, width and how many were taken."""
+
+    prefix: str
+    width: int
+    taken: int = 0
+
+    def next(self) -> str:
+        self.taken += 1
+        return f"{self.prefix}{self.taken:0{self.width}d}"
+
+
+class Order:
+    """A repair order while it is being written and worked on."""
+
+    __slots__ = ("advisor", "cancelled", "comeback_of", "company", "completed", "credit",
+                 "customer", "delivered", "fields", "id", "jobs", "km", "lines", "number",
+                 "opened", "promised", "state", "status_rows", "vehicle", "wait_reason")
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.jobs: list[tuple[Any, list[Line]]] = []
+        self.status_rows: list[tuple[str, str, int, int, str]] = []
+        self.fields: dict[str, Any] = {}
+        self.comeback_of: int | None = None
+        self.completed: int | None = None
+        self.delivered: int | None = None
+        self.promised: int | None = None
+        self.wait_reason: str | None = None
+        self.cancelled = ""
+        self.credit = False
+        self.state = "closed"
+
+
+def pick(rng: random.Random, items: Any) -> Any:
+    """``rng.choice`` without its overhead (one C call for the random number)."""
+    return items[int(rng.random() * len(items))]
 
 
 class Amounts:

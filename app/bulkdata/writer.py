@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import Integer
+from sqlalchemy import Column, Integer
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
+from sqlalchemy.types import TypeDecorator
 
 from app.bulkdata.calendar import TimeText
 from db import search_index
@@ -46,6 +49,7 @@ class BulkWriter:
         self._columns: dict[str, tuple[str, ...]] = {}
         self._statement: dict[str, str] = {}
         self._rows: dict[str, list[Row]] = {}
+        self._fill: dict[str, Row] = {}
         self._since_commit = 0
         self._raw: Any = None
         self._driver: Any = None
@@ -125,7 +129,7 @@ class BulkWriter:
             self._commit()
         report("indexes", total - 1, total, 0.0)
         if self.backend == "sqlite":
-            for statement in search_index.sqlite_statements():
+            for statement in _sqlite_search_statements():
                 self._driver.execute(statement)
             self._commit(begin=False)
             self._set_sequences()
@@ -180,11 +184,19 @@ class BulkWriter:
     # --- rows -----------------------------------------------------------------------------
 
     def table(self, name: str, columns: Sequence[str]) -> list[Row]:
-        """Declare the columns rows of ``name`` come in; returns the list to append rows to."""
+        """Declare the columns rows of ``name`` come in; returns the list to append rows to.
+
+        Required columns the rows leave out (added to the schema later) get the model's
+        scalar default, appended to every row; one without such a default is an error.
+        """
         table = Base.metadata.tables[name]
         unknown = [c for c in columns if c not in table.c]
         if unknown:
             raise KeyError(f"{name} has no columns {unknown}")
+        filled = [c for c in table.c if c.name not in columns and not c.nullable
+                  and c.server_default is None and not c.primary_key]
+        self._fill[name] = tuple(self._storage_default(c) for c in filled)
+        columns = (*columns, *(c.name for c in filled))
         self._columns[name] = tuple(columns)
         self.counts.setdefault(name, 0)
         quote = self.database.engine.dialect.identifier_preparer.quote
@@ -205,7 +217,19 @@ class BulkWriter:
         if self._since_commit >= COMMIT_ROWS:
             self._commit()
 
+    def _storage_default(self, column: Column[Any]) -> Any:
+        default = column.default
+        if not isinstance(default, ScalarElementColumnDefault):
+            raise KeyError(f"{column.table.name}.{column.name} needs a value (no scalar default)")
+        value = default.arg
+        if isinstance(column.type, TypeDecorator):
+            value = column.type.process_bind_param(value, self.database.engine.dialect)
+        return value.value if isinstance(value, Enum) else value
+
     def _write(self, name: str, rows: list[Row]) -> None:
+        fill = self._fill.get(name)
+        if fill:
+            rows = [row + fill for row in rows]
         if self.backend == "sqlite":
             self._driver.executemany(self._statement[name], rows)
         else:
@@ -245,3 +269,15 @@ class BulkWriter:
     def rate(self) -> float:
         """Rows written per second since the writer was made."""
         return self.rows_written / max(time.perf_counter() - self.started, 1e-9)
+
+
+def _sqlite_search_statements() -> list[str]:
+    """``db.search_index.sqlite_statements()`` with its per-table back-fills made into one,
+    in rowid order: FTS5 takes ascending rowids in one pass, while each later table's rowids
+    falling between the earlier ones' (``id * 4 + kind``) would flush and merge segments."""
+    fill = f"INSERT INTO {search_index.FTS_TABLE}(rowid, body) "
+    statements = search_index.sqlite_statements()
+    selects = [s.removeprefix(fill) for s in statements if s.startswith(fill)]
+    others = [s for s in statements if not s.startswith(fill)]
+    return [*others, f"{fill}SELECT * FROM ({' UNION ALL '.join(selects)}) ORDER BY 1",
+            f"INSERT INTO {search_index.FTS_TABLE}({search_index.FTS_TABLE}) VALUES ('optimize')"]

@@ -409,3 +409,21 @@ def test_cli_writes_the_bulk_data_set(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "rows/s" in err and "repair orders" in err
     assert main(args) == 2  # a second time: the database has users now
     assert main(["--db", str(path), "verify-documents"]) == 0
+
+
+def test_writer_fills_required_columns_the_rows_leave_out(tmp_path: Path) -> None:
+    """A column added to the schema later gets the model's default in every bulk row."""
+    from app.bulkdata.writer import BulkWriter
+    from db.models import Bay
+
+    db = next(_empty_database("sqlite", tmp_path))
+    writer = BulkWriter(db)
+    writer.open()
+    rows = writer.table("bay", ("id", "code", "name"))  # kind and active left out
+    rows.append((1, "B01", "1号工位"))
+    writer.finish()
+    with db.reading() as s:
+        bay = s.get(Bay, 1)
+        assert (bay.kind, bay.active) == ("general", True)
+    with pytest.raises(KeyError):
+        BulkWriter(db).table("bay", ("id", "code"))  # name has no default

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -12,6 +11,7 @@ from app import audit
 from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.security.actor import Actor, require
+from app.validation.text import fold_width
 from db.enums import LineType
 from db.models import ShopProfile, TaxRate
 
@@ -38,7 +38,7 @@ def save_profile(session: Session, actor: Actor | None, **values: object) -> Sho
     unknown = set(values) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
-    clean = {k: unicodedata.normalize("NFKC", v).strip() if isinstance(v, str) else v
+    clean = {k: fold_width(v).strip() if isinstance(v, str) else v
              for k, v in values.items()}
     if "name" in clean and not clean["name"]:
         raise ValidationError("name", _("Shop name"), _("Enter the shop's name."))

@@ -13,6 +13,7 @@ from app.i18n import _
 from app.money import parse_decimal, parse_money, parse_rate
 from app.security.actor import Actor, require
 from app.shop import default_tax_rate
+from app.validation.text import fold_width
 from db.enums import LineType
 from db.models import BinLocation, Part, Supplier
 
@@ -26,7 +27,7 @@ def normalise_part_no(text: str) -> str:
 
 
 def _clean(text: str | None) -> str:
-    return unicodedata.normalize("NFKC", text or "").strip()
+    return fold_width(text or "").strip()  # part names keep Chinese punctuation: 前刹车片（套）
 
 
 def _check_length(value: str, *, field: str, label: str, max_len: int,

@@ -14,7 +14,7 @@ from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, P
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.validation.text import normalise_text
+from app.validation.text import normalise_identifier
 
 LABEL = _("Phone")
 HOME_REGION = "CN"
@@ -44,7 +44,7 @@ def validate_phone(raw: str, *, region: str = HOME_REGION, field: str = "phone")
     landlines with their area code (``020-8888 6666``); numbers without a country code are read
     as numbers of ``region``. An empty value is an error (skip the call for optional fields).
     """
-    text = normalise_text(raw)
+    text = normalise_identifier(raw)
     if not text:
         raise ValidationError(field, LABEL, _("Enter a phone number (e.g. {mobile})."),
                               **_examples(region))

@@ -29,7 +29,7 @@ import unicodedata
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.validation.text import normalise_text
+from app.validation.text import normalise_identifier
 
 LABEL = _("Licence plate")
 
@@ -59,7 +59,7 @@ EXPECTED = _("A plate is a province character, a city letter and 5 letters or di
 
 def plate_search_key(raw: str) -> str:
     """Normalise ``raw`` as ``validate_plate`` does, without checking it (for search input)."""
-    key = normalise_text(raw).upper().translate(_SEPARATORS).translate(_TRADITIONAL)
+    key = normalise_identifier(raw).upper().translate(_SEPARATORS).translate(_TRADITIONAL)
     # Dropping a separator can bring a letter and a combining mark together: compose them.
     return unicodedata.normalize("NFC", key)
 

@@ -19,7 +19,7 @@ from stdnum import util as stdnum_util
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.validation.text import normalise_text
+from app.validation.text import normalise_identifier
 
 LABEL = _("Tax ID")
 
@@ -56,7 +56,7 @@ def validate_tax_id(
     An empty value gives ``""`` unless ``required``. Raises ``ValidationError`` saying what is
     expected.
     """
-    text = normalise_text(raw or "").upper()
+    text = normalise_identifier(raw or "").upper()
     if not text:
         if required:
             raise ValidationError(field, LABEL, _("Enter the tax ID."))

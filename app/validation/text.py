@@ -21,19 +21,51 @@ def _is_debris(char: str) -> bool:
     return category in ("Cc", "Cs")
 
 
+def _is_cjk_punctuation(char: str) -> bool:
+    """Full-width punctuation (，。：；（）！？ …) is ordinary punctuation in Chinese text."""
+    return "\uff01" <= char <= "\uff5e" and not char.isalnum()
+
+
+def fold_width(value: str) -> str:
+    """NFKC-normalise ``value`` except full-width punctuation.
+
+    Full-width letters and digits from Chinese input methods become ASCII (``１２３`` → ``123``)
+    and the ideographic space a space, but ``，：（）`` stay as the writer typed them — NFKC
+    would turn Chinese sentences into ``刹车异响,空调有异味:(急)``.
+    """
+    out: list[str] = []
+    run: list[str] = []
+    for char in value:
+        if _is_cjk_punctuation(char):
+            out.append(unicodedata.normalize("NFKC", "".join(run)))
+            out.append(char)
+            run = []
+        else:
+            run.append(char)
+    out.append(unicodedata.normalize("NFKC", "".join(run)))
+    return "".join(out)
+
+
 def normalise_text(value: str) -> str:
     """Clean text typed or pasted by a user.
 
     Control characters (NUL included), lone surrogates and invisible format characters are
-    removed, the text is NFKC-normalised (full-width letters and digits from Chinese input
-    methods become ASCII, the ideographic space becomes a space), runs of whitespace (tabs and
-    line breaks included) become one space and the ends are stripped. Idempotent.
+    removed, the text is width-folded (``fold_width``: full-width letters and digits from
+    Chinese input methods become ASCII, the ideographic space becomes a space, Chinese
+    punctuation stays), runs of whitespace (tabs and line breaks included) become one space and
+    the ends are stripped. Idempotent.
     """
     cleaned = "".join(c for c in value if not _is_debris(c))
-    cleaned = unicodedata.normalize("NFKC", cleaned)
+    cleaned = fold_width(cleaned)
     # NFKC never produces control characters, but be sure the result is stable.
     cleaned = "".join(c for c in cleaned if not _is_debris(c))
     return " ".join(cleaned.split())
+
+
+def normalise_identifier(value: str) -> str:
+    """Like ``normalise_text`` but folds full-width punctuation too (fully NFKC): for plates,
+    VINs, phone numbers and tax ids, where ``＋８６（０２０）`` means ``+86(020)``."""
+    return normalise_text(unicodedata.normalize("NFKC", value))
 
 
 def escape_like(value: str, escape: str = "\\") -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.validation.text import normalise_text
+from app.validation.text import normalise_identifier
 
 LABEL = _("VIN")
 LENGTH = 17
@@ -72,7 +72,7 @@ class VinCheck:
 
 def normalise_vin(raw: str) -> str:
     """Upper-case ``raw`` after NFKC and drop spaces and hyphens (no validation)."""
-    return unicodedata.normalize("NFC", normalise_text(raw).upper().translate(_SEPARATORS))
+    return unicodedata.normalize("NFC", normalise_identifier(raw).upper().translate(_SEPARATORS))
 
 
 def vin_check_digit(vin: str) -> str:

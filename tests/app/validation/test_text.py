@@ -94,3 +94,12 @@ def test_require_text_too_long_counts_after_normalising() -> None:
         require_text("abcdef", field="f", label="F", max_length=5)
     assert info.value.params == {"max_length": 5, "count": 6}
     assert "5" in str(info.value) and "6" in str(info.value)
+
+
+def test_chinese_punctuation_survives_while_full_width_digits_fold() -> None:
+    from app.validation.text import fold_width, normalise_text
+
+    text = "客户反映刹车异响，空调有异味：（急）；好。里程１２３４５ｋｍ"
+    assert normalise_text(text) == "客户反映刹车异响，空调有异味：（急）；好。里程12345km"
+    assert fold_width("前刹车片（套）") == "前刹车片（套）"
+    assert normalise_text("Ａ　Ｂ") == "A B"  # ideographic space and full-width letters

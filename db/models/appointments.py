@@ -33,7 +33,7 @@ class Appointment(IdMixin, CreatedMixin, Base):
     status: Mapped[str] = mapped_column(String(12), default=AppointmentStatus.BOOKED)
     requested_work: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     repair_order_id: Mapped[int | None] = mapped_column(ForeignKey("repair_order.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -59,9 +59,6 @@ def upgrade() -> None:
     with op.batch_alter_table('appointment', schema=None) as batch_op:
         batch_op.add_column(sa.Column('cancel_reason', sa.Text(), nullable=False,
                                       server_default=''))
-    with op.batch_alter_table('appointment', schema=None) as batch_op:
-        batch_op.alter_column('cancel_reason', server_default=None)
-
     with op.batch_alter_table('shop_profile', schema=None) as batch_op:
         batch_op.add_column(sa.Column('timezone', sa.String(length=40), nullable=False,
                                       server_default='Asia/Shanghai'))

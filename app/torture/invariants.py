@@ -9,7 +9,9 @@ Each check returns a list of sentences, one per violation (empty: sound):
   receipts, gate passes) holds exactly the numbers 1 … next_number − 1, unique, no gaps.
 * ``document_problems`` — every document is whole: an invoice has its lines and its totals
   and payer shares are their sums, a credit note mirrors its original, an order's status
-  matches its history and its (un-credited) invoice, billed parts equal issued parts.
+  matches its history and its (un-credited) invoice, billed parts equal issued parts, the
+  invoice bills every billable line, and no order past the workshop still has additional work
+  waiting for the customer's approval.
 * ``verify_ledger`` and ``verify_chain`` from the parts and cashier areas.
 * ``sqlite_integrity`` — ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``.
 * ``shared_order_problems`` — no lost update on the order every terminal edited.
@@ -25,18 +27,20 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import and_, func, literal, select, text
 from sqlalchemy.orm import Session
 
 from app.cashier.chain import verify_chain
 from app.parts.stock import verify_ledger
 from app.torture.world import World
 from db.engine import Database
-from db.enums import DocumentType, InvoiceKind, LineType, OrderStatus, Payer
+from db.enums import DocumentType, InvoiceKind, JobStatus, LineType, OrderStatus, Payer
 from db.models import (
+    ChargeLine,
     DocumentSeries,
     Invoice,
     InvoiceLine,
+    LabourLine,
     OrderStatusChange,
     PartLine,
     Payment,
@@ -45,6 +49,7 @@ from db.models import (
 
 ZERO = Decimal("0.00")
 _BILLED = {OrderStatus.INVOICED.value, OrderStatus.DELIVERED.value, OrderStatus.CLOSED.value}
+_PAST_WORKSHOP = _BILLED | {OrderStatus.QC.value, OrderStatus.COMPLETED.value}
 _MAX_LISTED = 5
 _KEY_PART = re.compile(r"^(.*):(\d+)$")
 
@@ -263,9 +268,57 @@ def _order_problems(session: Session) -> list[str]:
     return problems
 
 
+def _line_counts(session: Session) -> tuple[dict[int, Counter], set[int]]:
+    """Per order: billable lines per line type; and the orders with pending additional work
+    (added after the customer signed, not yet agreed to)."""
+    billable: dict[int, Counter] = defaultdict(Counter)
+    pending: set[int] = set()
+    for model, line_type in ((LabourLine, LineType.LABOUR), (PartLine, LineType.PART),
+                             (ChargeLine, LineType.CHARGE)):
+        cancelled = (model.status == JobStatus.CANCELLED.value if model is LabourLine
+                     else literal(False))
+        waiting = and_(model.additional.is_(True), model.approval_id.is_(None))
+        for order_id, is_cancelled, is_waiting in session.execute(
+                select(model.repair_order_id, cancelled, waiting)):
+            if is_cancelled:
+                continue
+            if is_waiting:
+                pending.add(order_id)
+            else:
+                billable[order_id][line_type.value] += 1
+    return billable, pending
+
+
+def _line_problems(session: Session) -> list[str]:
+    """Past the workshop no additional work may wait for approval, and an invoice bills
+    every billable line of its order (nothing added behind a guard's back)."""
+    problems: list[str] = []
+    billable, pending = _line_counts(session)
+    credited = select(Invoice.original_invoice_id).where(
+        Invoice.original_invoice_id.is_not(None))
+    invoiced: dict[int, Counter] = defaultdict(Counter)
+    for order_id, line_type, count in session.execute(
+            select(Invoice.repair_order_id, InvoiceLine.line_type, func.count(InvoiceLine.id))
+            .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+            .where(Invoice.kind == InvoiceKind.INVOICE.value, Invoice.id.not_in(credited),
+                   Invoice.repair_order_id.is_not(None))
+            .group_by(Invoice.repair_order_id, InvoiceLine.line_type)):
+        invoiced[order_id][line_type] = count
+    for order_id, number, status in session.execute(
+            select(RepairOrder.id, RepairOrder.number, RepairOrder.status)):
+        if status in _PAST_WORKSHOP and order_id in pending:
+            problems.append(f"order {number} is {status} with additional work still waiting "
+                            "for the customer's approval (changed behind a guard's back)")
+        if status in _BILLED and order_id in invoiced \
+                and +billable.get(order_id, Counter()) != +invoiced[order_id]:
+            problems.append(f"order {number}: billable lines {dict(billable.get(order_id, {}))}"
+                            f" but its invoice bills {dict(invoiced[order_id])}")
+    return problems
+
+
 def document_problems(session: Session) -> list[str]:
     """Documents that are not whole (see the module docstring)."""
-    return _invoice_problems(session) + _order_problems(session)
+    return _invoice_problems(session) + _order_problems(session) + _line_problems(session)
 
 
 def sqlite_integrity(session: Session) -> list[str]:

@@ -49,8 +49,12 @@ class SearchHit:
 
 def prefix_range(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
     """``column`` starts with ``prefix``, as an index-friendly range condition."""
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return and_(column >= prefix, column < upper)
+    head = prefix.rstrip("\U0010ffff")
+    if not head:  # only the last code point: everything from the prefix on
+        return column >= prefix
+    if len(head) < len(prefix):  # 'ab\U0010ffff…' starts with 'ab'; no greater string exists
+        return and_(column >= prefix, column < head[:-1] + chr(ord(head[-1]) + 1))
+    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
 @dataclass

@@ -70,11 +70,11 @@ def _clean(session: Session, data: VehicleData, vehicle_id: int | None) -> tuple
                                ("warranty_start", _("Warranty start"), data.warranty_start)):
         if value is not None and value > now().date():
             raise ValidationError(name, label, _("The date cannot be in the future."))
-    text = {k: require_text(getattr(data, k), field=k, label=label, max_length=60,
+    text = {k: require_text(getattr(data, k), field=k, label=label, max_length=size,
                             required=False)
-            for k, label in (("brand", _("Brand")), ("model", _("Model")),
-                             ("series", _("Series")), ("colour", _("Colour")),
-                             ("engine_no", _("Engine number")))}
+            for k, label, size in (("brand", _("Brand"), 60), ("model", _("Model"), 60),
+                                   ("series", _("Series"), 60), ("colour", _("Colour"), 40),
+                                   ("engine_no", _("Engine number"), 40))}
     return ({"plate": plate, "vin": vin, "vin_reversed": vin[::-1] if vin else None,
              "model_year": year, "first_registration": data.first_registration,
              "warranty_start": data.warranty_start, "notes": normalise_text(data.notes),
@@ -143,7 +143,7 @@ def check_mileage_value(km: object) -> int:
     """Parse an odometer reading in whole kilometres."""
     if isinstance(km, str):
         text = normalise_text(km).replace(",", "").replace(" ", "").lower().removesuffix("km")
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             raise ValidationError("mileage", _("Mileage"),
                                   _("Enter whole kilometres, e.g. 45210."))
         km = int(text)

@@ -262,10 +262,6 @@ def test_create_vehicle_stores_only_valid_vehicles(session, advisor, data, km) -
         assert stored.owner_id == owner.id
 
 
-@pytest.mark.xfail(strict=True,
-                   reason="app/vehicles/service.py _clean lets 60 characters into the colour "
-                          "and engine_no columns of 40: PostgreSQL raises DataError, SQLite "
-                          "stores them (reported; remove this mark when fixed)")
 @pytest.mark.parametrize("field", ["colour", "engine_no"])
 def test_a_colour_longer_than_its_column_is_refused(session, advisor, field) -> None:
     owner = builders.customer(session, advisor)
@@ -275,9 +271,6 @@ def test_a_colour_longer_than_its_column_is_refused(session, advisor, field) -> 
         session.flush()
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="app/vehicles/service.py check_mileage_value: str.isdigit() accepts "
-                          "digits int() cannot read (reported; remove this mark when fixed)")
 def test_mileage_with_non_decimal_digits_is_refused() -> None:
     """``check_mileage_value`` must refuse digits that ``int()`` cannot read."""
     for text in ("፩", "𐩀", "12፩"):
@@ -446,9 +439,6 @@ def test_take_payments(session, cashier, invoice_and_till, parts, key, use_till)
 _LAST_CODE_POINT = "\U0010ffff"
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="app/customers/search.py prefix_range: chr(ord(last) + 1) overflows "
-                          "for U+10FFFF (reported; remove this mark when fixed)")
 def test_search_for_the_last_code_point(session, advisor) -> None:
     assert search(session, advisor, "粤B1" + _LAST_CODE_POINT) == []
 

@@ -123,21 +123,33 @@ def search(session: Session, actor: Actor, text_: str, *, limit: int = 20) -> li
         return []
     conds = _conditions(session, query)
     key = plate_search_key(query)
-    owners = select(Customer.id).where(or_(*conds.customer))
+    # Each condition fetches at most `limit` candidates through its own index and stops
+    # early; one OR over all of them would collect every match of a common prefix ("LVG",
+    # "粤A1": 100,000+ rows at a million vehicles) just to sort and keep 20.
+    owner_ids: set[int] = set()
+    for cond in conds.customer:
+        owner_ids.update(session.scalars(select(Customer.id).where(cond).limit(limit)))
+    vehicle_ids: set[int] = set()
+    for cond in conds.vehicle:
+        vehicle_ids.update(session.scalars(select(Vehicle.id).where(cond).limit(limit)))
+    if owner_ids:
+        vehicle_ids.update(session.scalars(
+            select(Vehicle.id).where(Vehicle.owner_id.in_(owner_ids)).limit(limit)))
     exact = case((or_(Vehicle.plate == key, Vehicle.vin == key), 0), else_=1)
-    rows = session.execute(
-        select(Vehicle, Customer).outerjoin(Customer, Customer.id == Vehicle.owner_id)
-        .where(or_(*conds.vehicle, Vehicle.owner_id.in_(owners)))
-        .order_by(exact, Vehicle.plate).limit(limit)).all()
-    pairs: list[tuple[Vehicle | None, Customer | None]] = list(rows)
-    if len(pairs) < limit:
+    pairs: list[tuple[Vehicle | None, Customer | None]] = []
+    if vehicle_ids:
+        pairs = list(session.execute(
+            select(Vehicle, Customer).outerjoin(Customer, Customer.id == Vehicle.owner_id)
+            .where(Vehicle.id.in_(vehicle_ids))
+            .order_by(exact, Vehicle.plate).limit(limit)).all())
+    if len(pairs) < limit and owner_ids:
         seen = {c.id for _, c in pairs if c is not None}
         lonely = session.scalars(
-            select(Customer).where(or_(*conds.customer))
+            select(Customer).where(Customer.id.in_(owner_ids - seen))
             .where(~Customer.id.in_(select(Vehicle.owner_id)
                                     .where(Vehicle.owner_id.isnot(None))))
             .order_by(Customer.name).limit(limit - len(pairs))).all()
-        pairs += [(None, c) for c in lonely if c.id not in seen]
+        pairs += [(None, c) for c in lonely]
     return _hits(session, actor, pairs)
 
 

@@ -113,13 +113,14 @@ def _workshop(session: Session) -> tuple[int, int | None]:
 def stocked_part(database: Database, actors: Actors, needed: Decimal) -> int:
     """A part with at least ``needed`` free on hand (stock received first when short)."""
     with database.reading() as session:
+        # (on_hand - reserved) is computed on the stored integers: fine for ordering only
         row = session.execute(
-            select(Part.id, Part.on_hand - Part.reserved).where(Part.active.is_(True))
+            select(Part.id, Part.on_hand, Part.reserved).where(Part.active.is_(True))
             .order_by((Part.on_hand - Part.reserved).desc(), Part.id).limit(1)).first()
+    free = row.on_hand - row.reserved if row else Decimal(0)
 
     def top_up(session: Session) -> int:
-        part_id = row[0] if row else None
-        free = Decimal(row[1]) if row else Decimal(0)
+        part_id = row.id if row else None
         if part_id is None:
             part_id = create_part(session, actors.manager, part_no=BENCH_PART_NO,
                                   name="全合成机油 5W-30", sale_price="95.00",
@@ -130,15 +131,15 @@ def stocked_part(database: Database, actors: Actors, needed: Decimal) -> int:
                           reference="BENCH")
         return part_id
 
-    if row is not None and Decimal(row[1]) >= needed:
-        return row[0]
+    if row is not None and free >= needed:
+        return row.id
     return run_in_transaction(database, top_up)
 
 
-def _line_parts(session: Session, count: int, fallback: int) -> list[int]:
+def parts_in_stock(session: Session, count: int, fallback: int) -> list[int]:
     """Up to ``count`` distinct active parts with a unit free, padded with ``fallback``."""
     ids = list(session.scalars(
-        select(Part.id).where(Part.active.is_(True), Part.on_hand - Part.reserved >= 1)
+        select(Part.id).where(Part.active.is_(True), Part.on_hand >= Part.reserved + Decimal(1))
         .order_by(Part.id).limit(count)))
     return ids + [fallback] * (count - len(ids))
 
@@ -202,7 +203,7 @@ def open_order_fixture(database: Database, actors: Actors, vehicle_id: int) -> i
     def build(session: Session) -> int:
         order = _new_order(session, actors.advisor, vehicle_id, MARK_OPEN_ORDER)
         _add_lines(session, actors.advisor, order.id, jobs=12,
-                   parts=_line_parts(session, 14, fallback), charges=4)
+                   parts=parts_in_stock(session, 14, fallback), charges=4)
         return order.id
 
     return run_in_transaction(database, build)
@@ -220,7 +221,7 @@ def invoice_fixture(database: Database, actors: Actors, vehicle_id: int) -> int:
     def build(session: Session) -> int:
         order = _new_order(session, actors.advisor, vehicle_id, MARK_INVOICE)
         _add_lines(session, actors.advisor, order.id, jobs=15,
-                   parts=_line_parts(session, 20, fallback), charges=5)
+                   parts=parts_in_stock(session, 20, fallback), charges=5)
         _complete(session, actors, order.id)
         return settle_order(session, actors.cashier, order.id).id
 

@@ -131,3 +131,23 @@ def test_the_table_marks_missed_targets() -> None:
 
 def test_the_light_list_of_names_matches_the_scenarios() -> None:
     assert tuple(SCENARIOS) == SCENARIO_NAMES == tuple(PLANS)
+
+
+def test_parts_for_the_fixtures_have_whole_units_free(database, session, parts_clerk) -> None:
+    from decimal import Decimal
+
+    from app.parts.stock import stock_position
+    from tests.factories import make_part
+
+    fraction = make_part(session, parts_clerk, "P-FRAC", on_hand=Decimal("0.6")).id
+    two = make_part(session, parts_clerk, "P-TWO", on_hand=2).id
+    session.commit()
+    with database.reading() as s:
+        assert fixtures.parts_in_stock(s, 3, fallback=-1) == [two, -1, -1]
+        actors = fixtures.load_actors(s)
+    assert fixtures.stocked_part(database, actors, Decimal("1.5")) == two
+    assert fixtures.stocked_part(database, actors, Decimal(5)) == two
+    with database.reading() as s:
+        assert stock_position(s, two).on_hand >= 5
+        assert stock_position(s, fraction).on_hand == Decimal("0.6")
+        assert verify_ledger(s) == []

@@ -11,7 +11,6 @@ the money helpers in tests/app/test_money.py.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -211,19 +210,6 @@ vin_like = st.text(alphabet="0123456789ABCDEFGHJKLMNPRSTUVWXYZIOQ abc-%_", min_s
                    max_size=19)
 
 
-def _no_non_decimal_digits(value: object) -> bool:
-    # Digits that are not decimal digits (Ethiopic ፩, Kharosthi 𐩀 ...) crash
-    # check_mileage_value: see test_mileage_with_non_decimal_digits_is_refused below.
-    return not isinstance(value, str) or not any(
-        c.isdigit() and not c.isdecimal() for c in unicodedata.normalize("NFKC", value))
-
-
-def _not_41_to_60(text: str) -> bool:
-    # Colour and engine number columns hold 40 characters but the service lets 60 through:
-    # see test_a_colour_longer_than_its_column_is_refused below.
-    return not 40 < len(normalise_text(text)) <= 60
-
-
 vehicle_data = st.builds(
     VehicleData,
     plate=mostly(valid_plate, st.one_of(plate_like, nasty_text)),
@@ -232,11 +218,11 @@ vehicle_data = st.builds(
                st.one_of(vin_like, nasty_text)),
     brand=mostly(st.sampled_from(["丰田", "", "Ｂｅｎｚ"]), nasty_text),
     model=mostly(st.sampled_from(["卡罗拉", "", "A-Class %_"]), nasty_text),
-    colour=some_text.filter(_not_41_to_60), engine_no=nasty_text.filter(_not_41_to_60),
+    colour=some_text, engine_no=st.one_of(nasty_text, st.just("发" * 50)),
     model_year=mostly(st.one_of(st.none(), st.integers(1950, 2025)), st.integers()),
     notes=nasty_text, allow_special_plate=st.booleans())
 mileage = mostly(st.one_of(st.integers(0, 400_000), st.sampled_from(["12,345 km", "１２３４５"])),
-                 st.one_of(st.integers(), number_value).filter(_no_non_decimal_digits))
+                 st.one_of(st.integers(), number_value, st.sampled_from(["፩", "12𐩀"])))
 
 
 @PROPERTY
@@ -435,8 +421,7 @@ def test_take_payments(session, cashier, invoice_and_till, parts, key, use_till)
 
 # --- search ---------------------------------------------------------------------------------
 
-# A query ending in U+10FFFF crashes prefix_range: see test_search_for_the_last_code_point.
-_LAST_CODE_POINT = "\U0010ffff"
+_LAST_CODE_POINT = "\U0010ffff"  # prefix_range must not step past the last code point
 
 
 def test_search_for_the_last_code_point(session, advisor) -> None:
@@ -453,7 +438,7 @@ def searchable(session, advisor):
 @PROPERTY
 @given(query=st.one_of(nasty_text, st.sampled_from(
     ["粤B", "ｂ12345", "%", "_", "%%%", "Li_", "1381234", "5678", "晓明", "LVGBE", "' OR ''='",
-     "\x00\x00", "粵b·0"])).filter(lambda q: _LAST_CODE_POINT not in q))
+     "\x00\x00", "粵b·0", "粤B1\U0010ffff"])))
 def test_search_never_crashes(session, advisor, searchable, query) -> None:
     with savepoint(session):
         ok, hits = attempt(session, (Customer, Vehicle), lambda: search(session, advisor,

@@ -41,7 +41,7 @@ def test_the_view_shows_lines_with_stock_and_totals(session, advisor, parts_cler
     assert view.version == order.version and view.advisor == "Test advisor"
     assert view.customer.name == "陈晓明" and view.customer.phone == "+8613812345678"
     assert view.vehicle.plate == order.vehicle.plate and view.vehicle.description == "丰田 卡罗拉"
-    assert view.check_in.customer_description == "做保养,刹车有异响"
+    assert view.check_in.customer_description == "做保养，刹车有异响"
     assert [(x.line_type, x.description) for x in view.lines] == [
         (LineType.LABOUR, "常规保养"), (LineType.LABOUR, "更换前刹车片"),
         (LineType.PART, "零件0"), (LineType.CHARGE, "环保处理费")]

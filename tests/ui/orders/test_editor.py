@@ -379,7 +379,7 @@ def test_two_editors_the_second_save_is_refused_and_nothing_is_overwritten(
     assert second.conflict_shown() and not first.conflict_shown()
     with database.reading() as s:
         order = load_order(s, order_id)
-        assert (order.valuables, order.customer_description) == ("行车记录仪", "做保养,刹车有异响")
+        assert (order.valuables, order.customer_description) == ("行车记录仪", "做保养，刹车有异响")
 
     answers["confirm"] = False
     second.conflict.button.click()  # asked, and said no: the typing stays
@@ -389,7 +389,7 @@ def test_two_editors_the_second_save_is_refused_and_nothing_is_overwritten(
     second.conflict.button.click()
     assert not second.conflict_shown() and not second.has_unsaved_changes()
     assert second.check_in.valuables.text() == "行车记录仪"
-    assert second.check_in.complaint.toPlainText() == "做保养,刹车有异响"
+    assert second.check_in.complaint.toPlainText() == "做保养，刹车有异响"
     assert [a[0] for a in answers["asked"]] == ["confirm", "confirm"]
 
 

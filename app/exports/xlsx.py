@@ -113,8 +113,16 @@ def write_xlsx(rows: Iterable[Sequence[object]], columns: Sequence[Column],
         header.append(cell)
     sheet.append(header)
 
-    formats = [(i, NUMBER_FORMATS[c.kind]) for i, c in enumerate(columns)
-               if c.kind in NUMBER_FORMATS and NUMBER_FORMATS[c.kind] != "General"]
+    # One formatted cell per column, given each row's value in turn: a write-only sheet
+    # writes an appended row out at once, so the cell is free again for the next row (and
+    # the style is looked up once, not per cell).
+    formatted = []
+    for i, column in enumerate(columns):
+        number_format = NUMBER_FORMATS.get(column.kind, "General")
+        if number_format != "General":
+            cell = WriteOnlyCell(sheet)
+            cell.number_format = number_format
+            formatted.append((i, cell))
     texts = [i for i, c in enumerate(columns) if c.kind is ColumnKind.TEXT]
     count = 0
     for source in (sample, iterator):
@@ -124,11 +132,10 @@ def write_xlsx(rows: Iterable[Sequence[object]], columns: Sequence[Column],
                 value = values[i]
                 if isinstance(value, str) and value:
                     values[i] = _text_cell(sheet, value)
-            for i, number_format in formats:
+            for i, cell in formatted:
                 value = values[i]
                 if value is not None:
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = number_format
+                    cell.value = value
                     values[i] = cell
             sheet.append(values)
             count += 1

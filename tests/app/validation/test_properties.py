@@ -40,7 +40,7 @@ phone_like = st.builds(lambda prefix, digits: prefix + digits,
 tax_like = st.text(alphabet="0123456789ABCDEFGHJKLMNPQRTUWXY -", min_size=1, max_size=20)
 
 
-def check_fixed_point(validate: Callable[[str], object], raw: str) -> None:
+def assert_fixed_point(validate: Callable[[str], object], raw: str) -> None:
     """``validate(raw)`` raises ValidationError or returns a value that validates to itself."""
     try:
         value = validate(raw)
@@ -100,7 +100,7 @@ def test_escape_like_matches_literally_in_sqlite(text: str, suffix: str) -> None
 @given(st.one_of(any_text, vin_like))
 @example("R¸")
 def test_validate_vin(raw: str) -> None:
-    check_fixed_point(validate_vin, raw)
+    assert_fixed_point(validate_vin, raw)
     key = normalise_vin(raw)
     assert normalise_vin(key) == key
 
@@ -110,7 +110,7 @@ def test_validate_vin(raw: str) -> None:
 @example("R¸", False)
 @example("粤B·\u0301", True)
 def test_validate_plate(raw: str, allow_special: bool) -> None:
-    check_fixed_point(lambda s: validate_plate(s, allow_special=allow_special), raw)
+    assert_fixed_point(lambda s: validate_plate(s, allow_special=allow_special), raw)
     key = plate_search_key(raw)
     assert plate_search_key(key) == key
 
@@ -118,7 +118,7 @@ def test_validate_plate(raw: str, allow_special: bool) -> None:
 @PROPERTY
 @given(st.one_of(any_text, phone_like), st.sampled_from(["CN", "US", "HK", "TW", "GB", "XX"]))
 def test_validate_phone(raw: str, region: str) -> None:
-    check_fixed_point(lambda s: validate_phone(s, region=region), raw)
+    assert_fixed_point(lambda s: validate_phone(s, region=region), raw)
 
 
 @PROPERTY
@@ -142,11 +142,11 @@ def _try_phone(raw: str) -> str:
        st.sampled_from(["CN", "DE", "FR", "GB", "US", "TW", "HK", "NL", "BR", "../"]),
        st.booleans())
 def test_validate_tax_id(raw: str, country: str, required: bool) -> None:
-    check_fixed_point(lambda s: validate_tax_id(s, country=country, required=required), raw)
+    assert_fixed_point(lambda s: validate_tax_id(s, country=country, required=required), raw)
 
 
 @pytest.mark.parametrize("country", ["CN", "TW", "DE"])
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet="0123456789", min_size=8, max_size=18))
 def test_tax_id_digits(country: str, raw: str) -> None:
-    check_fixed_point(lambda s: validate_tax_id(s, country=country), raw)
+    assert_fixed_point(lambda s: validate_tax_id(s, country=country), raw)

@@ -24,6 +24,7 @@ from app.cashier.ledger import (
     lock_invoice,
     paid_by_payer,
     payer_label,
+    payment_with_key,
     payments_with_key_prefix,
     receipt_numbers,
     shares,
@@ -121,7 +122,10 @@ def take_payments(session: Session, actor: Actor, invoice_id: int, parts: list[P
     clean = [_clean_part(p) for p in parts]
     invoice = lock_invoice(session, invoice_id)
 
-    existing = payments_with_key_prefix(session, f"{key}:")
+    # Part 0 exists whenever an earlier call with this key wrote anything (all or none), so
+    # one lookup on the unique index answers the common case; the prefix scan runs on a retry.
+    existing = (payments_with_key_prefix(session, f"{key}:")
+                if payment_with_key(session, f"{key}:0") is not None else [])
     if existing:
         existing.sort(key=lambda p: int(p.idempotency_key.rsplit(":", 1)[1]))
         if _same_request(existing, invoice.id, clean):

@@ -201,8 +201,7 @@ class Context:
                  self._cell_text(str(cell), c, room[i], size)
                  for i, (c, cell) in enumerate(zip(columns, row, strict=True))]
                 for row in rows]
-        totals = [[cell if isinstance(cell, Flowable) else
-                   self.para(str(cell), c.cell_style(self.styles))
+        totals = [[cell if isinstance(cell, Flowable) else self._total_cell(str(cell), c)
                    for c, cell in zip(columns, row, strict=True)] for row in total_rows]
         table = Table([header, *body, *totals], colWidths=widths, repeatRows=1)
         style = [
@@ -223,6 +222,13 @@ class Context:
                       ("BACKGROUND", (0, first), (-1, -1), colors.HexColor("#F6F6F6"))]
         table.setStyle(TableStyle(style))
         return table
+
+    def _total_cell(self, text: str, column: Column) -> Any:
+        """A totals-row cell: markup (a label) needs a Paragraph; an amount or nothing is drawn
+        as a plain string in the table's font."""
+        if "<" in text or "&" in text:
+            return self.para(text, column.cell_style(self.styles))
+        return text
 
     def _cell_text(self, text: str, column: Column, room: float, size: float) -> Any:
         if "\n" not in text and stringWidth(text, self.font, size) <= room:

@@ -103,3 +103,11 @@ def test_search_accelerator_follows_inserts_updates_and_deletes(database) -> Non
     with database.reading() as s:
         assert vid not in [h.vehicle_id for h in search(s, advisor, "9X7Y")]
         assert vid in [h.vehicle_id for h in search(s, advisor, "Q4W3")]
+
+
+def test_code_head_constant_is_the_newest_migration() -> None:
+    # schema_status compares with CODE_HEAD to avoid importing Alembic at start-up; a new
+    # migration must move it, or every current database would look "behind".
+    from db.migrate import CODE_HEAD
+
+    assert head_revision() == CODE_HEAD

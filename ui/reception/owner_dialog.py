@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.customers.search import search
 from app.security.actor import Actor
 from app.vehicles.service import change_owner
+from ui.latest_read import LatestRead
 from ui.reception.common import Context
 from ui.reception.customer_dialog import CustomerDialog
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
@@ -59,11 +60,9 @@ class CustomerPicker(QDialog):
         self.box.setObjectName("customerSearch")
         self.box.setPlaceholderText(self.tr("Name, phone or plate"))
         self.box.installEventFilter(self)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(150)
-        self.timer.timeout.connect(self.run_search)
-        self.box.textEdited.connect(lambda _t: self.timer.start())
+        self.reader = LatestRead(ctx.database, self)  # as-you-type, off the GUI thread
+        self.reader.answered.connect(self._answered)
+        self.box.textEdited.connect(lambda _t: self.search_in_background())
         self.model: RowTableModel[CustomerChoice] = RowTableModel([
             Column(lambda: self.tr("Name"), lambda r: r.name),
             Column(lambda: self.tr("Phone"), lambda r: r.phone),
@@ -88,19 +87,35 @@ class CustomerPicker(QDialog):
         self.resize(520, 420)
         self.box.setFocus()
 
-    def run_search(self) -> None:
-        """Search now for the text typed."""
-        self.timer.stop()
+    def search_in_background(self) -> None:
+        """Start searching for the text typed (each keystroke); the newest answer is shown."""
         text = self.box.text().strip()
-        rows = self.ctx.read(lambda s: find_customers(s, self.ctx.actor, text)) \
-            if len(text) >= 2 else []
+        if len(text) < 2:
+            self.reader.discard()
+            self._show([])
+            return
+        actor = self.ctx.actor
+        self.reader.submit(text, lambda s: find_customers(s, actor, text))
+
+    def run_search(self) -> None:
+        """Search now for the text typed, on the GUI thread."""
+        self.reader.discard()
+        text = self.box.text().strip()
+        self._show(self.ctx.read(lambda s: find_customers(s, self.ctx.actor, text))
+                   if len(text) >= 2 else [])
+
+    def _answered(self, text: object, rows: object) -> None:
+        if text == self.box.text().strip() and isinstance(rows, list):
+            self._show(rows)
+
+    def _show(self, rows: list[CustomerChoice]) -> None:
         self.model.set_rows(rows)
         if rows:
             self.table.selectRow(0)
 
     def choose(self) -> None:
         """Take the highlighted customer."""
-        if self.timer.isActive():
+        if self.reader.pending:  # Enter before the answer came: the user wants it now
             self.run_search()
         row = selected_row(self.table)
         if row is None:

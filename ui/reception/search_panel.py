@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.customers.search import search
+from app.errors import DomainError
 from app.orders.lookup import find_orders, order_by_scan
 from app.security.actor import Actor
+from ui.latest_read import LatestRead
 from ui.reception.common import Context, order_status_text, phone_text
 from ui.reception.scanner import ScanDetector, looks_like_order_number
 from ui.reception.table import Column, RowTableModel, make_table
@@ -20,7 +22,6 @@ from ui.reception.table import Column, RowTableModel, make_table
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
 
-DEBOUNCE_MS = 150
 RESULT_LIMIT = 30
 SEARCH_WIDTH = 300  # beside the order editor at 1366×768
 COLUMN_SHARES = (0.31, 0.38, 0.31)
@@ -71,12 +72,15 @@ def scan(session: Session, actor: Actor, text: str) -> int | None:
 class SearchPanel(QWidget):
     """Search box, results table and count; emits what the user opens.
 
-    ``result_chosen(ResultRow)`` for a vehicle or customer, ``order_chosen(int)`` for an order
-    found by its number or scanned from a job card.
+    Every keystroke starts a search off the GUI thread at once (no waiting for a pause in
+    typing); only the answer for the text now in the box is shown. ``results_shown(str)``
+    tells which text the list now answers. ``result_chosen(ResultRow)`` for a vehicle or
+    customer, ``order_chosen(int)`` for an order found by its number or scanned from a job card.
     """
 
     result_chosen = Signal(object)
     order_chosen = Signal(int)
+    results_shown = Signal(str)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,10 +93,9 @@ class SearchPanel(QWidget):
         self.box.setClearButtonEnabled(True)
         self.box.installEventFilter(self)
         self.box.textEdited.connect(self._typed)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.run_search)
+        self.reader = LatestRead(ctx.database, self)
+        self.reader.answered.connect(self._answered)
+        self.reader.failed.connect(self._search_failed)
 
         self.model: RowTableModel[ResultRow] = RowTableModel(self._columns(), self)
         self.table = make_table(self.model, self, "searchResults")
@@ -171,25 +174,49 @@ class SearchPanel(QWidget):
         self.notice.hide()
         if not text:
             self.scanner.reset()
-        self.timer.start()
+        self.search_in_background()
+
+    def search_in_background(self) -> None:
+        """Start searching for the text in the box off the GUI thread (each keystroke)."""
+        text = self.box.text().strip()
+        if len(text) < 2:
+            self.reader.discard()
+            self._show_rows(None, [])
+            return
+        if text == self._searched and not self.reader.pending:
+            return
+        actor = self.ctx.actor
+        self.reader.submit(text, lambda session: find(session, actor, text))
 
     def run_search(self) -> None:
-        """Search for the text in the box now (the debounce timer calls this)."""
-        self.timer.stop()
+        """Search for the text in the box now, on the GUI thread (Enter needs the answer)."""
+        self.reader.discard()
         text = self.box.text().strip()
         if text == self._searched:
             return
         if len(text) < 2:
-            self._searched = None
-            self.model.set_rows([])
-            self._show_count()
+            self._show_rows(None, [])
             return
-        rows = self.ctx.read(lambda s: find(s, self.ctx.actor, text))
+        self._show_rows(text, self.ctx.read(lambda s: find(s, self.ctx.actor, text)))
+
+    def _answered(self, text: object, rows: object) -> None:
+        if isinstance(text, str) and isinstance(rows, list) and text == self.box.text().strip():
+            self._show_rows(text, rows)
+
+    def _search_failed(self, _text: object, error: object) -> None:
+        # A domain error (say, the permission was withdrawn) in the user's language; anything
+        # else (the server went away) by its own text. The list keeps its last results.
+        detail = error.message(self.ctx.lang) if isinstance(error, DomainError) else str(error)
+        self.notice.setText(self.tr("The search could not run: {error}").format(error=detail))
+        self.notice.show()
+
+    def _show_rows(self, text: str | None, rows: list[ResultRow]) -> None:
         self._searched = text
         self.model.set_rows(rows)
         if rows:
             self.table.selectRow(0)
         self._show_count()
+        self.results_shown.emit(text or "")
 
     def open_current(self) -> None:
         """Enter in the search box: open the order scanned/typed, else the highlighted row.

@@ -283,12 +283,12 @@
 <context>
     <name>ChangeOwnerDialog</name>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="147"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="162"/>
         <source>Change of owner: {plate}</source>
         <translation>过户：{plate}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="148"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="163"/>
         <source>Find the new owner. The previous ownership stays in the vehicle&apos;s history.</source>
         <translation>查找新车主。原车主记录保留在车辆档案中。</translation>
     </message>
@@ -637,22 +637,22 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="60"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="61"/>
         <source>Name, phone or plate</source>
         <translation>姓名、电话或车牌</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="68"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="67"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="69"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="68"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="73"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="72"/>
         <source>&amp;New customer…</source>
         <translation>新客户(&amp;N)…</translation>
     </message>
@@ -777,58 +777,63 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="136"/>
+        <location filename="../../../ui/reception/search_panel.py" line="139"/>
         <source>{n} open</source>
         <translation>{n} 张未结</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="140"/>
+        <location filename="../../../ui/reception/search_panel.py" line="143"/>
         <source>Plate
 Vehicle</source>
         <translation>车牌
 车型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="142"/>
+        <location filename="../../../ui/reception/search_panel.py" line="145"/>
         <source>Owner
 Phone</source>
         <translation>车主
 电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="144"/>
+        <location filename="../../../ui/reception/search_panel.py" line="147"/>
         <source>Last visit
 Open orders</source>
         <translation>上次进厂
 未结工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="150"/>
+        <location filename="../../../ui/reception/search_panel.py" line="153"/>
         <source>Plate, VIN, phone, name or order no. (Ctrl+F)</source>
         <translation>车牌、VIN、电话、姓名或工单号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="151"/>
+        <location filename="../../../ui/reception/search_panel.py" line="154"/>
         <source>Type any part of a plate, VIN, phone number or name; scan or type an order number and press Enter.</source>
         <translation>输入车牌、VIN、电话或姓名的任意部分；扫描或输入工单号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="159"/>
+        <location filename="../../../ui/reception/search_panel.py" line="162"/>
         <source>Type at least 2 characters</source>
         <translation>请至少输入 2 个字符</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="161"/>
+        <location filename="../../../ui/reception/search_panel.py" line="164"/>
         <source>Results: {n}</source>
         <translation>结果：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="215"/>
+        <location filename="../../../ui/reception/search_panel.py" line="210"/>
+        <source>The search could not run: {error}</source>
+        <translation>无法执行搜索：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/search_panel.py" line="242"/>
         <source>No repair order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="216"/>
+        <location filename="../../../ui/reception/search_panel.py" line="243"/>
         <source>Nothing found for “{text}”.</source>
         <translation>未找到“{text}”。</translation>
     </message>

@@ -283,12 +283,12 @@
 <context>
     <name>ChangeOwnerDialog</name>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="147"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="162"/>
         <source>Change of owner: {plate}</source>
         <translation>過戶：{plate}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="148"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="163"/>
         <source>Find the new owner. The previous ownership stays in the vehicle&apos;s history.</source>
         <translation>搜尋新車主。原車主紀錄保留在車輛履歷中。</translation>
     </message>
@@ -637,22 +637,22 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="60"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="61"/>
         <source>Name, phone or plate</source>
         <translation>姓名、電話或車牌</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="68"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="67"/>
         <source>Name</source>
         <translation>姓名/名稱</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="69"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="68"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="73"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="72"/>
         <source>&amp;New customer…</source>
         <translation>新客戶(&amp;N)…</translation>
     </message>
@@ -777,58 +777,63 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="136"/>
+        <location filename="../../../ui/reception/search_panel.py" line="139"/>
         <source>{n} open</source>
         <translation>{n} 張未結</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="140"/>
+        <location filename="../../../ui/reception/search_panel.py" line="143"/>
         <source>Plate
 Vehicle</source>
         <translation>車牌
 車型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="142"/>
+        <location filename="../../../ui/reception/search_panel.py" line="145"/>
         <source>Owner
 Phone</source>
         <translation>車主
 電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="144"/>
+        <location filename="../../../ui/reception/search_panel.py" line="147"/>
         <source>Last visit
 Open orders</source>
         <translation>上次進廠
 未結工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="150"/>
+        <location filename="../../../ui/reception/search_panel.py" line="153"/>
         <source>Plate, VIN, phone, name or order no. (Ctrl+F)</source>
         <translation>車牌、VIN、電話、姓名或工單號 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="151"/>
+        <location filename="../../../ui/reception/search_panel.py" line="154"/>
         <source>Type any part of a plate, VIN, phone number or name; scan or type an order number and press Enter.</source>
         <translation>輸入車牌、VIN、電話或姓名的任一部分；掃描或輸入工單號後按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="159"/>
+        <location filename="../../../ui/reception/search_panel.py" line="162"/>
         <source>Type at least 2 characters</source>
         <translation>請至少輸入 2 個字元</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="161"/>
+        <location filename="../../../ui/reception/search_panel.py" line="164"/>
         <source>Results: {n}</source>
         <translation>結果：{n} 筆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="215"/>
+        <location filename="../../../ui/reception/search_panel.py" line="210"/>
+        <source>The search could not run: {error}</source>
+        <translation>無法執行搜尋：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/search_panel.py" line="242"/>
         <source>No repair order {number}.</source>
         <translation>查無工單 {number}。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="216"/>
+        <location filename="../../../ui/reception/search_panel.py" line="243"/>
         <source>Nothing found for “{text}”.</source>
         <translation>查無「{text}」。</translation>
     </message>

@@ -166,12 +166,25 @@ def test_change_of_owner_keeps_the_earlier_owner(qtbot, page, database, advisor)
     page.change_owner()
     dialog = page.dialog
     assert isinstance(dialog, ChangeOwnerDialog)
-    qtbot.keyClicks(dialog.box, "13911112222")
-    dialog.run_search()
-    assert [r.name for r in dialog.model.rows] == ["李娜"]
+    qtbot.keyClicks(dialog.box, "13911112222")  # searched off the GUI thread as typed
+    qtbot.waitUntil(lambda: [r.name for r in dialog.model.rows] == ["李娜"], timeout=5000)
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert page.card.customer_id == other.customer_id
     assert page.card.values["name"].text() == "李娜"
     assert "张伟" in page.card.values["owners"].text()
     assert [o.name for o in page.card.data.owners] == ["李娜", "张伟"]
+
+
+def test_enter_right_after_typing_takes_the_owner_typed(qtbot, page, database, advisor) -> None:
+    known = add_vehicle(database, advisor, name="张伟")
+    other = add_vehicle(database, advisor, plate="粤C55555", name="李娜",
+                        phone="13911112222")
+    page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    page.change_owner()
+    dialog = page.dialog
+    assert isinstance(dialog, ChangeOwnerDialog)
+    qtbot.keyClicks(dialog.box, "13911112222")
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)  # before the background answer arrived
+    assert dialog.chosen == other.customer_id
+    assert page.card.customer_id == other.customer_id

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.reception.conftest import add_vehicle, open_order_for
+from ui.reception import search_panel
 from ui.reception.page import CARD_TAB, ORDER_TAB
 from ui.reception.scanner import ScanDetector, looks_like_order_number
 
@@ -30,12 +33,38 @@ def test_typing_a_plate_fragment_lists_the_vehicle_and_enter_opens_its_card(
     assert page.card.values["phones"].text() == "138 1234 5678"
 
 
-def test_results_wait_for_a_pause_in_typing(qtbot, page, database, advisor) -> None:
+def test_each_keystroke_searches_off_the_gui_thread_and_the_last_text_wins(
+        qtbot, page, database, advisor, monkeypatch) -> None:
     add_vehicle(database, advisor, plate="粤B12345")
-    qtbot.keyClicks(page.search.box, "B12")
-    assert page.search.timer.isActive()  # debounced, not one query per key
-    assert page.search.model.rowCount() == 0
-    qtbot.waitUntil(lambda: page.search.model.rowCount() == 1, timeout=2000)
+    add_vehicle(database, advisor, plate="粤B12999", name="李娜", phone="13900001111")
+    calls: list[tuple[str, bool]] = []
+    real_find = search_panel.find
+
+    def spy(session, actor, text):
+        calls.append((text, threading.current_thread() is threading.main_thread()))
+        return real_find(session, actor, text)
+
+    monkeypatch.setattr(search_panel, "find", spy)
+    with qtbot.waitSignal(page.search.results_shown, timeout=5000,
+                          check_params_cb=lambda text: text == "B123"):
+        qtbot.keyClicks(page.search.box, "B123")  # no pause in typing is needed
+    assert [r.plate for r in page.search.model.rows] == ["粤B12345"]
+    assert page.search.count.text() == "Results: 1"
+    # From the second key on every keystroke started a search at once (two threads free).
+    assert sorted(text for text, _ in calls) == ["B1", "B12", "B123"]
+    assert not any(on_gui_thread for _, on_gui_thread in calls)
+
+
+def test_a_search_that_fails_says_so_and_keeps_the_window_usable(
+        qtbot, page, monkeypatch) -> None:
+    def broken(_session, _actor, _text):
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(search_panel, "find", broken)
+    with qtbot.waitSignal(page.search.reader.failed, timeout=5000):
+        qtbot.keyClicks(page.search.box, "B1")
+    assert page.search.notice.text() == "The search could not run: connection lost"
+    assert not page.search.notice.isHidden()
 
 
 def test_arrow_keys_move_the_highlight_and_enter_opens_that_row(

@@ -1,0 +1,122 @@
+"""Read-only queries off the GUI thread where only the newest request matters (as-you-type).
+
+Every keystroke in a search box asks for a new result; the window must never wait for the
+database, and an answer to an older question must never overwrite the answer to the newer
+one. ``LatestRead`` runs each request at once on its own small thread pool (two threads, so
+a new search does not wait for an old one still running), keeps at most one request waiting
+when both are busy (a newer one replaces it: nobody needs the results for "粤B1" once "粤B12"
+was typed), and drops the results of every request but the newest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from db.engine import Database
+
+log = logging.getLogger(__name__)
+THREADS = 2
+
+
+class _Relay(QObject):
+    """Carries a worker's outcome to the GUI thread (queued: it lives on the GUI thread)."""
+
+    done = Signal(int, object, bool, object)  # generation, key, ok, value or exception
+
+
+class _ReadWorker(QRunnable):
+    def __init__(self, database: Database, generation: int, key: object,
+                 fn: Callable[[Any], object], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._database = database
+        self._generation = generation
+        self._key = key
+        self._fn = fn
+        self._relay = relay  # a reference: the relay outlives the reader if it must
+
+    def run(self) -> None:
+        try:
+            with self._database.reading() as session:
+                value = self._fn(session)
+        except Exception as exc:  # handed to the GUI thread, which decides what to show
+            self._relay.done.emit(self._generation, self._key, False, exc)
+            return
+        self._relay.done.emit(self._generation, self._key, True, value)
+
+
+class LatestRead(QObject):
+    """Runs ``fn(session)`` read-only in the background; reports only the newest request.
+
+    ``answered(key, value)`` arrives on the GUI thread for the newest request submitted (``key``
+    is whatever the caller passed, e.g. the search text); ``failed(key, exception)`` when it
+    raised. ``fn`` must return plain data, not ORM objects.
+    """
+
+    answered = Signal(object, object)
+    failed = Signal(object, object)
+
+    def __init__(self, database: Database, parent: QObject | None = None, *,
+                 threads: int = THREADS) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._threads = threads
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._pool.setExpiryTimeout(-1)  # keep the threads: no start-up cost per keystroke
+        self._relay = _Relay()
+        self._relay.done.connect(self._done)
+        self._generation = 0
+        self._waiting: tuple[int, object, Callable[[Any], object]] | None = None
+        self._busy = 0
+        self._newest_running = False
+
+    @property
+    def pending(self) -> bool:
+        """True while the newest request has not been answered yet."""
+        return self._waiting is not None or self._newest_running
+
+    def submit(self, key: object, fn: Callable[[Any], object]) -> None:
+        """Ask for ``fn``'s result; everything asked before is no longer wanted."""
+        self._generation += 1
+        self._waiting = (self._generation, key, fn)
+        self._newest_running = False
+        self._start_waiting()
+
+    def discard(self) -> None:
+        """Drop every request made so far (their results will not be reported)."""
+        self._generation += 1
+        self._waiting = None
+        self._newest_running = False
+
+    def wait_idle(self, msecs: int = -1) -> bool:
+        """Block until no query runs (shutting down, tests); True when none is left."""
+        return self._pool.waitForDone(msecs)
+
+    def _start_waiting(self) -> None:
+        if self._waiting is None or self._busy >= self._threads:
+            return
+        generation, key, fn = self._waiting
+        self._waiting = None
+        self._busy += 1
+        self._newest_running = generation == self._generation
+        self._pool.start(_ReadWorker(self._database, generation, key, fn, self._relay))
+
+    @Slot(int, object, bool, object)
+    def _done(self, generation: int, key: object, ok: bool, value: object) -> None:
+        self._busy -= 1
+        newest = generation == self._generation
+        if newest:
+            self._newest_running = False
+        self._start_waiting()
+        if not newest:
+            return
+        if ok:
+            self.answered.emit(key, value)
+        else:
+            log.warning("background read failed: %r", value)
+            self.failed.emit(key, value)

@@ -15,8 +15,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    text,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from app.security.actor import Actor, require
@@ -49,18 +68,8 @@ class SearchHit:
 
 def prefix_range(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
     """``column`` starts with ``prefix``, as an index-friendly range condition."""
-    head = prefix.rstrip("\U0010ffff")
-    if not head:  # only the last code point: everything from the prefix on
-        return column >= prefix
-    if len(head) < len(prefix):  # 'ab\U0010ffff…' starts with 'ab'; no greater string exists
-        return and_(column >= prefix, column < head[:-1] + chr(ord(head[-1]) + 1))
-    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
-
-
-@dataclass
-class _Conditions:
-    vehicle: list[ColumnElement[bool]]
-    customer: list[ColumnElement[bool]]
+    lower, upper = _range_values(prefix)
+    return column >= lower if upper is None else and_(column >= lower, column < upper)
 
 
 def _fts_query(*terms: str) -> str:
@@ -68,122 +77,213 @@ def _fts_query(*terms: str) -> str:
     return " OR ".join(sorted(quoted))
 
 
-def _fragment_conditions(session: Session, conds: _Conditions, query: str, key: str,
-                         digits: str) -> None:
-    terms = [t for t in {query, key, digits} if len(t) >= 3]
+@dataclass(frozen=True)
+class _Shape:
+    """Which conditions a query needs: one statement is built (and cached) per shape."""
+
+    dialect: str
+    limit: int
+    plate: tuple[bool, bool] | None  # (has a lower bound, has an upper bound) or not used
+    vin: tuple[bool, bool] | None
+    vin_reversed: tuple[bool, bool] | None
+    phone_reversed: tuple[bool, bool] | None
+    name: tuple[bool, bool]
+    fts: tuple[bool, bool, bool]  # SQLite: trigram hits among vehicles, customers, phones
+    like_terms: int  # PostgreSQL: fragments matched through pg_trgm
+
+
+def _range_values(prefix: str) -> tuple[str, str | None]:
+    """The bounds of a prefix as values: (lower, upper or None when no greater string
+    exists: the prefix is made of the last code point only)."""
+    head = prefix.rstrip("\U0010ffff")
+    if not head:
+        return prefix, None
+    if len(head) < len(prefix):
+        return prefix, head[:-1] + chr(ord(head[-1]) + 1)
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _range(column: ColumnElement[str], name: str, upper: bool) -> ColumnElement[bool]:
+    lower = column >= bindparam(f"{name}_lo")
+    return and_(lower, column < bindparam(f"{name}_hi")) if upper else lower
+
+
+def _limited(select_id: Select[tuple[int]], limit: int) -> Select[tuple[int]]:
+    """``SELECT id FROM (… LIMIT n)``: a union member that stops after ``limit`` rows."""
+    sub = select_id.limit(limit).subquery()
+    return select(sub.c.id)
+
+
+def _customer_branches(shape: _Shape) -> list[Select[tuple[int]]]:
+    limit = shape.limit
+    branches = [_limited(select(Customer.id.label("id"))
+                         .where(_range(Customer.name, "name", shape.name[1])), limit)]
+    if shape.phone_reversed is not None:
+        branches.append(_limited(
+            select(CustomerPhone.customer_id.label("id"))
+            .where(_range(CustomerPhone.digits_reversed, "phone", shape.phone_reversed[1])),
+            limit))
+    if shape.fts[1]:
+        branches.append(_limited(select(Customer.id.label("id"))
+                                 .where(Customer.id.in_(bindparam("fts_c", expanding=True))),
+                                 limit))
+    if shape.fts[2]:
+        branches.append(_limited(
+            select(CustomerPhone.customer_id.label("id"))
+            .where(CustomerPhone.id.in_(bindparam("fts_p", expanding=True))), limit))
+    for i in range(shape.like_terms):
+        pattern = bindparam(f"like_{i}")
+        branches.append(_limited(select(Customer.id.label("id"))
+                                 .where(Customer.name.like(pattern, escape="\\")), limit))
+        branches.append(_limited(select(CustomerPhone.customer_id.label("id"))
+                                 .where(CustomerPhone.number.like(pattern, escape="\\")),
+                                 limit))
+    return branches
+
+
+def _vehicle_branches(shape: _Shape) -> list[Select[tuple[int]]]:
+    limit = shape.limit
+    branches = []
+    for column, name, bounds in ((Vehicle.plate, "plate", shape.plate),
+                                 (Vehicle.vin, "vin", shape.vin),
+                                 (Vehicle.vin_reversed, "vin_rev", shape.vin_reversed)):
+        if bounds is not None:
+            branches.append(_limited(select(Vehicle.id.label("id"))
+                                     .where(_range(column, name, bounds[1])), limit))
+    if shape.fts[0]:
+        branches.append(_limited(select(Vehicle.id.label("id"))
+                                 .where(Vehicle.id.in_(bindparam("fts_v", expanding=True))),
+                                 limit))
+    for i in range(shape.like_terms):
+        pattern = bindparam(f"like_{i}")
+        for column in (Vehicle.plate, Vehicle.vin):
+            branches.append(_limited(select(Vehicle.id.label("id"))
+                                     .where(column.like(pattern, escape="\\")), limit))
+    return branches
+
+
+def _build(shape: _Shape) -> Select[Any]:
+    """One statement for the whole search: candidates per condition (each stops after
+    ``limit`` rows through its own index), the owners' vehicles, customers without a vehicle,
+    and each hit's primary phone, last visit and open orders."""
+    limit = shape.limit
+    customers = union(*_customer_branches(shape)).cte("matched_customer")
+    owned = _limited(select(Vehicle.id.label("id"))
+                     .where(Vehicle.owner_id.in_(select(customers.c.id))), limit)
+    vehicles = union(*_vehicle_branches(shape), owned).cte("matched_vehicle")
+
+    phone = (select(CustomerPhone.number).where(CustomerPhone.customer_id == Customer.id)
+             .order_by(CustomerPhone.is_primary.desc(), CustomerPhone.id).limit(1)
+             .scalar_subquery())
+    last_visit = (select(func.max(RepairOrder.opened_at))
+                  .where(RepairOrder.vehicle_id == Vehicle.id).scalar_subquery())
+    open_orders = (select(func.count()).select_from(RepairOrder)
+                   .where(RepairOrder.vehicle_id == Vehicle.id,
+                          RepairOrder.status.in_(OPEN_STATUSES)).scalar_subquery())
+    key = bindparam("key", type_=String)
+    exact = case((or_(Vehicle.plate == key, Vehicle.vin == key), 0), else_=1)
+    vehicle_rows = (
+        select(literal(0).label("grp"), exact.label("rank"), Vehicle.plate.label("sort"),
+               Vehicle.id.label("vehicle_id"), Customer.id.label("customer_id"),
+               Vehicle.plate.label("plate"), Vehicle.vin.label("vin"),
+               Vehicle.brand.label("brand"), Vehicle.model.label("model"),
+               Customer.name.label("owner"), phone.label("phone"),
+               last_visit.label("last_visit"), open_orders.label("open_orders"))
+        .select_from(Vehicle).outerjoin(Customer, Customer.id == Vehicle.owner_id)
+        .where(Vehicle.id.in_(select(vehicles.c.id)))
+        .order_by(exact, Vehicle.plate).limit(limit).subquery())
+    lonely_rows = (
+        select(literal(1).label("grp"), literal(1).label("rank"), Customer.name.label("sort"),
+               cast(null(), Integer).label("vehicle_id"), Customer.id.label("customer_id"),
+               literal("").label("plate"), literal("").label("vin"), literal("").label("brand"),
+               literal("").label("model"), Customer.name.label("owner"), phone.label("phone"),
+               cast(null(), RepairOrder.opened_at.type).label("last_visit"),
+               literal(0).label("open_orders"))
+        .where(Customer.id.in_(select(customers.c.id)),
+               ~exists().where(Vehicle.owner_id == Customer.id))
+        .order_by(Customer.name).limit(limit).subquery())
+    rows = union_all(select(vehicle_rows), select(lonely_rows)).subquery()
+    return select(rows).order_by(rows.c.grp, rows.c.rank, rows.c.sort).limit(limit)
+
+
+_STATEMENTS: dict[_Shape, Select[Any]] = {}
+
+
+def _statement(shape: _Shape) -> Select[Any]:
+    statement = _STATEMENTS.get(shape)
+    if statement is None:  # built once per shape: typing costs no statement building
+        statement = _STATEMENTS[shape] = _build(shape)
+    return statement
+
+
+def _bounds(params: dict[str, Any], name: str, prefix: str) -> tuple[bool, bool]:
+    params[f"{name}_lo"], upper = _range_values(prefix)
+    if upper is not None:
+        params[f"{name}_hi"] = upper
+    return True, upper is not None
+
+
+def _fts_hits(session: Session, terms: list[str]) -> tuple[list[int], list[int], list[int]]:
+    """SQLite: trigram hits (vehicles, customers, phones) of the fragments ``terms``."""
     if not terms:
-        return
-    if session.get_bind().dialect.name == "sqlite":
-        rowids = session.execute(
-            text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT :n"),
-            {"q": _fts_query(*terms), "n": FRAGMENT_CANDIDATES}).scalars().all()
-        vehicles = [r // 4 for r in rowids if r % 4 == KIND_VEHICLE]
-        customers = [r // 4 for r in rowids if r % 4 == KIND_CUSTOMER]
-        phones = [r // 4 for r in rowids if r % 4 == KIND_PHONE]
-        if vehicles:
-            conds.vehicle.append(Vehicle.id.in_(vehicles))
-        if customers:
-            conds.customer.append(Customer.id.in_(customers))
-        if phones:
-            conds.customer.append(Customer.id.in_(
-                select(CustomerPhone.customer_id).where(CustomerPhone.id.in_(phones))))
-        return
-    for term in terms:  # PostgreSQL: pg_trgm GIN indexes serve LIKE '%…%'
-        pattern = f"%{escape_like(term)}%"
-        conds.vehicle += [Vehicle.plate.like(pattern, escape="\\"),
-                          Vehicle.vin.like(pattern, escape="\\")]
-        conds.customer += [Customer.name.like(pattern, escape="\\"),
-                           Customer.id.in_(select(CustomerPhone.customer_id).where(
-                               CustomerPhone.number.like(pattern, escape="\\")))]
+        return [], [], []
+    rowids = session.execute(
+        _FTS_STATEMENT, {"q": _fts_query(*terms), "n": FRAGMENT_CANDIDATES}).scalars().all()
+    return ([r // 4 for r in rowids if r % 4 == KIND_VEHICLE],
+            [r // 4 for r in rowids if r % 4 == KIND_CUSTOMER],
+            [r // 4 for r in rowids if r % 4 == KIND_PHONE])
 
 
-def _conditions(session: Session, query: str) -> _Conditions:
-    key = plate_search_key(query)
-    compact = re.sub(r"[\s\-+()]", "", query)
-    digits = compact if compact.isdigit() else ""
-    conds = _Conditions([], [])
-    if key:
-        conds.vehicle.append(prefix_range(Vehicle.plate, key))
-        if _VIN_CHARS.match(key) and len(key) >= 3:
-            conds.vehicle.append(prefix_range(Vehicle.vin, key))
-            conds.vehicle.append(prefix_range(Vehicle.vin_reversed, key[::-1]))
-    if len(digits) >= 4:
-        conds.customer.append(Customer.id.in_(select(CustomerPhone.customer_id).where(
-            prefix_range(CustomerPhone.digits_reversed, digits[::-1]))))
-    conds.customer.append(prefix_range(Customer.name, query))
-    _fragment_conditions(session, conds, query, key, digits)
-    return conds
+_FTS_STATEMENT = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT :n")
 
 
 def search(session: Session, actor: Actor, text_: str, *, limit: int = 20) -> list[SearchHit]:
-    """As-you-type search; at most ``limit`` hits, an exact plate/VIN first."""
+    """As-you-type search; at most ``limit`` hits, an exact plate/VIN first, then plates in
+    order, then customers without a vehicle by name.
+
+    One statement per keystroke (two on SQLite: the trigram lookup first). Each condition
+    fetches at most ``limit`` candidates through its own index and stops early; one OR over
+    all of them would collect every match of a common prefix ("LVG", "粤A1": 100,000+ rows at a
+    million vehicles) just to sort and keep 20.
+    """
     require(actor, "customers.view")
     query = normalise_text(text_)
     if len(query) < 2:
         return []
-    conds = _conditions(session, query)
     key = plate_search_key(query)
-    # Each condition fetches at most `limit` candidates through its own index and stops
-    # early; one OR over all of them would collect every match of a common prefix ("LVG",
-    # "粤A1": 100,000+ rows at a million vehicles) just to sort and keep 20.
-    owner_ids: set[int] = set()
-    for cond in conds.customer:
-        owner_ids.update(session.scalars(select(Customer.id).where(cond).limit(limit)))
-    vehicle_ids: set[int] = set()
-    for cond in conds.vehicle:
-        vehicle_ids.update(session.scalars(select(Vehicle.id).where(cond).limit(limit)))
-    if owner_ids:
-        vehicle_ids.update(session.scalars(
-            select(Vehicle.id).where(Vehicle.owner_id.in_(owner_ids)).limit(limit)))
-    exact = case((or_(Vehicle.plate == key, Vehicle.vin == key), 0), else_=1)
-    pairs: list[tuple[Vehicle | None, Customer | None]] = []
-    if vehicle_ids:
-        pairs = list(session.execute(
-            select(Vehicle, Customer).outerjoin(Customer, Customer.id == Vehicle.owner_id)
-            .where(Vehicle.id.in_(vehicle_ids))
-            .order_by(exact, Vehicle.plate).limit(limit)).all())
-    if len(pairs) < limit and owner_ids:
-        seen = {c.id for _, c in pairs if c is not None}
-        lonely = session.scalars(
-            select(Customer).where(Customer.id.in_(owner_ids - seen))
-            .where(~Customer.id.in_(select(Vehicle.owner_id)
-                                    .where(Vehicle.owner_id.isnot(None))))
-            .order_by(Customer.name).limit(limit - len(pairs))).all()
-        pairs += [(None, c) for c in lonely]
-    return _hits(session, actor, pairs)
-
-
-def _hits(session: Session, actor: Actor,
-          pairs: list[tuple[Vehicle | None, Customer | None]]) -> list[SearchHit]:
-    owner_ids = {c.id for _, c in pairs if c is not None}
-    vehicle_ids = {v.id for v, _ in pairs if v is not None}
-    phones: dict[int, str] = {}
-    if owner_ids:
-        for customer_id, number in session.execute(
-                select(CustomerPhone.customer_id, CustomerPhone.number)
-                .where(CustomerPhone.customer_id.in_(owner_ids))
-                .order_by(CustomerPhone.customer_id, CustomerPhone.is_primary.desc(),
-                          CustomerPhone.id)):
-            phones.setdefault(customer_id, number)
-    visits: dict[int, tuple[datetime | None, int]] = {}
-    if vehicle_ids:
-        for vehicle_id, last, open_count in session.execute(
-                select(RepairOrder.vehicle_id, func.max(RepairOrder.opened_at),
-                       func.count().filter(RepairOrder.status.in_(OPEN_STATUSES)))
-                .where(RepairOrder.vehicle_id.in_(vehicle_ids))
-                .group_by(RepairOrder.vehicle_id)):
-            visits[vehicle_id] = (last, open_count or 0)
+    compact = re.sub(r"[\s\-+()]", "", query)
+    digits = compact if compact.isdigit() else ""
+    dialect = session.get_bind().dialect.name
+    params: dict[str, Any] = {"key": key}
+    plate = vin = vin_reversed = phone_reversed = None
+    if key:
+        plate = _bounds(params, "plate", key)
+        if _VIN_CHARS.match(key) and len(key) >= 3:
+            vin = _bounds(params, "vin", key)
+            vin_reversed = _bounds(params, "vin_rev", key[::-1])
+    if len(digits) >= 4:
+        phone_reversed = _bounds(params, "phone", digits[::-1])
+    name = _bounds(params, "name", query)
+    terms = sorted(t for t in {query, key, digits} if len(t) >= 3)
+    fts = (False, False, False)
+    like_terms = 0
+    if dialect == "sqlite":
+        found = _fts_hits(session, terms)
+        for kind, ids in zip(("fts_v", "fts_c", "fts_p"), found, strict=True):
+            if ids:
+                params[kind] = ids
+        fts = (bool(found[0]), bool(found[1]), bool(found[2]))
+    else:  # PostgreSQL: pg_trgm GIN indexes serve LIKE '%…%'
+        for i, term in enumerate(terms):
+            params[f"like_{i}"] = f"%{escape_like(term)}%"
+        like_terms = len(terms)
+    shape = _Shape(dialect, limit, plate, vin, vin_reversed, phone_reversed, name, fts,
+                   like_terms)
+    rows = session.execute(_statement(shape), params).all()
     see_contact = actor.can("customers.view_contact")
-    hits = []
-    for vehicle, owner in pairs:
-        number = phones.get(owner.id, "") if owner else ""
-        last, open_count = visits.get(vehicle.id, (None, 0)) if vehicle else (None, 0)
-        hits.append(SearchHit(
-            vehicle_id=vehicle.id if vehicle else None,
-            customer_id=owner.id if owner else None,
-            plate=vehicle.plate if vehicle else "", vin=(vehicle.vin or "") if vehicle else "",
-            vehicle=" ".join(x for x in (vehicle.brand, vehicle.model) if x) if vehicle else "",
-            owner=owner.name if owner else "",
-            phone=number if see_contact or not number else mask_phone(number),
-            last_visit=last, open_orders=open_count))
-    return hits
+    return [SearchHit(
+        vehicle_id=r.vehicle_id, customer_id=r.customer_id, plate=r.plate or "",
+        vin=r.vin or "", vehicle=" ".join(x for x in (r.brand, r.model) if x),
+        owner=r.owner or "",
+        phone=(r.phone or "") if see_contact or not r.phone else mask_phone(r.phone),
+        last_visit=r.last_visit, open_orders=r.open_orders or 0) for r in rows]

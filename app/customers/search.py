@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 
 from app.security.actor import Actor, require
 from app.validation.phones import mask_phone
-from app.validation.plates import plate_search_key
+from app.validation.plates import is_regular_plate, plate_search_key
 from app.validation.text import escape_like, normalise_text
 from db.models import Customer, CustomerPhone, RepairOrder, Vehicle
 from db.search_index import FTS_TABLE, KIND_CUSTOMER, KIND_PHONE, KIND_VEHICLE
@@ -227,7 +227,7 @@ def _fts_hits(session: Session, terms: list[str]) -> tuple[list[int], list[int],
     """SQLite: trigram hits (vehicles, customers, phones) of the fragments ``terms``."""
     if not terms:
         return [], [], []
-    rowids = session.execute(
+    rowids = session.connection().execute(
         _FTS_STATEMENT, {"q": _fts_query(*terms), "n": FRAGMENT_CANDIDATES}).scalars().all()
     return ([r // 4 for r in rowids if r % 4 == KIND_VEHICLE],
             [r // 4 for r in rowids if r % 4 == KIND_CUSTOMER],
@@ -264,7 +264,10 @@ def search(session: Session, actor: Actor, text_: str, *, limit: int = 20) -> li
     if len(digits) >= 4:
         phone_reversed = _bounds(params, "phone", digits[::-1])
     name = _bounds(params, "name", query)
-    terms = sorted(t for t in {query, key, digits} if len(t) >= 3)
+    # A whole regular plate needs no fragment search: a province character only ever starts a
+    # plate, so every plate containing it starts with it (the prefix range finds those).
+    terms = [] if is_regular_plate(key) else sorted(
+        t for t in {query, key, digits} if len(t) >= 3)
     fts = (False, False, False)
     like_terms = 0
     if dialect == "sqlite":
@@ -279,7 +282,8 @@ def search(session: Session, actor: Actor, text_: str, *, limit: int = 20) -> li
         like_terms = len(terms)
     shape = _Shape(dialect, limit, plate, vin, vin_reversed, phone_reversed, name, fts,
                    like_terms)
-    rows = session.execute(_statement(shape), params).all()
+    # Core execution on the session's connection: the rows are plain, no ORM entities.
+    rows = session.connection().execute(_statement(shape), params).all()
     see_contact = actor.can("customers.view_contact")
     return [SearchHit(
         vehicle_id=r.vehicle_id, customer_id=r.customer_id, plate=r.plate or "",

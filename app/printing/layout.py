@@ -23,10 +23,11 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -48,6 +49,7 @@ GREY = colors.HexColor("#666666")
 RULE = colors.HexColor("#999999")
 SHADE = colors.HexColor("#EEEEEE")
 SECTION = colors.HexColor("#DDE4EC")
+SECTION_KEEP = 32 * mm  # room a heading needs below it: itself, a table header, a few lines
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,18 @@ class Context:
         sep = "<br/>" if stacked else " "
         return f'{text}{sep}<font size="{sub_size}" color="#666666">{escape(msgid)}</font>'
 
+    def label_cell(self, msgid: str, style: ParagraphStyle, *, width: float,
+                   stacked: bool = False, sub_size: float = 6.5) -> Flowable:
+        """A label as ``label`` renders it, drawn directly when it fits on its line(s) in
+        ``width`` (a Paragraph only when it must wrap: parsing and CJK line breaking are the
+        dearest part of a document with many table headers)."""
+        main = self.t(msgid)
+        sub = msgid if self.chinese and msgid not in main else ""
+        cell = LabelCell(main, sub, style, stacked=stacked, sub_size=sub_size)
+        if cell.natural_width <= width:
+            return cell
+        return self.para(self.label(msgid, stacked=stacked, sub_size=sub_size), style)
+
     def when(self, value: datetime | None) -> str:
         """A time in the shop's zone."""
         return local_datetime(value, self.shop.zone)
@@ -153,8 +167,7 @@ class Context:
     def section(self, msgid: str, extra: str = "") -> Table:
         """A shaded section heading across the frame."""
         body = self.label(msgid) + (f"  {escape(extra)}" if extra else "")
-        table = Table([[Paragraph(body, self.styles.section)]], colWidths=["100%"])
-        table.keepWithNext = True  # never strand a heading at the foot of a page
+        table = SectionHeading([[Paragraph(body, self.styles.section)]], colWidths=["100%"])
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, -1), SECTION),
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -169,7 +182,7 @@ class Context:
         row: list[Any] = []
         for msgid, value in pairs:
             cell = value if isinstance(value, Flowable) else self.text(value)
-            row += [self.para(self.label(msgid), self.styles.label), cell]
+            row += [self.label_cell(msgid, self.styles.label, width=label_width - 5), cell]
             if len(row) == 2 * columns:
                 rows.append(row)
                 row = []
@@ -191,12 +204,12 @@ class Context:
         flex = [c for c in columns if not c.width]
         flex_width = (width - fixed) / max(len(flex), 1)
         widths = [c.width or flex_width for c in columns]
-        header = [self.para(self.label(c.msgid, stacked=True), c.head_style(self.styles))
-                  for c in columns]
+        room = [w - 5.5 for w in widths]  # minus the cell padding
+        header = [self.label_cell(c.msgid, c.head_style(self.styles), width=room[i],
+                                  stacked=True) for i, c in enumerate(columns)]
         # Plain strings where the text fits on one line (cheap: no markup parsing);
         # Paragraphs where it must wrap.
         size = self.styles.cell.fontSize
-        room = [w - 5.5 for w in widths]  # minus the cell padding
         body = [[cell if isinstance(cell, Flowable) else
                  self._cell_text(str(cell), c, room[i], size)
                  for i, (c, cell) in enumerate(zip(columns, row, strict=True))]
@@ -219,7 +232,9 @@ class Context:
         if total_rows:
             first = 1 + len(body)
             style += [("LINEABOVE", (0, first), (-1, first), 0.6, RULE),
-                      ("BACKGROUND", (0, first), (-1, -1), colors.HexColor("#F6F6F6"))]
+                      ("BACKGROUND", (0, first), (-1, -1), colors.HexColor("#F6F6F6")),
+                      # a page break never leaves the totals alone under a repeated header
+                      ("NOSPLIT", (0, max(1, first - 2)), (-1, -1))]
         table.setStyle(TableStyle(style))
         return table
 
@@ -242,9 +257,10 @@ class Context:
         col = width / len(msgids)
         for i, msgid in enumerate(msgids):
             date_text = filled[i] if i < len(filled) else ""
-            rows = [[self.para(self.label(msgid, stacked=True), self.styles.label), ""]]
+            rows = [[self.label_cell(msgid, self.styles.label, width=29 * mm, stacked=True),
+                     ""]]
             if with_date:
-                rows.append([self.para(self.label(_("Date")), self.styles.label),
+                rows.append([self.label_cell(_("Date"), self.styles.label, width=29 * mm),
                              self.para(escape(date_text))])
             inner = Table(rows, colWidths=[30 * mm, col - 36 * mm],
                           rowHeights=[12 * mm, 7 * mm][:len(rows)])
@@ -277,6 +293,65 @@ class Column:
     def cell_style(self, styles: Styles) -> ParagraphStyle:
         return {"right": styles.cell_right, "centre": styles.cell_centre}.get(self.align,
                                                                                styles.cell)
+
+
+class SectionHeading(Table):
+    """A section's shaded heading. ``build_pdf`` puts a conditional page break before it: a
+    heading is never stranded at the foot of a page, yet the long table after it still starts
+    on the same page and splits (keepWithNext would push a whole 25-line table to the next
+    page and leave half a page blank)."""
+
+
+class LabelCell(Flowable):
+    """A label drawn straight onto the canvas: the term in the document's language and,
+    when given, the English term in small grey type after it (``stacked``: under it). Looks
+    like the Paragraph of ``Context.label`` in ``style``; only for text that fits unwrapped."""
+
+    def __init__(self, main: str, sub: str, style: ParagraphStyle, *, stacked: bool,
+                 sub_size: float) -> None:
+        super().__init__()
+        self.main, self.sub, self.style = main, sub, style
+        self.stacked = stacked
+        self.sub_size = sub_size
+        font, size = style.fontName, style.fontSize
+        self.main_width = stringWidth(main, font, size)
+        self.sub_width = stringWidth(sub, font, sub_size) if sub else 0.0
+        self.gap = stringWidth(" ", font, size) if sub and not stacked else 0.0
+        self.natural_width = (max(self.main_width, self.sub_width) if stacked
+                              else self.main_width + self.gap + self.sub_width)
+        self.lines = 2 if stacked and sub else 1
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = max(avail_width, self.natural_width)
+        self.height = self.lines * self.style.leading
+        return self.width, self.height
+
+    def _x(self, line_width: float) -> float:
+        if self.style.alignment == TA_RIGHT:
+            return self.width - line_width
+        if self.style.alignment == TA_CENTER:
+            return (self.width - line_width) / 2
+        return 0.0
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        baseline = self.height - getAscent(style.fontName, style.fontSize)
+        if self.stacked:
+            placed = [(self.main, style.fontSize, style.textColor, self._x(self.main_width),
+                       baseline)]
+            if self.sub:
+                placed.append((self.sub, self.sub_size, GREY, self._x(self.sub_width),
+                               baseline - style.leading))
+        else:
+            x = self._x(self.natural_width)
+            placed = [(self.main, style.fontSize, style.textColor, x, baseline)]
+            if self.sub:
+                placed.append((self.sub, self.sub_size, GREY,
+                               x + self.main_width + self.gap, baseline))
+        for text, size, colour, x, y in placed:
+            canvas.setFont(style.fontName, size)
+            canvas.setFillColor(colour)
+            canvas.drawString(x, y, text)
 
 
 class TickBox(Flowable):
@@ -431,6 +506,9 @@ def build_pdf(ctx: Context, page: Page, story: list[Flowable], *,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
                                        onPage=_draw_page(ctx, page), pagesize=pagesize)])
+    story = [part for flowable in story for part in (
+        (CondPageBreak(SECTION_KEEP), flowable) if isinstance(flowable, SectionHeading)
+        else (flowable,))]
     doc.build(story, canvasmaker=_numbered_canvas(ctx, margin))
     return buffer.getvalue()
 

@@ -8,6 +8,7 @@ way a screen runs them too: one ``run_in_transaction`` per user action, committe
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 import subprocess
@@ -50,10 +51,12 @@ class Result:
 
     app: Timings
     baseline: Timings | None = None
+    extra: dict[str, float | int] | None = None  # scenario-specific figures, reported as-is
 
     def as_json(self) -> dict[str, float | int]:
         out: dict[str, float | int] = {"n": self.app.n, "p50_ms": round(self.app.p50, 3),
                                        "p95_ms": round(self.app.p95, 3)}
+        out.update(self.extra or {})
         if self.baseline is not None:
             base = self.baseline.p50
             out["baseline_p50_ms"] = round(base, 3)
@@ -342,6 +345,35 @@ def cold_start(bench: Bench, plan: Plan) -> Result:
     return Result(Timings(tuple(app_ms)), Timings(tuple(bare_ms)))
 
 
+# --- search as you type, through the screen -------------------------------------------------
+
+TYPING_INTERVAL_MS = 100  # a quick typist; people type 80-200 ms per key
+
+
+def search_typing(bench: Bench, plan: Plan) -> Result:
+    """Keystroke to results shown in the reception search box (offscreen, a key every 100 ms):
+    the search panel, its background reads and the list, on real fragments."""
+    bench.vehicle_id  # noqa: B018 - creates the bench vehicle: something to find
+    url = bench.database.url.render_as_string(hide_password=False)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.bench_typing", "--db", url, "--n", str(plan.n),
+         "--warmup", str(plan.warmup), "--interval-ms", str(TYPING_INTERVAL_MS),
+         "--seed", str(bench.rng.randrange(1 << 30))],
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+        timeout=PROBE_TIMEOUT_S + plan.n * 2, check=False)
+    for line in done.stdout.splitlines():
+        if line.startswith("{"):
+            found = json.loads(line)
+            return Result(Timings(tuple(found["samples_ms"])),
+                          extra={"max_stall_ms": found["max_stall_ms"],
+                                 "stale_shown": found["stale_shown"]})
+    raise BenchError(f"the typing probe failed ({done.returncode}): "
+                     f"{(done.stdout + done.stderr).strip()[-500:]}")
+
+
 SCENARIOS: dict[str, Callable[[Bench, Plan], Result]] = {
     "search_plate_exact": search_plate_exact,
     "search_fragment": search_fragment,
@@ -352,4 +384,5 @@ SCENARIOS: dict[str, Callable[[Bench, Plan], Result]] = {
     "invoice_pdf": invoice_pdf,
     "export_month_xlsx": export_month_xlsx,
     "cold_start": cold_start,
+    "search_typing": search_typing,
 }

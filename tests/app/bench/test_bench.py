@@ -87,6 +87,8 @@ def test_quick_bench_runs_every_scenario_and_keeps_the_books(database, database_
                 result["p50_ms"] / result["baseline_p50_ms"], rel=0.02, abs=0.01), key
         else:
             assert "baseline_p50_ms" not in result and "ratio" not in result, key
+    typing = report["scenarios"]["search_typing"]  # through the screen, in its own process
+    assert typing["stale_shown"] == 0 and typing["max_stall_ms"] >= 0
     assert report["integrity"] == {"document_chain_problems": 0, "stock_ledger_problems": 0}
     table = capsys.readouterr().out
     for key in SCENARIOS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +19,22 @@ from db.models import ShopProfile, TaxRate
 PROFILE_FIELDS = ("name", "address", "phone", "tax_id", "country", "currency",
                   "prices_include_tax", "document_footer", "job_card_terms", "default_language",
                   "timezone")
+
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+def zone_named(name: str | None) -> ZoneInfo:
+    """The time zone ``name`` (Asia/Shanghai when empty or unknown to this computer)."""
+    try:
+        return ZoneInfo(name or DEFAULT_TIMEZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_TIMEZONE)
+
+
+def shop_zone(session: Session) -> ZoneInfo:
+    """The shop's time zone (Asia/Shanghai before the set-up, or when unset or unknown)."""
+    return zone_named(session.scalar(select(ShopProfile.timezone).where(ShopProfile.id == 1)))
 
 
 def get_profile(session: Session) -> ShopProfile:

@@ -1,10 +1,21 @@
-"""Small widgets shared by the screens: the language chooser and a form field with its message."""
+"""Small widgets shared by the screens: the language chooser and form fields with their
+message (any input widget: ``FieldBox``; a line edit: ``FormField``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import LANGUAGE_NAMES, LANGUAGES
 
@@ -52,33 +63,31 @@ class LanguageChooser(QComboBox):
         self.language_chosen.emit(self.language())
 
 
-class FormField(QWidget):
-    """A line edit with a message under it; ``set_error`` outlines it in red."""
+class FieldBox(QWidget):
+    """An input widget with the message under it; ``set_error`` outlines it in red."""
 
-    def __init__(self, name: str, *, password: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, widget: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(f"field_{name}")
-        self.edit = QLineEdit(self)
-        self.edit.setObjectName(name)
-        if password:
-            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setStyleSheet(FIELD_STYLE)
+        self.key = key
+        self.setObjectName(f"field_{key}")
+        self.widget = widget
+        widget.setParent(self)
+        if not widget.objectName():
+            widget.setObjectName(key)
         self.message = QLabel(self)
-        self.message.setObjectName(f"{name}_message")
+        self.message.setObjectName(f"{key}_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.edit)
+        layout.addWidget(widget)
         layout.addWidget(self.message)
-        self.edit.textEdited.connect(lambda _text: self.clear_error())
-
-    def text(self) -> str:
-        """The text typed in."""
-        return self.edit.text()
+        layout.addStretch(1)  # extra height goes below the message, not around the field
+        self.setFocusProxy(widget)
+        for signal in _edit_signals(widget):
+            signal.connect(self.clear_error)
 
     def error(self) -> str:
         """The message shown under the field ('' when the field is fine)."""
@@ -86,7 +95,7 @@ class FormField(QWidget):
 
     def has_error(self) -> bool:
         """True while the field is outlined in red."""
-        return bool(self.edit.property("invalid"))
+        return bool(self.widget.property("invalid"))
 
     def set_error(self, message: str) -> None:
         """Outline the field in red and show ``message`` under it."""
@@ -94,13 +103,47 @@ class FormField(QWidget):
         self.message.show()
         self._mark(True)
 
-    def clear_error(self) -> None:
+    def clear_error(self, *_args: object) -> None:
         """Back to normal."""
+        if self.message.isHidden() and not self.has_error():
+            return
         self.message.clear()
         self.message.hide()
         self._mark(False)
 
     def _mark(self, invalid: bool) -> None:
-        self.edit.setProperty("invalid", invalid)
-        self.edit.style().unpolish(self.edit)
-        self.edit.style().polish(self.edit)
+        self.widget.setProperty("invalid", invalid)
+        self.widget.style().unpolish(self.widget)
+        self.widget.style().polish(self.widget)
+        self.widget.update()
+
+
+def _edit_signals(widget: QWidget) -> list[Any]:
+    if isinstance(widget, QLineEdit):
+        return [widget.textEdited]
+    if isinstance(widget, QPlainTextEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QComboBox):
+        return [widget.currentIndexChanged]
+    if isinstance(widget, QAbstractButton):
+        return [widget.toggled]
+    signal = getattr(widget, "valueChanged", None) or getattr(widget, "dateTimeChanged", None)
+    return [signal] if signal is not None else []
+
+
+class FormField(FieldBox):
+    """A line edit with a message under it (login and first-start forms)."""
+
+    def __init__(self, name: str, *, password: bool = False,
+                 parent: QWidget | None = None) -> None:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        if password:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setStyleSheet(FIELD_STYLE)
+        super().__init__(name, edit, parent)
+        self.edit = edit
+
+    def text(self) -> str:
+        """The text typed in."""
+        return self.edit.text()

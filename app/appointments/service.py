@@ -27,7 +27,6 @@ from app.appointments.slots import (
     capacity_per_hour,
     day_bounds,
     local_day,
-    shop_zone,
     slot_capacity,
     slot_of,
     within_opening_hours,
@@ -38,6 +37,7 @@ from app.errors import ConflictError, DomainError, InvalidTransition, NotFound, 
 from app.i18n import Label, _
 from app.orders.checkin import CheckInData, open_order
 from app.security.actor import Actor, require
+from app.shop import shop_zone
 from app.validation.text import normalise_text, require_text
 from db.enums import AppointmentDirection, AppointmentStatus
 from db.models import (

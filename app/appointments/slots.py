@@ -9,14 +9,12 @@ advisor takes a place from the whole front desk (capacity × active advisors).
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Role, Setting, ShopProfile, User, role_permission
+from db.models import Role, Setting, User, role_permission
 
-DEFAULT_TIMEZONE = "Asia/Shanghai"
 OPENING_HOUR = 8
 CLOSING_HOUR = 18  # the last slot starts at 17:00
 CAPACITY_SETTING = "appointments.capacity_per_hour"
@@ -40,15 +38,6 @@ def get_int(session: Session, key: str, default: int) -> int:
 def capacity_per_hour(session: Session) -> int:
     """Bookings one advisor takes per hour (setting ``appointments.capacity_per_hour``)."""
     return get_int(session, CAPACITY_SETTING, DEFAULT_CAPACITY)
-
-
-def shop_zone(session: Session) -> tzinfo:
-    """The shop's time zone (Asia/Shanghai when unset or unknown)."""
-    name = session.scalar(select(ShopProfile.timezone).where(ShopProfile.id == 1))
-    try:
-        return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def local_day(moment: datetime, zone: tzinfo) -> date:

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.appointments.rows import AppointmentRow, appointment_rows
-from app.appointments.slots import day_bounds, shop_zone, slot_capacity, slot_of, slot_starts
+from app.appointments.slots import day_bounds, slot_capacity, slot_of, slot_starts
 from app.security.actor import Actor, require
+from app.shop import shop_zone
 from db.enums import AppointmentStatus
 from db.models import Appointment
 

@@ -12,19 +12,12 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from itertools import accumulate
 
+from app.holidays import SPRING_FESTIVAL
+
 CST = 8 * 3600  # China Standard Time offset, seconds
 DAY = 86400
 EPOCH = date(1970, 1, 1)
 
-# 春节 (first day of the lunar year): the weeks before are the busiest of the year.
-SPRING_FESTIVAL: dict[int, date] = {
-    2014: date(2014, 1, 31), 2015: date(2015, 2, 19), 2016: date(2016, 2, 8),
-    2017: date(2017, 1, 28), 2018: date(2018, 2, 16), 2019: date(2019, 2, 5),
-    2020: date(2020, 1, 25), 2021: date(2021, 2, 12), 2022: date(2022, 2, 1),
-    2023: date(2023, 1, 22), 2024: date(2024, 2, 10), 2025: date(2025, 1, 29),
-    2026: date(2026, 2, 17), 2027: date(2027, 2, 6), 2028: date(2028, 1, 26),
-    2029: date(2029, 2, 13), 2030: date(2030, 2, 3), 2031: date(2031, 1, 23),
-}
 _WEEKDAY = (0.95, 0.9, 0.9, 0.92, 1.0, 1.22, 1.1)  # Monday … Sunday
 # Minutes after midnight when cars are checked in: a morning rush, a quieter afternoon.
 _ARRIVALS = ((8 * 60, 9 * 60, 30), (9 * 60, 10 * 60 + 30, 34), (10 * 60 + 30, 12 * 60, 16),

@@ -28,7 +28,7 @@ from sqlalchemy import (
     cast,
     exists,
     func,
-    literal,
+    literal_column,
     null,
     or_,
     select,
@@ -48,6 +48,11 @@ from db.search_index import FTS_TABLE, KIND_CUSTOMER, KIND_PHONE, KIND_VEHICLE
 _VIN_CHARS = re.compile(r"^[A-HJ-NPR-Z0-9]+$")
 OPEN_STATUSES = ("draft", "open", "estimated", "approved", "in_progress", "waiting", "qc",
                  "completed", "invoiced")
+# Written into the statement (code constants, not user input): a bound list would be expanded
+# again on every execution.
+_OPEN_STATUS_LITERALS = [literal_column(f"'{status}'") for status in OPEN_STATUSES]
+_ZERO, _ONE = literal_column("0", Integer), literal_column("1", Integer)
+_EMPTY = literal_column("''", String)
 FRAGMENT_CANDIDATES = 500  # trigram hits considered per query
 
 
@@ -179,11 +184,11 @@ def _build(shape: _Shape) -> Select[Any]:
                   .where(RepairOrder.vehicle_id == Vehicle.id).scalar_subquery())
     open_orders = (select(func.count()).select_from(RepairOrder)
                    .where(RepairOrder.vehicle_id == Vehicle.id,
-                          RepairOrder.status.in_(OPEN_STATUSES)).scalar_subquery())
+                          RepairOrder.status.in_(_OPEN_STATUS_LITERALS)).scalar_subquery())
     key = bindparam("key", type_=String)
     exact = case((or_(Vehicle.plate == key, Vehicle.vin == key), 0), else_=1)
     vehicle_rows = (
-        select(literal(0).label("grp"), exact.label("rank"), Vehicle.plate.label("sort"),
+        select(_ZERO.label("grp"), exact.label("rank"), Vehicle.plate.label("sort"),
                Vehicle.id.label("vehicle_id"), Customer.id.label("customer_id"),
                Vehicle.plate.label("plate"), Vehicle.vin.label("vin"),
                Vehicle.brand.label("brand"), Vehicle.model.label("model"),
@@ -193,12 +198,12 @@ def _build(shape: _Shape) -> Select[Any]:
         .where(Vehicle.id.in_(select(vehicles.c.id)))
         .order_by(exact, Vehicle.plate).limit(limit).subquery())
     lonely_rows = (
-        select(literal(1).label("grp"), literal(1).label("rank"), Customer.name.label("sort"),
+        select(_ONE.label("grp"), _ONE.label("rank"), Customer.name.label("sort"),
                cast(null(), Integer).label("vehicle_id"), Customer.id.label("customer_id"),
-               literal("").label("plate"), literal("").label("vin"), literal("").label("brand"),
-               literal("").label("model"), Customer.name.label("owner"), phone.label("phone"),
+               _EMPTY.label("plate"), _EMPTY.label("vin"), _EMPTY.label("brand"),
+               _EMPTY.label("model"), Customer.name.label("owner"), phone.label("phone"),
                cast(null(), RepairOrder.opened_at.type).label("last_visit"),
-               literal(0).label("open_orders"))
+               _ZERO.label("open_orders"))
         .where(Customer.id.in_(select(customers.c.id)),
                ~exists().where(Vehicle.owner_id == Customer.id))
         .order_by(Customer.name).limit(limit).subquery())

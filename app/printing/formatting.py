@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from app.money import round_money
 
@@ -41,14 +41,6 @@ def percent(rate: Decimal) -> str:
     if not rate:
         return ""
     return f"{quantity(rate * 100)}%"
-
-
-def shop_zone(name: str) -> ZoneInfo:
-    """The shop's time zone (Asia/Shanghai when the name is unknown)."""
-    try:
-        return ZoneInfo(name or "Asia/Shanghai")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("Asia/Shanghai")
 
 
 def local_datetime(value: datetime | None, zone: ZoneInfo) -> str:

@@ -39,7 +39,8 @@ from reportlab.platypus import (
 
 from app.i18n import _, normalise_language, translate
 from app.printing.fonts import register_fonts
-from app.printing.formatting import local_datetime, markup, money_with_symbol, shop_zone
+from app.printing.formatting import local_datetime, markup, money_with_symbol
+from app.shop import zone_named
 from db.models import ShopProfile
 
 MARGIN = 12 * mm
@@ -73,7 +74,7 @@ class Letterhead:
                    footer=profile.document_footer or "", terms=profile.job_card_terms or "",
                    currency=profile.currency or "CNY",
                    prices_include_tax=bool(profile.prices_include_tax),
-                   zone=shop_zone(profile.timezone))
+                   zone=zone_named(profile.timezone))
 
 
 class Styles:

@@ -16,9 +16,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.appointments.rows import AppointmentRow, appointment_rows
-from app.appointments.slots import day_bounds, shop_zone
+from app.appointments.slots import day_bounds
 from app.orders.lookup import OrderRow, order_rows, row_options
 from app.security.actor import Actor, require
+from app.shop import shop_zone
 from db.enums import AppointmentStatus, OrderStatus
 from db.models import Appointment, RepairOrder
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
@@ -41,7 +40,7 @@ from app.orders.queries import load_order
 from app.orders.view import order_view
 from app.parts.stock import reserve_for_line
 from app.security.actor import Actor
-from app.shop import get_profile
+from app.shop import shop_zone
 from db.engine import Database
 from db.enums import JobStatus, LineType
 from ui.i18n import current_language
@@ -68,22 +67,7 @@ REFRESH_AREAS = frozenset({"orders", "parts", "customers", "vehicles", "cashier"
 SIDE_WIDTH = 250
 ACTION_KEYS: dict[int, str] = {getattr(Qt.Key, f"Key_{key}"): code
                                for code, key in KEYS.items() if key}
-DEFAULT_ZONE = "Asia/Shanghai"
 EDITABLE_JOBS = frozenset({JobStatus.OPEN, JobStatus.PENDING})
-
-
-def _shop_zone(session: Session) -> str:
-    try:
-        return get_profile(session).timezone or DEFAULT_ZONE
-    except NotFound:
-        return DEFAULT_ZONE
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_ZONE)
 
 
 def check_version(session: Session, order_id: int, version: int) -> None:
@@ -115,7 +99,7 @@ class OrderEditor(QWidget):
         self.state: EditorState | None = None
         self.active_dialog: Any = None
         self._busy = False
-        self.zone = _zone(read_data(database, _shop_zone))
+        self.zone = read_data(database, shop_zone)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)

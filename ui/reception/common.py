@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QWidget
 from app.appointments.service import direction_label
 from app.appointments.service import status_label as appointment_status_label
 from app.clock import now
-from app.errors import DomainError, NotFound
+from app.errors import DomainError
 from app.i18n import translate
 from app.orders.workflow import status_label
 from app.security.actor import Actor
-from app.shop import get_profile
+from app.shop import shop_zone
 from app.validation.phones import national_format
 from db.engine import Database
 from ui.i18n import current_language
@@ -31,24 +31,6 @@ if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
 
 T = TypeVar("T")
-DEFAULT_ZONE = "Asia/Shanghai"
-
-
-def shop_zone_name(session: Session) -> str:
-    """The shop's IANA time zone (Asia/Shanghai before the profile exists)."""
-    try:
-        return get_profile(session).timezone or DEFAULT_ZONE
-    except NotFound:
-        return DEFAULT_ZONE
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_ZONE)
-
-
 @dataclass
 class Context:
     """The database, the signed-in advisor and the shop's time zone, handed to every widget."""
@@ -60,7 +42,7 @@ class Context:
     @classmethod
     def create(cls, database: Database, actor: Actor) -> Context:
         """A context with the shop's time zone read from its profile."""
-        return cls(database, actor, _zone(read_data(database, shop_zone_name)))
+        return cls(database, actor, read_data(database, shop_zone))
 
     @property
     def lang(self) -> str:

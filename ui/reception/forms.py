@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -25,13 +24,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.errors import ConflictError, DomainError, ValidationError
 from ui.reception.common import Context, field_problem
-from ui.widgets import ERROR_COLOUR
+from ui.widgets import ERROR_COLOUR, FieldBox
 
 INVALID_STYLE = (
     f'*[invalid="true"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}'
@@ -42,74 +40,6 @@ def caption(text: str, *, required: bool = False) -> str:
     """A field caption; required fields carry a red asterisk."""
     mark = f' <span style="color:{ERROR_COLOUR}">*</span>' if required else ""
     return f"{html.escape(text)}{mark}"
-
-
-class FieldBox(QWidget):
-    """An input widget with the message under it; ``set_error`` outlines it in red."""
-
-    def __init__(self, key: str, widget: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key = key
-        self.setObjectName(f"field_{key}")
-        self.widget = widget
-        widget.setParent(self)
-        if not widget.objectName():
-            widget.setObjectName(key)
-        self.message = QLabel(self)
-        self.message.setObjectName(f"{key}_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.message.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        layout.addWidget(self.message)
-        layout.addStretch(1)  # extra height goes below the message, not around the field
-        self.setFocusProxy(widget)
-        for signal in _edit_signals(widget):
-            signal.connect(self.clear_error)
-
-    def error(self) -> str:
-        """The message shown under the field ('' when the field is fine)."""
-        return self.message.text() if not self.message.isHidden() else ""
-
-    def has_error(self) -> bool:
-        """True while the field is outlined in red."""
-        return bool(self.widget.property("invalid"))
-
-    def set_error(self, message: str) -> None:
-        """Outline the field in red and show ``message`` under it."""
-        self.message.setText(message)
-        self.message.show()
-        self._mark(True)
-
-    def clear_error(self, *_args: object) -> None:
-        """Back to normal."""
-        if self.message.isHidden() and not self.has_error():
-            return
-        self.message.clear()
-        self.message.hide()
-        self._mark(False)
-
-    def _mark(self, invalid: bool) -> None:
-        self.widget.setProperty("invalid", invalid)
-        self.widget.style().unpolish(self.widget)
-        self.widget.style().polish(self.widget)
-        self.widget.update()
-
-
-def _edit_signals(widget: QWidget) -> list[Any]:
-    if isinstance(widget, QLineEdit):
-        return [widget.textEdited]
-    if isinstance(widget, QPlainTextEdit):
-        return [widget.textChanged]
-    if isinstance(widget, QComboBox):
-        return [widget.currentIndexChanged]
-    if isinstance(widget, QAbstractButton):
-        return [widget.toggled]
-    signal = getattr(widget, "valueChanged", None) or getattr(widget, "dateTimeChanged", None)
-    return [signal] if signal is not None else []
 
 
 def value_of(widget: QWidget) -> Any:

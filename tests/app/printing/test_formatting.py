@@ -19,8 +19,8 @@ from app.printing.formatting import (
     money_with_symbol,
     percent,
     quantity,
-    shop_zone,
 )
+from app.shop import zone_named
 
 D = Decimal
 
@@ -48,14 +48,14 @@ def test_quantities_hours_and_percentages() -> None:
     assert percent(D("0")) == ""
 
 
-def test_times_are_shown_in_the_shop_zone() -> None:
+def test_times_are_shown_in_the_zone_named() -> None:
     at = datetime(2026, 3, 1, 18, 30, tzinfo=UTC)
-    assert local_datetime(at, shop_zone("Asia/Shanghai")) == "2026-03-02 02:30"
-    assert local_datetime(at, shop_zone("Europe/Berlin")) == "2026-03-01 19:30"
-    assert local_date(at, shop_zone("Asia/Shanghai")) == "2026-03-02"
-    assert local_date(date(2026, 1, 5), shop_zone("")) == "2026-01-05"
-    assert local_datetime(None, shop_zone("Asia/Shanghai")) == ""
-    assert shop_zone("Not/AZone").key == "Asia/Shanghai"
+    assert local_datetime(at, zone_named("Asia/Shanghai")) == "2026-03-02 02:30"
+    assert local_datetime(at, zone_named("Europe/Berlin")) == "2026-03-01 19:30"
+    assert local_date(at, zone_named("Asia/Shanghai")) == "2026-03-02"
+    assert local_date(date(2026, 1, 5), zone_named("")) == "2026-01-05"
+    assert local_datetime(None, zone_named("Asia/Shanghai")) == ""
+    assert zone_named("Not/AZone").key == "Asia/Shanghai"
 
 
 def test_user_text_is_escaped_for_paragraphs() -> None:

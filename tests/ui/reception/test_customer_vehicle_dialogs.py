@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from app.customers.search import search
 from app.customers.service import CustomerData, update_customer
 from app.validation.vin import vin_check_digit
-from tests.ui.reception.conftest import add_vehicle, valid_vin
+from tests.ui.reception.conftest import Known, add_vehicle, valid_vin
 from ui.operations import read_data
 from ui.reception.customer_dialog import CustomerDialog
 from ui.reception.owner_dialog import ChangeOwnerDialog
@@ -158,7 +158,8 @@ def test_someone_elses_save_offers_reload(qtbot, page, database, advisor, manage
     assert page.card.values["name"].text() == "张伟汽修公司"
 
 
-def test_change_of_owner_keeps_the_earlier_owner(qtbot, page, database, advisor) -> None:
+def _change_owner_dialog(page, database, advisor) -> tuple[ChangeOwnerDialog, Known]:
+    """The change-of-owner dialog open on 张伟's car; returns it and 李娜 (phone 13911112222)."""
     known = add_vehicle(database, advisor, name="张伟")
     other = add_vehicle(database, advisor, plate="粤C55555", name="李娜",
                         phone="13911112222")
@@ -166,6 +167,11 @@ def test_change_of_owner_keeps_the_earlier_owner(qtbot, page, database, advisor)
     page.change_owner()
     dialog = page.dialog
     assert isinstance(dialog, ChangeOwnerDialog)
+    return dialog, other
+
+
+def test_change_of_owner_keeps_the_earlier_owner(qtbot, page, database, advisor) -> None:
+    dialog, other = _change_owner_dialog(page, database, advisor)
     qtbot.keyClicks(dialog.box, "13911112222")  # searched off the GUI thread as typed
     qtbot.waitUntil(lambda: [r.name for r in dialog.model.rows] == ["李娜"], timeout=5000)
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
@@ -177,13 +183,7 @@ def test_change_of_owner_keeps_the_earlier_owner(qtbot, page, database, advisor)
 
 
 def test_enter_right_after_typing_takes_the_owner_typed(qtbot, page, database, advisor) -> None:
-    known = add_vehicle(database, advisor, name="张伟")
-    other = add_vehicle(database, advisor, plate="粤C55555", name="李娜",
-                        phone="13911112222")
-    page.card.show_vehicle(known.vehicle_id, known.customer_id)
-    page.change_owner()
-    dialog = page.dialog
-    assert isinstance(dialog, ChangeOwnerDialog)
+    dialog, other = _change_owner_dialog(page, database, advisor)
     qtbot.keyClicks(dialog.box, "13911112222")
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)  # before the background answer arrived
     assert dialog.chosen == other.customer_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from typing import TYPE_CHECKING
@@ -69,6 +70,24 @@ def build_main_window(database: Database, actor: Actor, lang: str | None = None)
     return MainWindow(database, actor, lang)
 
 
+def settle_memory() -> None:
+    """Collect once, then move every object alive now out of the garbage collector's way.
+
+    A signed-in client holds a few hundred thousand long-lived objects (Qt wrappers, SQLAlchemy
+    mappings, translations); each full collection walked all of them on the GUI thread, a
+    70–85 ms freeze of the window now and then while typing (measured by the search_typing
+    bench). Frozen objects are still freed when their last reference goes; only the cycle
+    search skips them. ``release_memory`` undoes it when the user signs out.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def release_memory() -> None:
+    """Let the collector see everything again (the signed-out window's cycles included)."""
+    gc.unfreeze()
+
+
 class TerminalFlow(QObject):
     """Moves the terminal between the login window and the signed-in user's main window."""
 
@@ -102,8 +121,10 @@ class TerminalFlow(QObject):
             self.login.close()
             self.login.deleteLater()
             self.login = None
+        settle_memory()
 
     def _signed_out(self) -> None:
+        release_memory()
         if self.main is not None:
             log.info("signed out: %s", self.main.actor.username)
             self.main.deleteLater()

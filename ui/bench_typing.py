@@ -67,7 +67,7 @@ def run(url: str, n: int, interval_ms: int, seed: int, warmup: int = 3) -> dict[
     from app.bench.fixtures import load_actors
     from app.bench.samples import fragment, sample_vehicles
     from db.engine import Database
-    from ui.app import prepare
+    from ui.app import prepare, settle_memory
     from ui.reception.common import Context
     from ui.reception.search_panel import SearchPanel
 
@@ -80,6 +80,7 @@ def run(url: str, n: int, interval_ms: int, seed: int, warmup: int = 3) -> dict[
     panel = SearchPanel(Context.create(database, advisor))
     panel.resize(320, 640)
     panel.show()
+    settle_memory()  # as the client does once the user's window is up
     stale = 0
     answered_at: dict[str, float] = {}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -41,8 +42,10 @@ def test_flow_from_login_to_main_window_and_back(qtbot, database) -> None:
     qtbot.addWidget(main)
     assert main.actor.username == "cashier" and main.areas == ["cashier"]
     assert main.isVisible() and flow.login is None
+    assert gc.get_freeze_count() > 0  # the signed-in window's objects: out of the GC's way
 
     main.sign_out()
+    assert gc.get_freeze_count() == 0
     assert flow.main is None
     assert isinstance(flow.login, LoginWindow) and flow.login.isVisible()
     qtbot.addWidget(flow.login)

@@ -9,6 +9,8 @@ from datetime import datetime, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import NotFound
+from app.i18n import _
 from app.security.actor import Actor
 from app.validation.phones import mask_phone
 from db.models import Appointment, Customer, CustomerPhone, User, Vehicle
@@ -109,3 +111,11 @@ def appointment_rows(session: Session, actor: Actor, appointments: Sequence[Appo
             requested_work=a.requested_work, notes=a.notes, version=a.version,
             repair_order_id=a.repair_order_id))
     return rows
+
+
+def load_appointment(session: Session, appointment_id: int) -> Appointment:
+    """The appointment, or ``NotFound``."""
+    appointment = session.get(Appointment, appointment_id)
+    if appointment is None:
+        raise NotFound(_("Appointment not found."))
+    return appointment

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
-from app.appointments.rows import AppointmentRow
+from app.appointments.rows import AppointmentRow, load_appointment
 from app.appointments.slots import (
     CLOSING_HOUR,
     OPENING_HOUR,
@@ -33,7 +33,7 @@ from app.appointments.slots import (
 )
 from app.appointments.views import DayView, Slot, day_view, todays_arrivals, week_view
 from app.clock import now
-from app.errors import ConflictError, DomainError, InvalidTransition, NotFound, ValidationError
+from app.errors import ConflictError, DomainError, InvalidTransition, ValidationError
 from app.i18n import Label, _
 from app.orders.checkin import CheckInData, open_order
 from app.security.actor import Actor, require
@@ -107,14 +107,6 @@ class AppointmentData:
     direction: str = "inbound"
     requested_work: str = ""
     notes: str = ""
-
-
-def load_appointment(session: Session, appointment_id: int) -> Appointment:
-    """The appointment, or ``NotFound``."""
-    appointment = session.get(Appointment, appointment_id)
-    if appointment is None:
-        raise NotFound(_("Appointment not found."))
-    return appointment
 
 
 def _check_version(appointment: Appointment, expected_version: int | None) -> None:

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.appointments.rows import AppointmentRow, appointment_rows
+from app.appointments.rows import AppointmentRow, appointment_rows, load_appointment
 from app.appointments.slots import day_bounds, slot_capacity, slot_of, slot_starts
 from app.security.actor import Actor, require
 from app.shop import shop_zone
@@ -105,3 +105,10 @@ def todays_arrivals(session: Session, actor: Actor, day: date, *,
     wanted = frozenset(s.value for s in _TAKES_PLACE)
     return appointment_rows(session, actor,
                             _appointments(session, start, end, advisor_id, wanted), zone)
+
+
+def appointment_row(session: Session, actor: Actor, appointment_id: int) -> AppointmentRow:
+    """One booking as the lists show it (its current time and version)."""
+    require(actor, "customers.view")
+    return appointment_rows(session, actor, [load_appointment(session, appointment_id)],
+                            shop_zone(session))[0]

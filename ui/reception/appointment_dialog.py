@@ -1,8 +1,9 @@
-"""Book a customer's appointment (inbound) or invite a customer (outbound)."""
+"""Book a customer's appointment (inbound), invite a customer (outbound), or move a booking
+to another time (改期)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.appointments.service import AppointmentData, book
+from app.appointments.rows import AppointmentRow
+from app.appointments.service import AppointmentData, book, reschedule
 from app.appointments.slots import CLOSING_HOUR, OPENING_HOUR
+from app.appointments.views import appointment_row
 from app.clock import now
 from ui.reception.common import Context, direction_text
 from ui.reception.forms import FormDialog
@@ -41,6 +44,28 @@ def next_bookable_hour(local: datetime) -> datetime:
         return (local + timedelta(days=1)).replace(hour=OPENING_HOUR, minute=0, second=0,
                                                    microsecond=0)
     return start
+
+
+def time_edit(parent: QWidget) -> QDateTimeEdit:
+    """A date-and-time field with a calendar pop-up, in the shop's notation."""
+    edit = QDateTimeEdit(parent)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def show_time(edit: QDateTimeEdit, starts_at: datetime, zone: tzinfo) -> None:
+    """Show the aware ``starts_at`` in ``edit`` as shop time."""
+    local = starts_at.astimezone(zone)
+    edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                               QTime(local.hour, local.minute)))
+
+
+def time_shown(edit: QDateTimeEdit, zone: tzinfo) -> datetime:
+    """The time in ``edit`` as an aware datetime in the shop's zone."""
+    value = edit.dateTime()
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone)
 
 
 class AppointmentDialog(FormDialog):
@@ -90,9 +115,7 @@ class AppointmentDialog(FormDialog):
                 self.advisor.addItem(name, advisor_id)
         self.add_field(form, "advisor_id", self.tr("Service advisor"), self.advisor)
 
-        self.starts = QDateTimeEdit(self)
-        self.starts.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.starts.setCalendarPopup(True)
+        self.starts = time_edit(self)
         self.set_start(starts_at)
         self.add_field(form, "starts_at", self.tr("Date and time"), self.starts, required=True)
         self.duration = QSpinBox(self)
@@ -124,16 +147,11 @@ class AppointmentDialog(FormDialog):
         """Pre-set the time (shop time); default: the next full hour."""
         if starts_at is None:
             starts_at = next_bookable_hour(now().astimezone(self.ctx.zone))
-        local = starts_at.astimezone(self.ctx.zone)
-        self.starts.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
-                                          QTime(local.hour, local.minute)))
+        show_time(self.starts, starts_at, self.ctx.zone)
 
     def starts_at(self) -> datetime:
         """The chosen time as an aware datetime in the shop's zone."""
-        value = self.starts.dateTime()
-        d, t = value.date(), value.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(),
-                        tzinfo=self.ctx.zone)
+        return time_shown(self.starts, self.ctx.zone)
 
     def _show_customer(self) -> None:
         if self.customer_id is None:
@@ -175,6 +193,69 @@ class AppointmentDialog(FormDialog):
 
         def work(session: Session) -> int:
             return book(session, actor, data).id
+
+        outcome = self.ctx.run(work, areas=("appointments",), on_error=self.handle_error,
+                               parent=self)
+        if outcome.ok:
+            self.accept_with(outcome.value)
+
+
+class MoveAppointmentDialog(FormDialog):
+    """Move a booked or confirmed appointment to another time, same length and advisor (改期).
+
+    ``saved_value`` is the appointment's id. The new time is checked like a new booking's
+    (opening hours, not in the past, the slot's capacity, the vehicle not booked twice).
+    """
+
+    def __init__(self, ctx: Context, booking: AppointmentRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("moveAppointmentDialog")
+        self.booking = booking
+        self.setWindowTitle(self.tr("Move appointment"))
+        self.summary = QLabel(self)
+        self.summary.setObjectName("moveSummary")
+        self.summary.setWordWrap(True)
+        form = QFormLayout()
+        self.starts = time_edit(self)
+        self.add_field(form, "starts_at", self.tr("New date and time"), self.starts,
+                       required=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.save_button.setText(self.tr("&Move"))
+        self._show(booking)
+        self.setMinimumWidth(420)
+        self.starts.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show(self, booking: AppointmentRow) -> None:
+        self.booking = booking
+        who = " · ".join(x for x in (booking.customer, booking.plate) if x)
+        self.summary.setText(self.tr("{who}: booked for {time}").format(
+            who=who, time=self.ctx.date_time(booking.starts_at)))
+        show_time(self.starts, booking.starts_at, self.ctx.zone)
+        self.mark_clean()
+
+    def reload(self) -> None:
+        """Someone else changed the booking: show its time and version now."""
+        actor, appointment_id = self.ctx.actor, self.booking.id
+        self._show(self.ctx.read(lambda s: appointment_row(s, actor, appointment_id)))
+        self.clear_errors()
+
+    def starts_at(self) -> datetime:
+        """The new time as an aware datetime in the shop's zone."""
+        return time_shown(self.starts, self.ctx.zone)
+
+    def save(self) -> None:
+        self.clear_errors()
+        actor, starts_at = self.ctx.actor, self.starts_at()
+        appointment_id, version = self.booking.id, self.booking.version
+
+        def work(session: Session) -> int:
+            return reschedule(session, actor, appointment_id, starts_at,
+                              expected_version=version).id
 
         outcome = self.ctx.run(work, areas=("appointments",), on_error=self.handle_error,
                                parent=self)

@@ -158,11 +158,13 @@ class AppointmentBook(QWidget):
     """Day and week views of the bookings, the advisor filter, today's arrivals and actions.
 
     ``book_requested(starts_at, direction)`` asks the page for the booking dialog (it knows
-    the customer on the card); ``arrive_requested(AppointmentRow)`` for the check-in.
+    the customer on the card); ``arrive_requested(AppointmentRow)`` for the check-in;
+    ``move_requested(AppointmentRow)`` to move a booking to another time.
     """
 
     book_requested = Signal(object, str)
     arrive_requested = Signal(object)
+    move_requested = Signal(object)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +246,7 @@ class AppointmentBook(QWidget):
         for key, slot in (("book", lambda: self._book("inbound")),
                           ("invite", lambda: self._book("outbound")),
                           ("confirm", self.confirm_selected),
+                          ("move", self.move_selected),
                           ("arrive", self.arrive_selected),
                           ("no_show", self.no_show_selected),
                           ("cancel", self.cancel_selected)):
@@ -455,6 +458,7 @@ class AppointmentBook(QWidget):
                                            and booking.status == "booked")
         self.actions["arrive"].setEnabled(can and expected
                                           and self.ctx.actor.can("orders.edit"))
+        self.actions["move"].setEnabled(can and expected)
         self.actions["no_show"].setEnabled(can and expected)
         self.actions["cancel"].setEnabled(can and expected)
 
@@ -501,6 +505,12 @@ class AppointmentBook(QWidget):
         """The customer confirmed the booking."""
         self._change(lambda s, a, b: confirm(s, a, b.id, expected_version=b.version))
 
+    def move_selected(self) -> None:
+        """Move the booking to another time (the reception page opens the dialog)."""
+        booking = self.selected_booking()
+        if booking is not None and booking.status in EXPECTED:
+            self.move_requested.emit(booking)
+
     def no_show_selected(self) -> None:
         """The customer did not come."""
         self._change(lambda s, a, b: mark_no_show(s, a, b.id, expected_version=b.version))
@@ -540,7 +550,8 @@ class AppointmentBook(QWidget):
         self.next.setToolTip(self.tr("Next day or week"))
         self.today_button.setText(self.tr("Today"))
         texts = {"book": self.tr("Book… (F6)"), "invite": self.tr("Invite…"),
-                 "confirm": self.tr("Customer confirmed"), "arrive": self.tr("Arrived: check in"),
+                 "confirm": self.tr("Customer confirmed"), "move": self.tr("Move…"),
+                 "arrive": self.tr("Arrived: check in"),
                  "no_show": self.tr("No-show"), "cancel": self.tr("Cancel booking…")}
         for key, text in texts.items():
             self.actions[key].setText(text)

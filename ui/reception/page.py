@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.appointments.rows import AppointmentRow
 from app.security.actor import Actor
 from db.engine import Database
-from ui.reception.appointment_dialog import AppointmentDialog
+from ui.reception.appointment_dialog import AppointmentDialog, MoveAppointmentDialog
 from ui.reception.appointments import AppointmentBook
 from ui.reception.checkin_dialog import CheckInDialog
 from ui.reception.common import Context
@@ -81,6 +81,7 @@ class ReceptionPage(QWidget):
         self.book_view = AppointmentBook(self.ctx, self)
         self.book_view.book_requested.connect(self.book)
         self.book_view.arrive_requested.connect(self.arrive)
+        self.book_view.move_requested.connect(self.move_booking)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("receptionTabs")
         self.tabs.addTab(self.card, "")
@@ -312,6 +313,11 @@ class ReceptionPage(QWidget):
             vehicle_id=vehicle.id if vehicle else None, plate=vehicle.plate if vehicle else "",
             starts_at=starts_at if starts_at is not None else None,  # type: ignore[arg-type]
             direction=direction, advisors=self.book_view.advisors, parent=self)
+        self._open_dialog(dialog, lambda _id: self.book_view.refresh())
+
+    def move_booking(self, booking: AppointmentRow) -> None:
+        """Move a booking to another time (改期); the book shows it at its new hour."""
+        dialog = MoveAppointmentDialog(self.ctx, booking, parent=self)
         self._open_dialog(dialog, lambda _id: self.book_view.refresh())
 
     # -- texts and events ---------------------------------------------------------------------

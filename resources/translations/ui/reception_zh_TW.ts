@@ -39,144 +39,149 @@
         <translation>週日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="277"/>
+        <location filename="../../../ui/reception/appointments.py" line="280"/>
         <source>full ({taken}/{capacity})</source>
         <translation>已滿（{taken}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="279"/>
+        <location filename="../../../ui/reception/appointments.py" line="282"/>
         <source>{free} of {capacity} free</source>
         <translation>剩 {free}/{capacity}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="288"/>
-        <location filename="../../../ui/reception/appointments.py" line="314"/>
+        <location filename="../../../ui/reception/appointments.py" line="291"/>
+        <location filename="../../../ui/reception/appointments.py" line="317"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="291"/>
+        <location filename="../../../ui/reception/appointments.py" line="294"/>
         <source>Places</source>
         <translation>名額</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="296"/>
-        <location filename="../../../ui/reception/appointments.py" line="316"/>
+        <location filename="../../../ui/reception/appointments.py" line="299"/>
+        <location filename="../../../ui/reception/appointments.py" line="319"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="301"/>
-        <location filename="../../../ui/reception/appointments.py" line="321"/>
+        <location filename="../../../ui/reception/appointments.py" line="304"/>
+        <location filename="../../../ui/reception/appointments.py" line="324"/>
         <source>Plate</source>
         <translation>車牌</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="302"/>
-        <location filename="../../../ui/reception/appointments.py" line="322"/>
+        <location filename="../../../ui/reception/appointments.py" line="305"/>
+        <location filename="../../../ui/reception/appointments.py" line="325"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="303"/>
+        <location filename="../../../ui/reception/appointments.py" line="306"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="305"/>
-        <location filename="../../../ui/reception/appointments.py" line="323"/>
+        <location filename="../../../ui/reception/appointments.py" line="308"/>
+        <location filename="../../../ui/reception/appointments.py" line="326"/>
         <source>Requested work</source>
         <translation>預約項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="306"/>
-        <location filename="../../../ui/reception/appointments.py" line="324"/>
+        <location filename="../../../ui/reception/appointments.py" line="309"/>
+        <location filename="../../../ui/reception/appointments.py" line="327"/>
         <source>Advisor</source>
         <translation>服務專員</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="307"/>
+        <location filename="../../../ui/reception/appointments.py" line="310"/>
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="352"/>
-        <location filename="../../../ui/reception/appointments.py" line="552"/>
+        <location filename="../../../ui/reception/appointments.py" line="355"/>
+        <location filename="../../../ui/reception/appointments.py" line="563"/>
         <source>Today&apos;s arrivals ({n})</source>
         <translation>今日到店（{n}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="369"/>
+        <location filename="../../../ui/reception/appointments.py" line="372"/>
         <source>All advisors</source>
         <translation>全部服務專員</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="370"/>
+        <location filename="../../../ui/reception/appointments.py" line="373"/>
         <source>My bookings</source>
         <translation>我的預約</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="522"/>
+        <location filename="../../../ui/reception/appointments.py" line="532"/>
         <source>Cancel appointment</source>
         <translation>取消預約</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="523"/>
+        <location filename="../../../ui/reception/appointments.py" line="533"/>
         <source>Why is the appointment of {plate} cancelled?</source>
         <translation>{plate} 的預約為何取消？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="537"/>
+        <location filename="../../../ui/reception/appointments.py" line="547"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="538"/>
+        <location filename="../../../ui/reception/appointments.py" line="548"/>
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="539"/>
+        <location filename="../../../ui/reception/appointments.py" line="549"/>
         <source>Previous day or week</source>
         <translation>上一天或上一週</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="540"/>
+        <location filename="../../../ui/reception/appointments.py" line="550"/>
         <source>Next day or week</source>
         <translation>下一天或下一週</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="541"/>
+        <location filename="../../../ui/reception/appointments.py" line="551"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="542"/>
+        <location filename="../../../ui/reception/appointments.py" line="552"/>
         <source>Book… (F6)</source>
         <translation>預約… (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="542"/>
+        <location filename="../../../ui/reception/appointments.py" line="552"/>
         <source>Invite…</source>
         <translation>邀約…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="543"/>
+        <location filename="../../../ui/reception/appointments.py" line="553"/>
+        <source>Move…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/appointments.py" line="554"/>
         <source>Arrived: check in</source>
         <translation>已到店：接車</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="543"/>
+        <location filename="../../../ui/reception/appointments.py" line="553"/>
         <source>Customer confirmed</source>
         <translation>客戶已確認</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="544"/>
+        <location filename="../../../ui/reception/appointments.py" line="555"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="544"/>
+        <location filename="../../../ui/reception/appointments.py" line="555"/>
         <source>Cancel booking…</source>
         <translation>取消預約…</translation>
     </message>
@@ -184,98 +189,98 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="60"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="85"/>
         <source>Invite a customer</source>
         <translation>邀約客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="61"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="86"/>
         <source>Book an appointment</source>
         <translation>預約進廠</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="67"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="92"/>
         <source>Booking type</source>
         <translation>預約類型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="74"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="99"/>
         <source>C&amp;hoose…</source>
         <translation>選擇(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="79"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="104"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="80"/>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="157"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="105"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="175"/>
         <source>(no vehicle chosen)</source>
         <translation>（未選車輛）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="82"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="107"/>
         <source>Vehicle</source>
         <translation>車輛</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="85"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="110"/>
         <source>Me ({name})</source>
         <translation>我（{name}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="87"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="112"/>
         <source>Any advisor</source>
         <translation>不指定專員</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="91"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="116"/>
         <source>Service advisor</source>
         <translation>服務專員</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="97"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="120"/>
         <source>Date and time</source>
         <translation>日期時間</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="102"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="125"/>
         <source> min</source>
         <translation> 分鐘</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="103"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="126"/>
         <source>Duration</source>
         <translation>時長</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="106"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="129"/>
         <source>e.g. 20,000 km service, noise from the front left wheel</source>
         <translation>例如：2 萬公里保養，左前輪異音</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="109"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="132"/>
         <source>Requested work</source>
         <translation>預約項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="111"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="134"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="117"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="140"/>
         <source>&amp;Book</source>
         <translation>預約(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="140"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="158"/>
         <source>(choose the customer)</source>
         <translation>（請選擇客戶）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="149"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="167"/>
         <source>Choose the customer</source>
         <translation>選擇客戶</translation>
     </message>
@@ -660,44 +665,67 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="171"/>
+        <location filename="../../../ui/reception/forms.py" line="101"/>
         <source>&amp;Save</source>
         <translation>儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="172"/>
+        <location filename="../../../ui/reception/forms.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="285"/>
+        <location filename="../../../ui/reception/forms.py" line="215"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="286"/>
+        <location filename="../../../ui/reception/forms.py" line="216"/>
         <source>Someone else saved this record while you were editing it. Reload their version? Your changes in this form will be replaced.</source>
         <translation>您編輯期間，他人已儲存了這筆資料。要重新載入對方的版本嗎？本表單中您的修改將被取代。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="289"/>
+        <location filename="../../../ui/reception/forms.py" line="219"/>
         <source>&amp;Reload</source>
         <translation>重新載入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="290"/>
+        <location filename="../../../ui/reception/forms.py" line="220"/>
         <source>Keep editing</source>
         <translation>繼續編輯</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="312"/>
+        <location filename="../../../ui/reception/forms.py" line="242"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="313"/>
+        <location filename="../../../ui/reception/forms.py" line="243"/>
         <source>Discard the changes you made in this form?</source>
         <translation>放棄本表單中的修改？</translation>
+    </message>
+</context>
+<context>
+    <name>MoveAppointmentDialog</name>
+    <message>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="215"/>
+        <source>Move appointment</source>
+        <translation>預約改期</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="221"/>
+        <source>New date and time</source>
+        <translation>新日期和時間</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="228"/>
+        <source>&amp;Move</source>
+        <translation>改期(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="236"/>
+        <source>{who}: booked for {time}</source>
+        <translation>{who}：原預約時間 {time}</translation>
     </message>
 </context>
 <context>
@@ -726,7 +754,7 @@
 <context>
     <name>Reception</name>
     <message>
-        <location filename="../../../ui/reception/common.py" line="206"/>
+        <location filename="../../../ui/reception/common.py" line="188"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
@@ -734,42 +762,42 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../../ui/reception/page.py" line="183"/>
+        <location filename="../../../ui/reception/page.py" line="184"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="184"/>
+        <location filename="../../../ui/reception/page.py" line="185"/>
         <source>The repair order shown has changes that are not saved. Open the other order anyway and drop them?</source>
         <translation>目前工單有未儲存的修改。仍要開啟另一張工單並放棄這些修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="196"/>
+        <location filename="../../../ui/reception/page.py" line="197"/>
         <source>The booking has no vehicle yet: add the vehicle, then check it in (F4).</source>
         <translation>此預約尚未指定車輛：請先新增車輛，再接車 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="199"/>
+        <location filename="../../../ui/reception/page.py" line="200"/>
         <source>Booked for {time}: {work}. Press F4 to check in.</source>
         <translation>預約 {time}：{work}。按 F4 接車。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="321"/>
+        <location filename="../../../ui/reception/page.py" line="327"/>
         <source>New customer (F2)</source>
         <translation>新客戶 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="322"/>
+        <location filename="../../../ui/reception/page.py" line="328"/>
         <source>Ve&amp;hicle and customer</source>
         <translation>車輛與客戶(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="323"/>
+        <location filename="../../../ui/reception/page.py" line="329"/>
         <source>Repair &amp;order</source>
         <translation>工單(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="324"/>
+        <location filename="../../../ui/reception/page.py" line="330"/>
         <source>A&amp;ppointments (F7)</source>
         <translation>預約(&amp;P) (F7)</translation>
     </message>

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.appointments.service import AppointmentData, book, load_appointment
+from app.appointments.service import (
+    AppointmentData,
+    book,
+    load_appointment,
+    reschedule,
+    todays_arrivals,
+)
 from app.orders.queries import load_order
 from tests.ui.reception.conftest import MORNING, add_vehicle
 from ui.operations import read_data
-from ui.reception.appointment_dialog import AppointmentDialog
+from ui.reception.appointment_dialog import AppointmentDialog, MoveAppointmentDialog, show_time
 from ui.reception.checkin_dialog import CheckInDialog
 from ui.reception.page import BOOK_TAB, ORDER_TAB
 
@@ -135,3 +141,71 @@ def test_cancel_needs_a_reason_and_the_week_view_counts_places(
     assert book_view.actions["cancel"].isEnabled()
     book_view.cancel_selected()
     assert booking_rows(page) == []  # cancelled bookings leave the book
+
+
+def _booked(database, advisor, known, at: datetime) -> int:
+    with database.transaction() as session:
+        return book(session, advisor, AppointmentData(
+            customer_id=known.customer_id, vehicle_id=known.vehicle_id,
+            advisor_id=advisor.user_id, starts_at=at)).id
+
+
+def test_move_a_booking_to_another_hour(morning, qtbot, page, database, advisor) -> None:
+    known = add_vehicle(database, advisor)
+    appointment_id = _booked(database, advisor, known, MORNING + timedelta(hours=2))  # 11:00
+    page.show_book()
+    book_view = page.book_view
+    line = next(i for i, x in enumerate(book_view.day_model.rows) if x.booking)
+    book_view.day_table.selectRow(line)
+    assert book_view.actions["move"].isEnabled()
+    book_view.actions["move"].click()
+    dialog = page.dialog
+    assert isinstance(dialog, MoveAppointmentDialog)
+    assert dialog.summary.text() == "张伟 · 粤B12345: booked for 2026-03-02 11:00"
+    assert dialog.starts_at() == MORNING + timedelta(hours=2)
+    show_time(dialog.starts, MORNING + timedelta(hours=6), dialog.ctx.zone)  # 15:00
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    with database.reading() as session:
+        moved = load_appointment(session, appointment_id)
+        assert moved.starts_at == MORNING + timedelta(hours=6)
+        assert moved.ends_at - moved.starts_at == timedelta(hours=1)  # same length
+    [row] = booking_rows(page)  # the book shows it at its new hour
+    assert row.starts_at.hour == 15
+
+
+def test_moving_into_the_past_is_refused_at_the_time_field(morning, qtbot, page, database,
+                                                           advisor) -> None:
+    known = add_vehicle(database, advisor)
+    appointment_id = _booked(database, advisor, known, MORNING + timedelta(hours=2))
+    [row] = read_data(database, lambda s: todays_arrivals(s, advisor, MORNING.date()))
+    page.move_booking(row)
+    dialog = page.dialog
+    show_time(dialog.starts, MORNING - timedelta(hours=1), dialog.ctx.zone)  # 08:00, gone
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "already passed" in dialog.fields["starts_at"].error()
+    with database.reading() as session:  # nothing was written
+        assert load_appointment(session, appointment_id).starts_at == row.starts_at
+
+
+def test_a_booking_moved_meanwhile_is_a_conflict_with_reload(morning, qtbot, page, database,
+                                                             advisor, monkeypatch) -> None:
+    known = add_vehicle(database, advisor)
+    appointment_id = _booked(database, advisor, known, MORNING + timedelta(hours=2))
+    [row] = read_data(database, lambda s: todays_arrivals(s, advisor, MORNING.date()))
+    page.move_booking(row)
+    dialog = page.dialog
+    with database.transaction() as session:  # another desk moves it to 14:00 first
+        reschedule(session, advisor, appointment_id, MORNING + timedelta(hours=5),
+                   expected_version=row.version)
+    monkeypatch.setattr(dialog, "ask_reload", lambda: True)
+    show_time(dialog.starts, MORNING + timedelta(hours=6), dialog.ctx.zone)
+    dialog.save_button.click()
+    assert dialog.isVisible()  # refused, not overwritten
+    assert dialog.summary.text().endswith("booked for 2026-03-02 14:00")  # reloaded
+    with database.reading() as session:
+        assert load_appointment(session, appointment_id).starts_at \
+            == MORNING + timedelta(hours=5)
+    dialog.save_button.click()  # now with the current version: moved to 14:00 as shown
+    assert not dialog.isVisible()

@@ -23,10 +23,10 @@ from app.appointments.rows import AppointmentRow, load_appointment
 from app.appointments.slots import (
     CLOSING_HOUR,
     OPENING_HOUR,
-    RECEIVING_PERMISSION,
     capacity_per_hour,
     day_bounds,
     local_day,
+    receiving_users,
     slot_capacity,
     slot_of,
     within_opening_hours,
@@ -44,11 +44,9 @@ from db.models import (
     Appointment,
     Customer,
     RepairOrder,
-    Role,
     ShopProfile,
     User,
     Vehicle,
-    role_permission,
 )
 
 __all__ = [
@@ -160,10 +158,8 @@ def _check_advisor(session: Session, advisor_id: object) -> int | None:
     if advisor_id is None:
         return None
     ok = isinstance(advisor_id, int) and not isinstance(advisor_id, bool) and session.scalar(
-        select(func.count(User.id)).join(Role, Role.id == User.role_id)
-        .join(role_permission, role_permission.c.role_id == Role.id)
-        .where(User.id == advisor_id, User.active.is_(True),
-               role_permission.c.permission_code == RECEIVING_PERMISSION))
+        select(func.count()).select_from(
+            receiving_users().where(User.id == advisor_id).subquery()))
     if not ok:
         raise ValidationError("advisor_id", _("Service advisor"),
                               _("Choose an active service advisor (or leave it empty)."))

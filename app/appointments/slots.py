@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Role, Setting, User, role_permission
@@ -69,14 +69,24 @@ def within_opening_hours(moment: datetime, zone: tzinfo) -> bool:
     return OPENING_HOUR <= moment.astimezone(zone).hour < CLOSING_HOUR
 
 
+def receiving_users() -> Select[tuple[int, str]]:
+    """(id, full name) of the active users who may receive cars: the service advisors."""
+    return (select(User.id, User.full_name).join(Role, Role.id == User.role_id)
+            .join(role_permission, role_permission.c.role_id == Role.id)
+            .where(User.active.is_(True),
+                   role_permission.c.permission_code == RECEIVING_PERMISSION))
+
+
 def receiving_advisors(session: Session) -> int:
     """How many active users may receive cars (at least 1, so the desk has some capacity)."""
-    count = session.scalar(
-        select(func.count(User.id)).join(Role, Role.id == User.role_id)
-        .join(role_permission, role_permission.c.role_id == Role.id)
-        .where(User.active.is_(True),
-               role_permission.c.permission_code == RECEIVING_PERMISSION))
+    count = session.scalar(select(func.count()).select_from(receiving_users().subquery()))
     return max(1, count or 0)
+
+
+def advisor_names(session: Session) -> dict[int, str]:
+    """Every active service advisor's name by user id, in name order."""
+    return {user_id: name for user_id, name in
+            session.execute(receiving_users().order_by(User.full_name, User.id))}
 
 
 def slot_capacity(session: Session, advisor_id: int | None) -> int:

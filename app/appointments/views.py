@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.appointments.rows import AppointmentRow, appointment_rows, load_appointment
-from app.appointments.slots import day_bounds, slot_capacity, slot_of, slot_starts
+from app.appointments.slots import advisor_names, day_bounds, slot_capacity, slot_of, slot_starts
 from app.security.actor import Actor, require
 from app.shop import shop_zone
 from db.enums import AppointmentStatus
@@ -112,3 +112,9 @@ def appointment_row(session: Session, actor: Actor, appointment_id: int) -> Appo
     require(actor, "customers.view")
     return appointment_rows(session, actor, [load_appointment(session, appointment_id)],
                             shop_zone(session))[0]
+
+
+def service_advisors(session: Session, actor: Actor) -> dict[int, str]:
+    """The active service advisors (user id → name), for the book's filter and bookings."""
+    require(actor, "customers.view")
+    return advisor_names(session)

@@ -43,6 +43,7 @@ from app.appointments.service import (
     todays_arrivals,
     week_view,
 )
+from app.appointments.views import service_advisors
 from ui.reception.common import (
     APPOINTMENT_TONES,
     Context,
@@ -172,7 +173,10 @@ class AppointmentBook(QWidget):
         self.setObjectName("appointmentBook")
         self.day: date = ctx.today()
         self.mode = "day"
-        self.advisors: dict[int, str] = {ctx.actor.user_id: ctx.actor.full_name}
+        # Every active advisor from the start; advisors seen in bookings are added (one who has
+        # left still has bookings to show).
+        self.advisors: dict[int, str] = {ctx.actor.user_id: ctx.actor.full_name,
+                                         **ctx.read(lambda s: service_advisors(s, ctx.actor))}
 
         self.mode_box = QComboBox(self)
         self.mode_box.setObjectName("bookMode")

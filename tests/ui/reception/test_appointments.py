@@ -209,3 +209,11 @@ def test_a_booking_moved_meanwhile_is_a_conflict_with_reload(morning, qtbot, pag
             == MORNING + timedelta(hours=5)
     dialog.save_button.click()  # now with the current version: moved to 14:00 as shown
     assert not dialog.isVisible()
+
+
+def test_the_advisor_filter_lists_every_advisor_before_any_booking(qtbot, page) -> None:
+    box = page.book_view.advisor_box
+    names = [box.itemText(i) for i in range(box.count())]
+    assert names[:2] == ["All advisors", "My bookings"]
+    assert "Test service_manager" in names  # receives cars too, and has no booking yet
+    assert "Test technician" not in names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from db.engine import Database
 from ui.latest_read import LatestRead
@@ -114,3 +114,28 @@ def test_the_read_sees_the_database(qtbot, database: Database) -> None:
     with qtbot.waitSignal(reader.answered, timeout=5000) as blocker:
         reader.submit("q", lambda session: session.execute(text("SELECT 40 + 2")).scalar_one())
     assert blocker.args == ["q", 42]
+
+
+def test_closing_the_window_while_a_read_runs_is_safe(qtbot, database: Database) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    reader = LatestRead(database, window)
+    answers, _failures = _collect(reader)
+    gate, started = threading.Event(), threading.Event()
+
+    def slow(_session: object) -> str:
+        started.set()
+        gate.wait(10)
+        return "late"
+
+    reader.submit("a", slow)
+    assert started.wait(5)
+    # The read finishes while the reader is being destroyed: its thread pool (a child, deleted
+    # after ``destroyed`` is emitted) waits for it.
+    reader.destroyed.connect(lambda *_args: gate.set())
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert gate.is_set()  # the reader is gone
+    _deliver_queued()  # the finished read's report, if any, would arrive now
+    assert answers == []  # nothing reported to a reader that is gone, and no crash

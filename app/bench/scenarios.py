@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from app.bench import fixtures
 from app.bench.fixtures import Actors, BenchError
 from app.bench.rawsql import Statement, capture, replay
-from app.bench.samples import fragment, sample_vehicles
+from app.bench.samples import SampledVehicle, fragment, sample_vehicles
 from app.bench.timing import Timings, time_each
 from app.transactions import run_in_transaction
 from db.engine import Database
@@ -113,16 +113,22 @@ def read_with_raw_baseline(bench: Bench, items: Sequence[Any],
     return Result(app_timings, raw_timings)
 
 
+def _vehicles_to_find(bench: Bench, count: int) -> list[SampledVehicle]:
+    """``count`` sampled vehicles (the bench's own one when the database has none)."""
+    with bench.database.reading() as session:
+        vehicles = sample_vehicles(session, count, bench.rng)
+    if not vehicles:
+        bench.vehicle_id  # noqa: B018 - creates the bench vehicle: something to find
+        with bench.database.reading() as session:
+            vehicles = sample_vehicles(session, count, bench.rng)
+    return vehicles
+
+
 def search_plate_exact(bench: Bench, plan: Plan) -> Result:
     """Find a vehicle by its full plate through the search service."""
     from app.customers.search import search
 
-    with bench.database.reading() as session:
-        vehicles = sample_vehicles(session, plan.n, bench.rng)
-    if not vehicles:
-        bench.vehicle_id  # noqa: B018 - creates the bench vehicle: something to find
-        with bench.database.reading() as session:
-            vehicles = sample_vehicles(session, plan.n, bench.rng)
+    vehicles = _vehicles_to_find(bench, plan.n)
     plates = [v.plate for v in vehicles]
     actor = bench.actors.advisor
 
@@ -138,12 +144,7 @@ def search_fragment(bench: Bench, plan: Plan) -> Result:
     """As-you-type search for 3–6 characters of a plate, VIN, phone or name (top 20)."""
     from app.customers.search import search
 
-    with bench.database.reading() as session:
-        vehicles = sample_vehicles(session, plan.n, bench.rng)
-    if not vehicles:
-        bench.vehicle_id  # noqa: B018 - creates the bench vehicle: something to find
-        with bench.database.reading() as session:
-            vehicles = sample_vehicles(session, plan.n, bench.rng)
+    vehicles = _vehicles_to_find(bench, plan.n)
     fragments = [fragment(v, bench.rng) for v in vehicles]
     actor = bench.actors.advisor
     return read_with_raw_baseline(bench, fragments,

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
 
-from db.engine import normalise_url
+from app.cli._stress import add_report_options, explicit_database_url, report
 
 NAME = "torture"
 HELP = ("stress a TEST database with several terminal processes (reception, parts, cashier) "
@@ -19,25 +16,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="terminal processes (default 8)")
     parser.add_argument("--ops", type=int, default=5000,
                         help="operations (transactions) in all (default 5000)")
-    parser.add_argument("--seed", type=int, help="random seed (default: random)")
-    parser.add_argument("--json", metavar="FILE", help="also write the summary to FILE")
-    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    add_report_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from app.torture.run import print_progress, run_torture
 
-    if not args.db:
-        print("torture writes test data: name the database explicitly with --db URL.",
-              file=sys.stderr)
+    url = explicit_database_url(args, NAME)
+    if url is None:
         return 2
-    url = normalise_url(args.db).render_as_string(hide_password=False)
     summary = run_torture(url, terminals=args.terminals, ops=args.ops, seed=args.seed,
                           progress=None if args.quiet else print_progress)
-    if not args.quiet:
-        print(file=sys.stderr)
-    text = json.dumps(summary, ensure_ascii=False, indent=2)
-    print(text)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
-    return 1 if summary["anomalies"] else 0
+    return report(args, summary)

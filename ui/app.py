@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.security.actor import Actor
 from app.security.users import user_count
 from db.engine import Database
+from ui.change_feed import Watcher
 from ui.fonts import apply_application_font
 from ui.i18n import current_language, initial_language, set_language
 from ui.logging_setup import install_excepthook, setup_logging
@@ -97,6 +98,7 @@ class TerminalFlow(QObject):
         self.login: LoginWindow | None = None
         self.main: MainWindow | None = None
         self._username = username
+        self.watcher: Watcher | None = None
 
     def show_login(self) -> LoginWindow:
         """Show a fresh login window."""
@@ -117,13 +119,31 @@ class TerminalFlow(QObject):
         main.signed_out.connect(self._signed_out)
         main.showMaximized()
         self.main = main
+        self.start_watching()
         if self.login is not None:
             self.login.close()
             self.login.deleteLater()
             self.login = None
         settle_memory()
 
+    def start_watching(self) -> None:
+        """Follow other terminals' changes (``ui.change_feed``); old log rows are pruned."""
+        from app.changes import prune
+        from ui.operations import run_operation
+
+        if self.watcher is None:
+            self.watcher = Watcher(self.database)
+            self.watcher.start()
+        run_operation(self.database, prune, busy=False)
+
+    def stop_watching(self) -> None:
+        """Stop following other terminals (signed out, or closing)."""
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+
     def _signed_out(self) -> None:
+        self.stop_watching()
         release_memory()
         if self.main is not None:
             log.info("signed out: %s", self.main.actor.username)
@@ -152,5 +172,9 @@ def run_gui(database: Database, *, demo: bool = False, language: str | None = No
     flow = TerminalFlow(database, username)
     flow.show_login()
     code = app.exec()
+    flow.stop_watching()
+    from ui.operations import wait_for_operations
+
+    wait_for_operations(10_000)
     log.info("exit %s", code)
     return int(code)

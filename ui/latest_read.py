@@ -10,6 +10,7 @@ was typed), and drops the results of every request but the newest.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -38,15 +39,19 @@ class _ReadWorker(QRunnable):
         self._key = key
         self._fn = fn
         self._relay = relay  # a reference: the relay outlives the reader if it must
+        self._context = contextvars.copy_context()  # e.g. a pinned clock
 
     def run(self) -> None:
         try:
-            with self._database.reading() as session:
-                value = self._fn(session)
+            value = self._context.run(self._read)
         except Exception as exc:  # handed to the GUI thread, which decides what to show
             self._relay.done.emit(self._generation, self._key, False, exc)
             return
         self._relay.done.emit(self._generation, self._key, True, value)
+
+    def _read(self) -> object:
+        with self._database.reading() as session:
+            return self._fn(session)
 
 
 class LatestRead(QObject):

@@ -132,24 +132,25 @@ class LockOverlay(QWidget):
         """Unlock when the password is the signed-in user's."""
         password = self.password.text()
         username = self.actor.username
-        outcome = run_operation(self.database, lambda s: sign_in(s, username, password),
-                                on_error=self._domain_error, parent=self,
-                                lang=current_language())
         self.password.clear()
-        if outcome.ok and isinstance(outcome.value, Actor) \
-                and outcome.value.user_id == self.actor.user_id:
+        run_operation(self.database, lambda s: sign_in(s, username, password),
+                      on_done=self._checked, on_error=self._domain_error, parent=self,
+                      lang=current_language(), control=self.password)
+
+    def _checked(self, result: object) -> None:
+        if isinstance(result, Actor) and result.user_id == self.actor.user_id:
             self._set_wrong(False)
             self.hide()
             self.unlocked.emit()
             return
-        if outcome.ok:
-            self._set_wrong(True)
+        self._set_wrong(True)
         self.password.setFocus()
 
     def _domain_error(self, error: DomainError) -> None:
         self._wrong = False
         self.message.setText(error.message(current_language()))
         self.message.show()
+        self.password.setFocus()
 
     def _set_wrong(self, wrong: bool) -> None:
         self._wrong = wrong

@@ -197,21 +197,22 @@ class LoginWindow(QWidget):
             self._set_error(lambda: self.tr("Enter your password."))
             self.password.setFocus()
             return
-        outcome = run_operation(self.database, lambda s: sign_in(s, username, password),
-                                on_error=self._domain_error, parent=self, lang=self.lang)
-        if not outcome.ok:
-            self._refused()
-            return
-        if isinstance(outcome.value, AuthenticationError):
+        run_operation(self.database, lambda s: sign_in(s, username, password),
+                      on_done=self._answered, on_error=self._domain_error, parent=self,
+                      lang=self.lang, control=self.sign_in_button)
+
+    def _answered(self, result: object) -> None:
+        if isinstance(result, AuthenticationError):
             self._set_error(lambda: self.tr("Wrong user name or password."))
             self._refused()
             return
         self._set_error(None)
         self.password.clear()
-        self.signed_in.emit(outcome.value)
+        self.signed_in.emit(result)
 
     def _domain_error(self, error: DomainError) -> None:
         self._set_error(lambda: error.message(self.lang))
+        self._refused()
 
     def _refused(self) -> None:
         self.password.clear()

@@ -23,11 +23,11 @@ from app.security.permissions import ROLE_NAMES
 from db.engine import Database
 from db.enums import RoleCode
 from ui.areas import area_title, areas_for
+from ui.change_feed import Change, feed
 from ui.i18n import current_language, switch_language
 from ui.lock import LockOverlay
 from ui.login import shop_name
 from ui.pages import AreaPage, build_page
-from ui.signals import signals
 
 MIN_WIDTH, MIN_HEIGHT = 1024, 640
 NAV_WIDTH = 210
@@ -39,6 +39,16 @@ def role_name(role: str, lang: str) -> str:
         return translate(ROLE_NAMES[RoleCode(role)], lang)
     except ValueError:
         return role
+
+
+# The kinds of change each area page shows (its overview refreshes when one of them changes).
+PAGE_KINDS: dict[str, tuple[str, ...]] = {
+    "reception": ("orders", "appointments", "customers", "vehicles"),
+    "cashier": ("invoices", "payments", "tills", "orders"),
+    "parts": ("parts",),
+    "workshop": ("orders", "jobs", "technicians"),
+    "manager": ("users", "invoices", "payments"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +76,7 @@ class MainWindow(QMainWindow):
         self.lock_overlay = LockOverlay(database, actor, self)
         self.lock_overlay.unlocked.connect(self._unlocked)
         self.lock_overlay.sign_out_requested.connect(self.sign_out)
-        signals.data_changed.connect(self._data_changed)
+        feed.changed.connect(self._changed)
         self.retranslate()
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.resize(1366, 768)
@@ -217,12 +227,13 @@ class MainWindow(QMainWindow):
         if not self.is_locked():
             self.nav.setCurrentRow(row)
 
-    def _data_changed(self, area: str) -> None:
-        if area == "shop":
+    def _changed(self, change: Change) -> None:
+        cs = change.changes
+        if cs.shop:
             self.shop_name = shop_name(self.database)
             self.retranslate()
         for code, page in self.pages.items():
-            if area in (code, "shop") or (code == "manager" and area == "users"):
+            if cs.shop or cs.touches(*PAGE_KINDS.get(code, ())):
                 page.refresh()
 
     # -- lock and sign-out ------------------------------------------------------------------
@@ -267,5 +278,5 @@ class MainWindow(QMainWindow):
             return
         self.clock.stop()
         with contextlib.suppress(RuntimeError, TypeError):
-            signals.data_changed.disconnect(self._data_changed)
+            feed.changed.disconnect(self._changed)
         super().closeEvent(event)

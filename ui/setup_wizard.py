@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,32 +19,16 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError, ValidationError
 from app.i18n import translate
 from app.security.passwords import check_strength
-from app.security.users import SYSTEM_ACTOR, create_user
-from app.setup.reference import ensure_reference_data
-from app.shop import save_profile
+from app.setup.first_start import create_shop
 from db.engine import Database
-from db.enums import RoleCode
 from ui.i18n import current_language, switch_language
 from ui.operations import run_operation
 from ui.widgets import ERROR_COLOUR, FormField, LanguageChooser, make_heading
-
-if TYPE_CHECKING:
-    from db.engine import Session  # for annotations only: ui/ never builds SQL
 
 # Service field name -> the form field that shows its message.
 SERVICE_FIELDS = {"name": "shop_name", "address": "address", "phone": "phone",
                   "tax_id": "tax_id", "username": "username", "full_name": "full_name",
                   "password": "password"}
-
-
-def create_shop(session: Session, *, shop: dict[str, str], admin: dict[str, str],
-                lang: str) -> str:
-    """Reference data, the shop profile and the first admin; returns the admin's user name."""
-    ensure_reference_data(session)
-    save_profile(session, None, default_language=lang, **shop)
-    user = create_user(session, SYSTEM_ACTOR, role=RoleCode.ADMIN.value, language=lang,
-                       **admin)
-    return user.username
 
 
 class FirstStartSetup(QDialog):
@@ -228,7 +211,8 @@ class FirstStartSetup(QDialog):
         return shop, admin
 
     def save(self) -> bool:
-        """Check the form, then create everything in one transaction; True on success."""
+        """Check the form, then create everything in one background operation; True when it
+        was started (``completed`` follows the commit)."""
         self.message.hide()
         bad = [name for name in self.fields if not self._check_field(name)]
         if bad:
@@ -236,13 +220,13 @@ class FirstStartSetup(QDialog):
             return False
         shop, admin = self.values()
         lang = self.lang
-        outcome = run_operation(
+        self.task = run_operation(
             self.database, lambda s: create_shop(s, shop=shop, admin=admin, lang=lang),
-            areas=("shop", "users"), on_error=self._show_service_error, parent=self,
-            lang=self.lang)
-        if not outcome.ok:
-            return False
-        self.created_username = str(outcome.value)
+            on_done=self._created, on_error=self._show_service_error, parent=self,
+            lang=self.lang, control=self)
+        return True
+
+    def _created(self, username: object) -> None:
+        self.created_username = str(username)
         self.completed.emit(self.created_username)
         self.accept()
-        return True

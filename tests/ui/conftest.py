@@ -62,3 +62,24 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[D
     yield db
     db.dispose()
     root.drop_pg_database(url.render_as_string(hide_password=False))
+
+
+def settle_operations() -> None:
+    """Wait until every background operation has committed or failed and its results (the
+    change feed, ``on_done``/``on_error``) have reached the GUI thread."""
+    from ui.operations import wait_for_operations
+
+    assert wait_for_operations(30_000), "an operation did not finish within 30 s"
+
+
+@pytest.fixture
+def settle():
+    """``settle()`` after a click that saves: the test then sees what the user sees."""
+    return settle_operations
+
+
+@pytest.fixture(autouse=True)
+def no_operation_outlives_its_test(qapp) -> Iterator[None]:
+    """An operation still running at the end would write into the next test's database."""
+    yield
+    settle_operations()

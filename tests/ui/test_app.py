@@ -28,7 +28,7 @@ def visible(kind: type) -> list:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
 
 
-def test_flow_from_login_to_main_window_and_back(qtbot, database) -> None:
+def test_flow_from_login_to_main_window_and_back(qtbot, database, settle) -> None:
     ui_app.prepare("zh_CN")
     flow = ui_app.TerminalFlow(database)
     login = flow.show_login()
@@ -37,6 +37,7 @@ def test_flow_from_login_to_main_window_and_back(qtbot, database) -> None:
     login.username.setText("cashier")
     login.password.setText(TEST_PASSWORD)
     login.submit()
+    settle()
     main = flow.main
     assert isinstance(main, MainWindow)
     qtbot.addWidget(main)

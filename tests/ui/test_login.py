@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.security.actor import Actor
 from db.models import User
 from tests.factories import TEST_PASSWORD
+from tests.ui.conftest import settle_operations
 from ui.app import build_login_window
 from ui.login import LoginWindow
 
@@ -49,6 +50,7 @@ def test_wrong_password_shows_the_translated_error_and_clears_the_password(
         qtbot.keyClicks(window.username, "advisor")
         qtbot.keyClicks(window.password, "not-the-password")
         qtbot.keyClick(window.password, Qt.Key.Key_Return)
+        settle_operations()
     assert window.error_text() == "用户名或密码错误。"
     assert window.message.isVisible()
     assert window.password.text() == ""
@@ -62,6 +64,7 @@ def test_correct_login_emits_the_actor(qtbot, login: LoginWindow, database) -> N
     qtbot.keyClicks(login.password, TEST_PASSWORD)
     with qtbot.waitSignal(login.signed_in, timeout=5000) as blocker:
         qtbot.keyClick(login.password, Qt.Key.Key_Return)
+        settle_operations()
     actor = blocker.args[0]
     assert isinstance(actor, Actor)
     assert (actor.username, actor.role) == ("advisor", "advisor")
@@ -74,6 +77,7 @@ def test_enter_in_the_user_name_moves_to_the_password(qtbot, login: LoginWindow)
     qtbot.keyClicks(login.username, "advisor")
     with qtbot.assertNotEmitted(login.signed_in):
         qtbot.keyClick(login.username, Qt.Key.Key_Return)
+        settle_operations()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is login.password)
 
 
@@ -88,6 +92,7 @@ def test_language_switch_changes_the_visible_texts(qtbot, login: LoginWindow) ->
     login.username.setText("advisor")
     login.password.setText("wrong-password")
     login.submit()
+    settle_operations()
     assert login.error_text() == "Wrong user name or password."
 
     login.language.setCurrentIndex(login.language.findData("zh_CN"))

@@ -13,6 +13,7 @@ from app.security.permissions import ROLE_PERMISSIONS
 from app.shop import save_profile
 from db.enums import RoleCode
 from tests.factories import TEST_PASSWORD
+from tests.ui.conftest import settle_operations
 from ui.app import build_main_window
 from ui.areas import areas_for
 from ui.main_window import MainWindow
@@ -107,6 +108,7 @@ def test_ctrl_l_locks_and_the_right_password_unlocks(qtbot, database, advisor) -
 
     qtbot.keyClicks(overlay.password, "wrong-password")
     qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+    settle_operations()
     assert window.is_locked()
     assert overlay.error_text() == "Wrong password."
     assert overlay.password.text() == ""
@@ -116,6 +118,7 @@ def test_ctrl_l_locks_and_the_right_password_unlocks(qtbot, database, advisor) -
     with qtbot.waitSignal(overlay.unlocked):
         qtbot.keyClicks(overlay.password, TEST_PASSWORD)
         qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+        settle_operations()
     assert not window.is_locked()
     assert window.centralWidget().isEnabled()
 
@@ -126,6 +129,7 @@ def test_another_users_password_does_not_unlock(qtbot, database, advisor) -> Non
     window.lock_overlay.password.setText(TEST_PASSWORD)
     window.lock_overlay.actor = Actor(**{**advisor.__dict__, "user_id": advisor.user_id + 1})
     window.lock_overlay.try_unlock()
+    settle_operations()
     assert window.is_locked()
 
 
@@ -147,8 +151,8 @@ def test_sign_out_action(qtbot, database, advisor) -> None:
 def test_a_committed_profile_change_refreshes_title_and_manager_page(
         qtbot, database, manager) -> None:
     window = open_window(qtbot, database, manager)
-    run_operation(database, lambda s: save_profile(s, manager, name="新名字汽修"),
-                  areas=("shop",))
+    run_operation(database, lambda s: save_profile(s, manager, name="新名字汽修"))
+    settle_operations()  # the change feed told the window
     assert window.windowTitle() == "Bayline — 新名字汽修"
     assert window.pages["manager"].profile_values["name"].text() == "新名字汽修"
 

@@ -44,7 +44,8 @@ from app.shop import shop_zone
 from db.engine import Database
 from db.enums import JobStatus, LineType
 from ui.i18n import current_language
-from ui.operations import Outcome, read_data, run_operation
+from ui.operations import OperationTask as Outcome
+from ui.operations import read_data, run_operation
 from ui.orders import dialogs
 from ui.orders.actions import KEYS, ActionPanel
 from ui.orders.header import CheckInForm, OrderHeader

@@ -194,10 +194,7 @@ class AppointmentDialog(FormDialog):
         def work(session: Session) -> int:
             return book(session, actor, data).id
 
-        outcome = self.ctx.run(work, areas=("appointments",), on_error=self.handle_error,
-                               parent=self)
-        if outcome.ok:
-            self.accept_with(outcome.value)
+        self.submit(work)
 
 
 class MoveAppointmentDialog(FormDialog):
@@ -257,7 +254,4 @@ class MoveAppointmentDialog(FormDialog):
             return reschedule(session, actor, appointment_id, starts_at,
                               expected_version=version).id
 
-        outcome = self.ctx.run(work, areas=("appointments",), on_error=self.handle_error,
-                               parent=self)
-        if outcome.ok:
-            self.accept_with(outcome.value)
+        self.submit(work)

@@ -501,9 +501,8 @@ class AppointmentBook(QWidget):
         if booking is None:
             return
         actor = self.ctx.actor
-        if self.ctx.run(lambda s: fn(s, actor, booking).id, areas=("appointments",),
-                        parent=self).ok:
-            self.refresh()
+        self.ctx.run(lambda s: fn(s, actor, booking).id, on_done=lambda _id: self.refresh(),
+                     parent=self)
 
     def confirm_selected(self) -> None:
         """The customer confirmed the booking."""

@@ -345,7 +345,4 @@ class CheckInDialog(FormDialog):
                 attach_file(session, actor, order.id, filename=name, data=content)
             return order.id
 
-        outcome = self.ctx.run(work, areas=("orders", "appointments", "customers"),
-                               on_error=self.handle_error, parent=self)
-        if outcome.ok:
-            self.accept_with(outcome.value)
+        self.submit(work)

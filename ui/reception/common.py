@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,7 +25,7 @@ from app.shop import shop_zone
 from app.validation.phones import national_format
 from db.engine import Database
 from ui.i18n import current_language
-from ui.operations import Outcome, read_data, run_operation
+from ui.operations import OperationTask, read_data, run_operation
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
@@ -53,12 +53,14 @@ class Context:
         """A read-only query (``fn`` must return plain data)."""
         return read_data(self.database, fn)
 
-    def run(self, fn: Callable[[Session], T], *, areas: Iterable[str] = (),
+    def run(self, fn: Callable[[Session], T], *,
+            on_done: Callable[[T], None] | None = None,
             on_error: Callable[[DomainError], None] | None = None,
-            parent: QWidget | None = None) -> Outcome[T]:
-        """One committed operation (see ``ui.operations.run_operation``)."""
-        return run_operation(self.database, fn, areas=areas, on_error=on_error, parent=parent,
-                             lang=self.lang)
+            parent: QWidget | None = None, control: QWidget | None = None) -> OperationTask:
+        """One operation in the background (see ``ui.operations.run_operation``)."""
+        return run_operation(self.database, fn, on_done=on_done, on_error=on_error,
+                             parent=parent, lang=self.lang, control=control,
+                             actor_id=self.actor.user_id)
 
     def local(self, moment: datetime | None) -> datetime | None:
         """``moment`` in the shop's time zone."""

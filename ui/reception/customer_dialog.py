@@ -157,7 +157,4 @@ class CustomerDialog(FormDialog):
             return update_customer(session, actor, customer_id, data,
                                    expected_version=version or 0).id
 
-        outcome = self.ctx.run(work, areas=("customers",), on_error=self.handle_error,
-                               parent=self)
-        if outcome.ok:
-            self.accept_with(outcome.value)
+        self.submit(work)

@@ -228,7 +228,14 @@ class FormDialog(QDialog):
     # -- saving and leaving -------------------------------------------------------------------
 
     def save(self) -> None:
-        """Validate and save (subclasses); on success call ``accept_with(value)``."""
+        """Validate and save (subclasses): end with ``submit(work)``."""
+
+    def submit(self, work: Callable[[Any], Any]) -> None:
+        """Run ``work(session)`` as one operation in the background: on success the dialog
+        closes with its value; a refusal is shown on the form. The buttons are disabled
+        meanwhile, so a second Enter cannot save twice."""
+        self.ctx.run(work, on_done=self.accept_with, on_error=self.handle_error, parent=self,
+                     control=self.buttons)
 
     def accept_with(self, value: Any) -> None:
         """Close the dialog after a successful save."""

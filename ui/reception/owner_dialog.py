@@ -167,7 +167,6 @@ class ChangeOwnerDialog(CustomerPicker):
         if self.chosen is None:
             return
         actor, vehicle_id, owner_id = self.ctx.actor, self.vehicle_id, self.chosen
-        outcome = self.ctx.run(lambda s: change_owner(s, actor, vehicle_id, owner_id).id,
-                               areas=("customers",), parent=self)
-        if outcome.ok:
-            super().accept()
+        self.ctx.run(lambda s: change_owner(s, actor, vehicle_id, owner_id).id,
+                     on_done=lambda _id: super(ChangeOwnerDialog, self).accept(), parent=self,
+                     control=self)

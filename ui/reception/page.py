@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.appointments.rows import AppointmentRow
 from app.security.actor import Actor
 from db.engine import Database
+from ui.change_feed import Change, feed
 from ui.reception.appointment_dialog import AppointmentDialog, MoveAppointmentDialog
 from ui.reception.appointments import AppointmentBook
 from ui.reception.checkin_dialog import CheckInDialog
@@ -34,10 +35,7 @@ from ui.reception.search_panel import SEARCH_WIDTH, ResultRow, SearchPanel
 from ui.reception.today_strip import TodayStripBar
 from ui.reception.vehicle_card import VehicleCard
 from ui.reception.vehicle_dialog import NewCustomerDialog, SavedVehicleRef, VehicleDialog
-from ui.signals import signals
 
-WATCHED_AREAS = frozenset({"customers", "orders", "appointments", "reception", "shop",
-                           "workshop", "cashier"})
 CARD_TAB, ORDER_TAB, BOOK_TAB = 0, 1, 2
 
 
@@ -113,11 +111,14 @@ class ReceptionPage(QWidget):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._today_timer = QTimer(self)  # several changes in one event → one refresh
+        self._today_timer.setSingleShot(True)
+        self._today_timer.timeout.connect(self.today.refresh)
         self._minute = QTimer(self)
         self._minute.setInterval(60_000)
         self._minute.timeout.connect(self.today.refresh)
         self._minute.start()
-        signals.data_changed.connect(self._data_changed)
+        feed.changed.connect(self._changed)
         self.retranslate()
         self.refresh()
 
@@ -150,9 +151,18 @@ class ReceptionPage(QWidget):
         """Refresh once the current event is handled (several changes → one refresh)."""
         self._refresh_timer.start(0)
 
-    def _data_changed(self, area: str) -> None:
-        if area in WATCHED_AREAS:
-            self.refresh_soon()
+    def _changed(self, change: Change) -> None:
+        """Refresh what a committed change (here or at another terminal) concerns."""
+        cs = change.changes
+        if cs.shop or cs.touches("orders", "appointments", "jobs", "invoices", "payments"):
+            self._today_soon()
+        if cs.shop or self.card.concerns(cs):
+            self.card.reload()
+        if cs.shop or cs.touches("appointments"):
+            self.book_view.refresh()
+
+    def _today_soon(self) -> None:
+        self._today_timer.start(0)
 
     # -- navigation ---------------------------------------------------------------------------
 

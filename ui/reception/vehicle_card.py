@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import ChangeSet
 from app.errors import NotFound
 from app.i18n import translate
 from ui.reception.common import (
@@ -190,6 +191,14 @@ class VehicleCard(QWidget):
             if self.data.customer is not None:
                 self._customer_id = self.data.customer.id
         self.retranslate()
+
+    def concerns(self, changes: ChangeSet) -> bool:
+        """True when ``changes`` touch the vehicle, the customer or an order shown here."""
+        if self._vehicle_id is not None and self._vehicle_id in changes.vehicles:
+            return True
+        if self._customer_id is not None and self._customer_id in changes.customers:
+            return True
+        return not changes.orders.isdisjoint(v.order_id for v in self.data.visits)
 
     def show_note(self, text: str) -> None:
         """A non-blocking note above the card (e.g. VIN warnings after saving)."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.customers.service import create_customer
+from app.customers.registration import register_customer
 from app.errors import ValidationError
 from app.i18n import translate
 from app.validation.plates import validate_plate
@@ -249,10 +249,7 @@ class VehicleDialog(FormDialog):
             return SavedVehicleRef(saved.vehicle.id, saved.vehicle.owner_id or owner_id,
                                    saved.warnings)
 
-        outcome = self.ctx.run(work, areas=("customers",), on_error=self.handle_error,
-                               parent=self)
-        if outcome.ok:
-            self.accept_with(outcome.value)
+        self.submit(work)
 
 
 class NewCustomerDialog(FormDialog):
@@ -309,14 +306,7 @@ class NewCustomerDialog(FormDialog):
         mileage = self.vehicle.mileage_text()
 
         def work(session: Session) -> SavedVehicleRef:
-            created = create_customer(session, actor, customer)
-            if vehicle is None:
-                return SavedVehicleRef(0, created.id, ())
-            saved = create_vehicle(session, actor, vehicle, owner_id=created.id,
-                                   mileage_km=check_mileage_value(mileage))
-            return SavedVehicleRef(saved.vehicle.id, created.id, saved.warnings)
+            done = register_customer(session, actor, customer, vehicle, mileage_km=mileage)
+            return SavedVehicleRef(done.vehicle_id or 0, done.customer_id, done.warnings)
 
-        outcome = self.ctx.run(work, areas=("customers",), on_error=self.handle_error,
-                               parent=self)
-        if outcome.ok:
-            self.accept_with(outcome.value)
+        self.submit(work)

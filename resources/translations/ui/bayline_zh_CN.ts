@@ -4,7 +4,7 @@
 <context>
     <name>AreaPage</name>
     <message>
-        <location filename="../../../ui/pages.py" line="96"/>
+        <location filename="../../../ui/pages.py" line="97"/>
         <source>What you can do here</source>
         <translation>您在此可以做的事</translation>
     </message>
@@ -63,6 +63,29 @@
     </message>
 </context>
 <context>
+    <name>BusyIndicator</name>
+    <message>
+        <location filename="../../../ui/operations.py" line="101"/>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/operations.py" line="102"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/operations.py" line="103"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/operations.py" line="113"/>
+        <source>The database is busy with another terminal; retrying (attempt {attempt} of {total})…</source>
+        <translation>数据库正忙于其他终端的操作，正在重试（第 {attempt} 次，共 {total} 次）…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../../ui/dialogs.py" line="34"/>
@@ -88,112 +111,112 @@
 <context>
     <name>FirstStartSetup</name>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="125"/>
+        <location filename="../../../ui/setup_wizard.py" line="108"/>
         <source>Bayline — First start</source>
         <translation>Bayline — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="126"/>
+        <location filename="../../../ui/setup_wizard.py" line="109"/>
         <source>Welcome to Bayline</source>
         <translation>欢迎使用 Bayline</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="128"/>
+        <location filename="../../../ui/setup_wizard.py" line="111"/>
         <source>This database is new. Enter your shop&apos;s details and create the first administrator account; you can add the other users after signing in.</source>
         <translation>这是一个新数据库。请填写门店资料并创建第一个管理员账号；登录后可以再添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="130"/>
+        <location filename="../../../ui/setup_wizard.py" line="113"/>
         <source>Shop</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="131"/>
+        <location filename="../../../ui/setup_wizard.py" line="114"/>
         <source>First administrator</source>
         <translation>第一个管理员</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="133"/>
+        <location filename="../../../ui/setup_wizard.py" line="116"/>
         <source>Shop name *</source>
         <translation>门店名称 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="134"/>
+        <location filename="../../../ui/setup_wizard.py" line="117"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="135"/>
+        <location filename="../../../ui/setup_wizard.py" line="118"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="136"/>
+        <location filename="../../../ui/setup_wizard.py" line="119"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="137"/>
+        <location filename="../../../ui/setup_wizard.py" line="120"/>
         <source>User name *</source>
         <translation>用户名 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="138"/>
+        <location filename="../../../ui/setup_wizard.py" line="121"/>
         <source>Full name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="139"/>
+        <location filename="../../../ui/setup_wizard.py" line="122"/>
         <source>Password *</source>
         <translation>密码 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="140"/>
+        <location filename="../../../ui/setup_wizard.py" line="123"/>
         <source>Password again *</source>
         <translation>再次输入密码 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="147"/>
+        <location filename="../../../ui/setup_wizard.py" line="130"/>
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="149"/>
+        <location filename="../../../ui/setup_wizard.py" line="132"/>
         <source>unified social credit code, 18 characters</source>
         <translation>统一社会信用代码，18 位</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="150"/>
+        <location filename="../../../ui/setup_wizard.py" line="133"/>
         <source>Create shop</source>
         <translation>创建门店</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="151"/>
+        <location filename="../../../ui/setup_wizard.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="184"/>
+        <location filename="../../../ui/setup_wizard.py" line="167"/>
         <source>Enter the shop&apos;s name.</source>
         <translation>请填写门店名称。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="185"/>
+        <location filename="../../../ui/setup_wizard.py" line="168"/>
         <source>Choose a user name.</source>
         <translation>请设定用户名。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="186"/>
+        <location filename="../../../ui/setup_wizard.py" line="169"/>
         <source>Enter the administrator&apos;s name.</source>
         <translation>请填写管理员姓名。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="187"/>
+        <location filename="../../../ui/setup_wizard.py" line="170"/>
         <source>Choose a password.</source>
         <translation>请设定密码。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="196"/>
+        <location filename="../../../ui/setup_wizard.py" line="179"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -227,7 +250,7 @@
     </message>
     <message>
         <location filename="../../../ui/lock.py" line="109"/>
-        <location filename="../../../ui/lock.py" line="158"/>
+        <location filename="../../../ui/lock.py" line="159"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
@@ -293,52 +316,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="169"/>
+        <location filename="../../../ui/main_window.py" line="179"/>
         <source>Bayline — {shop}</source>
         <translation>Bayline — {shop}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="173"/>
+        <location filename="../../../ui/main_window.py" line="183"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="174"/>
+        <location filename="../../../ui/main_window.py" line="184"/>
         <source>&amp;Go to</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="175"/>
+        <location filename="../../../ui/main_window.py" line="185"/>
         <source>L&amp;anguage</source>
         <translation>语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="176"/>
+        <location filename="../../../ui/main_window.py" line="186"/>
         <source>&amp;Lock terminal</source>
         <translation>锁定终端(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="177"/>
+        <location filename="../../../ui/main_window.py" line="187"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="178"/>
+        <location filename="../../../ui/main_window.py" line="188"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="179"/>
+        <location filename="../../../ui/main_window.py" line="189"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="181"/>
+        <location filename="../../../ui/main_window.py" line="191"/>
         <source>Signed in as {user}</source>
         <translation>登录用户：{user}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="183"/>
+        <location filename="../../../ui/main_window.py" line="193"/>
         <source>Database: {database}</source>
         <translation>数据库：{database}</translation>
     </message>
@@ -346,52 +369,52 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../../ui/pages.py" line="136"/>
+        <location filename="../../../ui/pages.py" line="137"/>
         <source>Shop profile</source>
         <translation>门店资料</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="137"/>
+        <location filename="../../../ui/pages.py" line="138"/>
         <source>Shop name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="137"/>
+        <location filename="../../../ui/pages.py" line="138"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="138"/>
+        <location filename="../../../ui/pages.py" line="139"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="138"/>
+        <location filename="../../../ui/pages.py" line="139"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="139"/>
+        <location filename="../../../ui/pages.py" line="140"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="140"/>
+        <location filename="../../../ui/pages.py" line="141"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="140"/>
+        <location filename="../../../ui/pages.py" line="141"/>
         <source>User accounts</source>
         <translation>用户账号数</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="151"/>
+        <location filename="../../../ui/pages.py" line="152"/>
         <source>include VAT</source>
         <translation>含增值税</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="151"/>
+        <location filename="../../../ui/pages.py" line="152"/>
         <source>exclude VAT</source>
         <translation>不含增值税</translation>
     </message>

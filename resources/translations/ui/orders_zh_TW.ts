@@ -106,92 +106,92 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../../ui/orders/header.py" line="189"/>
+        <location filename="../../../ui/orders/header.py" line="192"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客戶描述(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="190"/>
+        <location filename="../../../ui/orders/header.py" line="193"/>
         <source>Diagnosis</source>
         <translation>診斷</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="191"/>
+        <location filename="../../../ui/orders/header.py" line="194"/>
         <source>Mileage in</source>
         <translation>進廠里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="192"/>
+        <location filename="../../../ui/orders/header.py" line="195"/>
         <source>Fuel level</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="193"/>
+        <location filename="../../../ui/orders/header.py" line="196"/>
         <source>Damage marks</source>
         <translation>外觀損傷</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="194"/>
+        <location filename="../../../ui/orders/header.py" line="197"/>
         <source>Valuables</source>
         <translation>貴重物品</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="195"/>
+        <location filename="../../../ui/orders/header.py" line="198"/>
         <source>Warning lights</source>
         <translation>故障燈</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="196"/>
+        <location filename="../../../ui/orders/header.py" line="199"/>
         <source>Promised time</source>
         <translation>承諾交車時間</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="197"/>
+        <location filename="../../../ui/orders/header.py" line="200"/>
         <source>Contact by</source>
         <translation>聯絡方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="198"/>
+        <location filename="../../../ui/orders/header.py" line="201"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="226"/>
+        <location filename="../../../ui/orders/header.py" line="229"/>
         <source>not agreed</source>
         <translation>未約定</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="227"/>
+        <location filename="../../../ui/orders/header.py" line="230"/>
         <source>waits in the lounge</source>
         <translation>在休息區等候</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="228"/>
+        <location filename="../../../ui/orders/header.py" line="231"/>
         <source>Save check-in (Ctrl+S)</source>
         <translation>儲存接車記錄 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="234"/>
+        <location filename="../../../ui/orders/header.py" line="237"/>
         <source>Phone call</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="234"/>
+        <location filename="../../../ui/orders/header.py" line="237"/>
         <source>SMS</source>
         <translation>簡訊</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="235"/>
+        <location filename="../../../ui/orders/header.py" line="238"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="235"/>
+        <location filename="../../../ui/orders/header.py" line="238"/>
         <source>Do not contact</source>
         <translation>不聯絡</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="255"/>
+        <location filename="../../../ui/orders/header.py" line="258"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
@@ -616,112 +616,112 @@
 <context>
     <name>OrderEditor</name>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="305"/>
+        <location filename="../../../ui/orders/editor.py" line="290"/>
         <source>&amp;Jobs ({count})</source>
         <translation>工時項目(&amp;J) ({count})</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="306"/>
+        <location filename="../../../ui/orders/editor.py" line="291"/>
         <source>&amp;Parts ({count})</source>
         <translation>零件(&amp;P) ({count})</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="307"/>
+        <location filename="../../../ui/orders/editor.py" line="292"/>
         <source>&amp;Other charges ({count})</source>
         <translation>其他費用(&amp;O) ({count})</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="310"/>
+        <location filename="../../../ui/orders/editor.py" line="295"/>
         <source>Check-&amp;in record</source>
         <translation>接車記錄(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="367"/>
+        <location filename="../../../ui/orders/editor.py" line="352"/>
         <source>Reload the order</source>
         <translation>重新載入工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="368"/>
+        <location filename="../../../ui/orders/editor.py" line="353"/>
         <source>Your unsaved changes to the check-in record will be discarded. Reload the latest version?</source>
         <translation>接車記錄中未儲存的修改將被捨棄。要載入最新版本嗎？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="444"/>
+        <location filename="../../../ui/orders/editor.py" line="429"/>
         <source>{part}: not reserved — {reason}</source>
         <translation>{part}：未能預留 — {reason}</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="483"/>
+        <location filename="../../../ui/orders/editor.py" line="468"/>
         <source>Remove a signed line</source>
         <translation>刪除已簽字項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="484"/>
+        <location filename="../../../ui/orders/editor.py" line="469"/>
         <source>The customer signed for “{line}”. Why is it removed?</source>
         <translation>客戶已簽字確認「{line}」。刪除原因為何？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="489"/>
+        <location filename="../../../ui/orders/editor.py" line="474"/>
         <source>Remove line</source>
         <translation>刪除項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="490"/>
+        <location filename="../../../ui/orders/editor.py" line="475"/>
         <source>Remove “{line}” from the order?</source>
         <translation>從工單中刪除「{line}」？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="516"/>
+        <location filename="../../../ui/orders/editor.py" line="499"/>
         <source>This job is already in the workshop; ask the foreman before changing it.</source>
         <translation>此工時項目已在車間作業中；修改前請先與車間主管溝通。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="520"/>
+        <location filename="../../../ui/orders/editor.py" line="503"/>
         <source>Parts were already issued on this line; the parts counter must take them back first.</source>
         <translation>此項零件已出庫；需先由零件部辦理退庫。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="666"/>
+        <location filename="../../../ui/orders/editor.py" line="648"/>
         <source>Customer signed</source>
         <translation>客戶已簽字</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="667"/>
+        <location filename="../../../ui/orders/editor.py" line="649"/>
         <source>Has the customer signed the job card? New lines will then need the customer&apos;s approval.</source>
         <translation>客戶已在委託書上簽字了嗎？此後新增的項目需客戶確認。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="672"/>
+        <location filename="../../../ui/orders/editor.py" line="654"/>
         <source>Cancel the order</source>
         <translation>取消工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="673"/>
+        <location filename="../../../ui/orders/editor.py" line="655"/>
         <source>Why is the order cancelled?</source>
         <translation>取消工單的原因為何？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="679"/>
+        <location filename="../../../ui/orders/editor.py" line="661"/>
         <source>Deliver</source>
         <translation>交車</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="680"/>
+        <location filename="../../../ui/orders/editor.py" line="662"/>
         <source>Hand the car over and print the gate pass?</source>
         <translation>交車並列印出門條？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="694"/>
+        <location filename="../../../ui/orders/editor.py" line="676"/>
         <source>No job is ready to dispatch (jobs awaiting the customer&apos;s approval cannot be dispatched).</source>
         <translation>沒有可派工的工時項目（待客戶確認的項目不能派工）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="764"/>
+        <location filename="../../../ui/orders/editor.py" line="746"/>
         <source>Unsaved changes</source>
         <translation>有未儲存的內容</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="765"/>
+        <location filename="../../../ui/orders/editor.py" line="747"/>
         <source>Something typed on order {number} is not saved. Close anyway and lose it?</source>
         <translation>工單 {number} 中有輸入內容尚未儲存。仍要關閉並捨棄嗎？</translation>
     </message>
@@ -729,52 +729,52 @@
 <context>
     <name>OrderHeader</name>
     <message>
-        <location filename="../../../ui/orders/header.py" line="93"/>
+        <location filename="../../../ui/orders/header.py" line="94"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="93"/>
+        <location filename="../../../ui/orders/header.py" line="94"/>
         <source>Vehicle</source>
         <translation>車輛</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="94"/>
+        <location filename="../../../ui/orders/header.py" line="95"/>
         <source>Mileage in</source>
         <translation>進廠里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="94"/>
+        <location filename="../../../ui/orders/header.py" line="95"/>
         <source>Promised</source>
         <translation>承諾交車</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="95"/>
+        <location filename="../../../ui/orders/header.py" line="96"/>
         <source>Advisor</source>
         <translation>服務顧問</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="95"/>
+        <location filename="../../../ui/orders/header.py" line="96"/>
         <source>Checked in</source>
         <translation>接車時間</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="100"/>
+        <location filename="../../../ui/orders/header.py" line="101"/>
         <source>No order open</source>
         <translation>未開啟工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="116"/>
+        <location filename="../../../ui/orders/header.py" line="119"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="120"/>
+        <location filename="../../../ui/orders/header.py" line="123"/>
         <source>not agreed</source>
         <translation>未約定</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="124"/>
+        <location filename="../../../ui/orders/header.py" line="127"/>
         <source>Customer&apos;s words: {text}</source>
         <translation>客戶描述：{text}</translation>
     </message>

@@ -4,184 +4,184 @@
 <context>
     <name>AppointmentBook</name>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="147"/>
+        <location filename="../../../ui/reception/appointments.py" line="148"/>
         <source>Mon</source>
         <translation>週一</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="148"/>
+        <location filename="../../../ui/reception/appointments.py" line="149"/>
         <source>Tue</source>
         <translation>週二</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="149"/>
+        <location filename="../../../ui/reception/appointments.py" line="150"/>
         <source>Wed</source>
         <translation>週三</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="150"/>
+        <location filename="../../../ui/reception/appointments.py" line="151"/>
         <source>Thu</source>
         <translation>週四</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="151"/>
+        <location filename="../../../ui/reception/appointments.py" line="152"/>
         <source>Fri</source>
         <translation>週五</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="152"/>
+        <location filename="../../../ui/reception/appointments.py" line="153"/>
         <source>Sat</source>
         <translation>週六</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="153"/>
+        <location filename="../../../ui/reception/appointments.py" line="154"/>
         <source>Sun</source>
         <translation>週日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="280"/>
+        <location filename="../../../ui/reception/appointments.py" line="284"/>
         <source>full ({taken}/{capacity})</source>
         <translation>已滿（{taken}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="282"/>
+        <location filename="../../../ui/reception/appointments.py" line="286"/>
         <source>{free} of {capacity} free</source>
         <translation>剩 {free}/{capacity}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="291"/>
-        <location filename="../../../ui/reception/appointments.py" line="317"/>
+        <location filename="../../../ui/reception/appointments.py" line="295"/>
+        <location filename="../../../ui/reception/appointments.py" line="321"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="294"/>
+        <location filename="../../../ui/reception/appointments.py" line="298"/>
         <source>Places</source>
         <translation>名額</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="299"/>
-        <location filename="../../../ui/reception/appointments.py" line="319"/>
+        <location filename="../../../ui/reception/appointments.py" line="303"/>
+        <location filename="../../../ui/reception/appointments.py" line="323"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="304"/>
-        <location filename="../../../ui/reception/appointments.py" line="324"/>
+        <location filename="../../../ui/reception/appointments.py" line="308"/>
+        <location filename="../../../ui/reception/appointments.py" line="328"/>
         <source>Plate</source>
         <translation>車牌</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="305"/>
-        <location filename="../../../ui/reception/appointments.py" line="325"/>
+        <location filename="../../../ui/reception/appointments.py" line="309"/>
+        <location filename="../../../ui/reception/appointments.py" line="329"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="306"/>
+        <location filename="../../../ui/reception/appointments.py" line="310"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="308"/>
-        <location filename="../../../ui/reception/appointments.py" line="326"/>
+        <location filename="../../../ui/reception/appointments.py" line="312"/>
+        <location filename="../../../ui/reception/appointments.py" line="330"/>
         <source>Requested work</source>
         <translation>預約項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="309"/>
-        <location filename="../../../ui/reception/appointments.py" line="327"/>
+        <location filename="../../../ui/reception/appointments.py" line="313"/>
+        <location filename="../../../ui/reception/appointments.py" line="331"/>
         <source>Advisor</source>
         <translation>服務專員</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="310"/>
+        <location filename="../../../ui/reception/appointments.py" line="314"/>
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="355"/>
-        <location filename="../../../ui/reception/appointments.py" line="563"/>
+        <location filename="../../../ui/reception/appointments.py" line="359"/>
+        <location filename="../../../ui/reception/appointments.py" line="566"/>
         <source>Today&apos;s arrivals ({n})</source>
         <translation>今日到店（{n}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="372"/>
+        <location filename="../../../ui/reception/appointments.py" line="376"/>
         <source>All advisors</source>
         <translation>全部服務專員</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="373"/>
+        <location filename="../../../ui/reception/appointments.py" line="377"/>
         <source>My bookings</source>
         <translation>我的預約</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="532"/>
+        <location filename="../../../ui/reception/appointments.py" line="535"/>
         <source>Cancel appointment</source>
         <translation>取消預約</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="533"/>
+        <location filename="../../../ui/reception/appointments.py" line="536"/>
         <source>Why is the appointment of {plate} cancelled?</source>
         <translation>{plate} 的預約為何取消？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="547"/>
+        <location filename="../../../ui/reception/appointments.py" line="550"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="548"/>
+        <location filename="../../../ui/reception/appointments.py" line="551"/>
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="549"/>
+        <location filename="../../../ui/reception/appointments.py" line="552"/>
         <source>Previous day or week</source>
         <translation>上一天或上一週</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="550"/>
+        <location filename="../../../ui/reception/appointments.py" line="553"/>
         <source>Next day or week</source>
         <translation>下一天或下一週</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="551"/>
+        <location filename="../../../ui/reception/appointments.py" line="554"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="552"/>
+        <location filename="../../../ui/reception/appointments.py" line="555"/>
         <source>Book… (F6)</source>
         <translation>預約… (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="552"/>
+        <location filename="../../../ui/reception/appointments.py" line="555"/>
         <source>Invite…</source>
         <translation>邀約…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="553"/>
+        <location filename="../../../ui/reception/appointments.py" line="556"/>
         <source>Move…</source>
         <translation>改期…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="554"/>
+        <location filename="../../../ui/reception/appointments.py" line="557"/>
         <source>Arrived: check in</source>
         <translation>已到店：接車</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="553"/>
+        <location filename="../../../ui/reception/appointments.py" line="556"/>
         <source>Customer confirmed</source>
         <translation>客戶已確認</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="555"/>
+        <location filename="../../../ui/reception/appointments.py" line="558"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="555"/>
+        <location filename="../../../ui/reception/appointments.py" line="558"/>
         <source>Cancel booking…</source>
         <translation>取消預約…</translation>
     </message>
@@ -695,12 +695,12 @@
         <translation>繼續編輯</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="242"/>
+        <location filename="../../../ui/reception/forms.py" line="249"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/forms.py" line="243"/>
+        <location filename="../../../ui/reception/forms.py" line="250"/>
         <source>Discard the changes you made in this form?</source>
         <translation>放棄本表單中的修改？</translation>
     </message>
@@ -708,22 +708,22 @@
 <context>
     <name>MoveAppointmentDialog</name>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="215"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="212"/>
         <source>Move appointment</source>
         <translation>預約改期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="221"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="218"/>
         <source>New date and time</source>
         <translation>新日期和時間</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="228"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="225"/>
         <source>&amp;Move</source>
         <translation>改期(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="236"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="233"/>
         <source>{who}: booked for {time}</source>
         <translation>{who}：原預約時間 {time}</translation>
     </message>
@@ -731,22 +731,22 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="267"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="264"/>
         <source>New customer and vehicle</source>
         <translation>新客戶與車輛</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="268"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="265"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="270"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="267"/>
         <source>Vehicle</source>
         <translation>車輛</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="271"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="268"/>
         <source>Register a vehicle now</source>
         <translation>同時登記車輛</translation>
     </message>
@@ -754,7 +754,7 @@
 <context>
     <name>Reception</name>
     <message>
-        <location filename="../../../ui/reception/common.py" line="188"/>
+        <location filename="../../../ui/reception/common.py" line="190"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
@@ -762,42 +762,42 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../../ui/reception/page.py" line="184"/>
+        <location filename="../../../ui/reception/page.py" line="194"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="185"/>
+        <location filename="../../../ui/reception/page.py" line="195"/>
         <source>The repair order shown has changes that are not saved. Open the other order anyway and drop them?</source>
         <translation>目前工單有未儲存的修改。仍要開啟另一張工單並放棄這些修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="197"/>
+        <location filename="../../../ui/reception/page.py" line="207"/>
         <source>The booking has no vehicle yet: add the vehicle, then check it in (F4).</source>
         <translation>此預約尚未指定車輛：請先新增車輛，再接車 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="200"/>
+        <location filename="../../../ui/reception/page.py" line="210"/>
         <source>Booked for {time}: {work}. Press F4 to check in.</source>
         <translation>預約 {time}：{work}。按 F4 接車。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="327"/>
+        <location filename="../../../ui/reception/page.py" line="337"/>
         <source>New customer (F2)</source>
         <translation>新客戶 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="328"/>
+        <location filename="../../../ui/reception/page.py" line="338"/>
         <source>Ve&amp;hicle and customer</source>
         <translation>車輛與客戶(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="329"/>
+        <location filename="../../../ui/reception/page.py" line="339"/>
         <source>Repair &amp;order</source>
         <translation>工單(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="330"/>
+        <location filename="../../../ui/reception/page.py" line="340"/>
         <source>A&amp;ppointments (F7)</source>
         <translation>預約(&amp;P) (F7)</translation>
     </message>
@@ -932,192 +932,192 @@ Open orders</source>
 <context>
     <name>VehicleCard</name>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="144"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="145"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="146"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="147"/>
         <source>Order</source>
         <translation>工單號</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="147"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="148"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="149"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="150"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="151"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="152"/>
         <source>Work</source>
         <translation>維修項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="152"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="153"/>
         <source>[comeback] </source>
         <translation>[返修] </translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="155"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="156"/>
         <source>Parts</source>
         <translation>零件</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="156"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="157"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="212"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="221"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="213"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="222"/>
         <source>Vehicle</source>
         <translation>車輛</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="214"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
         <source>Name</source>
         <translation>姓名/名稱</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="214"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
         <source>Phones</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="215"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="215"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
         <source>Consents</source>
         <translation>同意事項</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="216"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
         <source>Earlier owners</source>
         <translation>歷任車主</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="216"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
         <source>VIN</source>
         <translation>車身號碼 (VIN)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="217"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
         <source>Model</source>
         <translation>車型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="217"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
         <source>Model year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="218"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
         <source>Colour</source>
         <translation>顏色</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="218"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
         <source>Engine no.</source>
         <translation>引擎號碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="219"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
         <source>Registered</source>
         <translation>領牌日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="219"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
         <source>Last mileage</source>
         <translation>最近里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="222"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
         <source>Check in (F4)</source>
         <translation>接車 (F4)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="222"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
         <source>Book (F6)</source>
         <translation>預約 (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="232"/>
         <source>Edit customer</source>
         <translation>編輯客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="233"/>
         <source>Edit vehicle</source>
         <translation>編輯車輛</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
         <source>Add vehicle</source>
         <translation>新增車輛</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="235"/>
         <source>Change owner</source>
         <translation>過戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="238"/>
         <source>Visit history</source>
         <translation>進廠紀錄</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="239"/>
         <source>Open this repair order</source>
         <translation>開啟此工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="240"/>
         <source>Find a vehicle or customer with the search box on the left (Ctrl+F), or register a new customer (F2).</source>
         <translation>在左側搜尋框查詢車輛或客戶 (Ctrl+F)，或登記新客戶 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="266"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="275"/>
         <source>Open orders: {n}</source>
         <translation>未完成工單：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="305"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="314"/>
         <source>Visits: {n}</source>
         <translation>進廠：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="267"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="276"/>
         <source>No open order</source>
         <translation>無未完成工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="287"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="287"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="280"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="289"/>
         <source>Follow-up calls: {followup} · Offers: {marketing}</source>
         <translation>回訪：{followup} · 行銷：{marketing}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="300"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="309"/>
         <source>(warranty from {day})</source>
         <translation>（保固自 {day}）</translation>
     </message>

@@ -12,6 +12,7 @@ from app.appointments.service import (
     todays_arrivals,
 )
 from app.orders.queries import load_order
+from tests.ui.conftest import settle_operations
 from tests.ui.reception.conftest import MORNING, add_vehicle
 from ui.operations import read_data
 from ui.reception.appointment_dialog import AppointmentDialog, MoveAppointmentDialog, show_time
@@ -35,6 +36,7 @@ def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
     dialog.set_start(MORNING + timedelta(hours=2))  # 11:00
     dialog.requested.setPlainText("30000公里保养")
     dialog.save_button.click()
+    settle_operations()
     assert not dialog.isVisible()
 
     page.show_book()
@@ -51,6 +53,7 @@ def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
 
     page.book_view.day_table.selectRow(line)
     page.book_view.confirm_selected()
+    settle_operations()
     assert booking_rows(page)[0].status == "confirmed"
 
     page.book_view.day_table.selectRow(line)
@@ -61,6 +64,7 @@ def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
     assert "Booked for 11:00" in check_in.header.text()
     qtbot.keyClicks(check_in.mileage, "30500")
     check_in.save_button.click()
+    settle_operations()
     assert not check_in.isVisible()
 
     order_id = page.orders.order_id
@@ -95,6 +99,7 @@ def test_f4_on_a_booked_vehicle_checks_in_its_booking(
     assert dialog.appointment is not None and dialog.appointment.id == appointment_id
     qtbot.keyClicks(dialog.mileage, "10500")
     dialog.save_button.click()
+    settle_operations()
     assert read_data(database, lambda s: load_appointment(s, appointment_id).status) \
         == "arrived"
 
@@ -115,6 +120,7 @@ def test_a_full_slot_is_refused_at_the_time_field(morning, qtbot, page, database
     assert dialog.windowTitle() == "Invite a customer"
     assert dialog.direction.currentData() == "outbound"
     dialog.save_button.click()
+    settle_operations()
     assert dialog.isVisible()
     assert "slot is full" in dialog.fields["starts_at"].error()
 
@@ -140,6 +146,7 @@ def test_cancel_needs_a_reason_and_the_week_view_counts_places(
     book_view.day_table.selectRow(line)
     assert book_view.actions["cancel"].isEnabled()
     book_view.cancel_selected()
+    settle_operations()
     assert booking_rows(page) == []  # cancelled bookings leave the book
 
 
@@ -165,6 +172,7 @@ def test_move_a_booking_to_another_hour(morning, qtbot, page, database, advisor)
     assert dialog.starts_at() == MORNING + timedelta(hours=2)
     show_time(dialog.starts, MORNING + timedelta(hours=6), dialog.ctx.zone)  # 15:00
     dialog.save_button.click()
+    settle_operations()
     assert not dialog.isVisible()
     with database.reading() as session:
         moved = load_appointment(session, appointment_id)
@@ -183,6 +191,7 @@ def test_moving_into_the_past_is_refused_at_the_time_field(morning, qtbot, page,
     dialog = page.dialog
     show_time(dialog.starts, MORNING - timedelta(hours=1), dialog.ctx.zone)  # 08:00, gone
     dialog.save_button.click()
+    settle_operations()
     assert dialog.isVisible()
     assert "already passed" in dialog.fields["starts_at"].error()
     with database.reading() as session:  # nothing was written
@@ -202,12 +211,14 @@ def test_a_booking_moved_meanwhile_is_a_conflict_with_reload(morning, qtbot, pag
     monkeypatch.setattr(dialog, "ask_reload", lambda: True)
     show_time(dialog.starts, MORNING + timedelta(hours=6), dialog.ctx.zone)
     dialog.save_button.click()
+    settle_operations()
     assert dialog.isVisible()  # refused, not overwritten
     assert dialog.summary.text().endswith("booked for 2026-03-02 14:00")  # reloaded
     with database.reading() as session:
         assert load_appointment(session, appointment_id).starts_at \
             == MORNING + timedelta(hours=5)
     dialog.save_button.click()  # now with the current version: moved to 14:00 as shown
+    settle_operations()
     assert not dialog.isVisible()
 
 

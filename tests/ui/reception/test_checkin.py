@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from app.orders.attachments import list_attachments
 from app.orders.lookup import find_orders
 from app.orders.queries import load_order
+from tests.ui.conftest import settle_operations
 from tests.ui.reception.conftest import add_vehicle
 from ui.operations import read_data
 from ui.reception.checkin_dialog import CheckInDialog
@@ -53,6 +54,7 @@ def test_check_in_opens_an_order_with_mileage_fuel_and_complaint(
     dialog.add_photos([photo])
 
     qtbot.keyClick(dialog.mileage, Qt.Key.Key_Return)
+    settle_operations()
     assert not dialog.isVisible()
     order_id = page.orders.order_id
     assert order_id is not None
@@ -80,6 +82,7 @@ def test_a_lower_mileage_needs_the_reason(morning, qtbot, page, database, adviso
     assert dialog.reason_needed()
     dialog.description.setPlainText("保养")
     dialog.save_button.click()
+    settle_operations()
     assert dialog.isVisible()
     message = dialog.fields["mileage"].error()
     assert "lower than the last reading (50000 km)" in message
@@ -87,6 +90,7 @@ def test_a_lower_mileage_needs_the_reason(morning, qtbot, page, database, adviso
 
     qtbot.keyClicks(dialog.reason, "instrument cluster replaced")
     dialog.save_button.click()
+    settle_operations()
     assert not dialog.isVisible()
     stored = stored_order(database, page.orders.order_id)
     assert (stored["mileage_in"], stored["vehicle_km"]) == (49000, 49000)
@@ -98,6 +102,7 @@ def test_the_service_message_offers_the_reason_field_too(
     dialog.mileage.setText("100")  # set without leaving the field
     dialog.description.setPlainText("保养")
     dialog.save_button.click()
+    settle_operations()
     assert dialog.fields["mileage"].has_error()
     assert dialog.reason_needed()
 
@@ -110,9 +115,11 @@ def test_a_missing_complaint_is_shown_at_its_field_and_nothing_is_opened(
     bad.write_bytes(b"not a photo")
     dialog.add_photos([bad])
     dialog.save_button.click()
+    settle_operations()
     assert dialog.fields["customer_description"].has_error()
     dialog.description.setPlainText("换轮胎")
     dialog.save_button.click()
+    settle_operations()
     assert dialog.fields["attachment"].has_error()  # the whole check-in was rolled back
     assert page.orders.order_id is None
     assert read_data(database, lambda s: find_orders(s, advisor, "RO")) == []

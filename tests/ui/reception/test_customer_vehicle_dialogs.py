@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from app.customers.search import search
 from app.customers.service import CustomerData, update_customer
 from app.validation.vin import vin_check_digit
+from tests.ui.conftest import settle_operations
 from tests.ui.reception.conftest import Known, add_vehicle, valid_vin
 from ui.operations import read_data
 from ui.reception.customer_dialog import CustomerDialog
@@ -42,6 +43,7 @@ def test_new_customer_with_a_bad_vin_shows_the_message_under_the_vin_and_saves_n
     fill_new_customer(qtbot, dialog, vin=wrong_check_digit(good))
 
     qtbot.keyClick(dialog.customer.name, Qt.Key.Key_Return)  # Enter saves
+    settle_operations()
     vin_field = dialog.fields["vin"]
     assert dialog.isVisible()
     assert vin_field.has_error()
@@ -55,6 +57,7 @@ def test_new_customer_with_a_bad_vin_shows_the_message_under_the_vin_and_saves_n
     qtbot.keyClicks(dialog.vehicle.vin, good)
     assert not vin_field.has_error()  # typing clears the message
     dialog.save_button.click()
+    settle_operations()
     assert not dialog.isVisible()
     hits = found(database, advisor, "李娜")
     assert [(h.plate, h.vin, h.owner) for h in hits] == [("粤A12345", good, "李娜")]
@@ -69,6 +72,7 @@ def test_required_fields_and_a_bad_phone_are_shown_at_their_fields(
     dialog = page.dialog
     qtbot.keyClicks(dialog.customer.phones[1], "12345")
     dialog.save_button.click()
+    settle_operations()
     assert dialog.fields["name"].error() == "This field is required."
     assert dialog.fields["phones.1"].has_error()  # every problem found here at once
     assert dialog.fields["plate"].has_error()
@@ -77,16 +81,19 @@ def test_required_fields_and_a_bad_phone_are_shown_at_their_fields(
     dialog.customer.name.setText("王芳")
     qtbot.keyClicks(dialog.customer.phones[0], "12345")
     dialog.save_button.click()
+    settle_operations()
     assert dialog.fields["phones.0"].has_error()
     assert not dialog.fields["name"].has_error()
     dialog.customer.phones[0].clear()
     qtbot.keyClicks(dialog.customer.phones[0], "13700001234")
     dialog.vehicle.plate.setText("WJ12345")
     dialog.save_button.click()
+    settle_operations()
     assert dialog.fields["plate"].has_error()
     assert "special plate" in dialog.fields["plate"].error()
     dialog.vehicle.special_plate.setChecked(True)
     dialog.save_button.click()
+    settle_operations()
     assert not dialog.isVisible()
     assert [h.plate for h in found(database, advisor, "王芳")] == ["WJ12345"]
 
@@ -104,6 +111,7 @@ def test_a_vin_warning_is_a_note_and_does_not_block_saving(qtbot, page, database
     dialog.vehicle.vin.editingFinished.emit()
     assert not dialog.vehicle.vin_note.isHidden()
     dialog.save_button.click()
+    settle_operations()
     assert not dialog.isVisible()
     assert page.card.data.vehicle.vin == european
     assert "check digit" in page.card.note.text()
@@ -147,12 +155,14 @@ def test_someone_elses_save_offers_reload(qtbot, page, database, advisor, manage
     offered: list[bool] = []
     monkeypatch.setattr(dialog, "ask_reload", lambda: offered.append(True) or True)
     dialog.save_button.click()
+    settle_operations()
     assert offered == [True]
     assert dialog.isVisible()
     assert dialog.customer.name.text() == "张伟汽修公司"  # their version, reloaded
     assert dialog.customer.address.text() == ""
     qtbot.keyClicks(dialog.customer.address, "Tianhe Road 1")
     dialog.save_button.click()
+    settle_operations()
     assert not dialog.isVisible()
     assert page.card.values["address"].text() == "Tianhe Road 1"
     assert page.card.values["name"].text() == "张伟汽修公司"
@@ -175,6 +185,7 @@ def test_change_of_owner_keeps_the_earlier_owner(qtbot, page, database, advisor)
     qtbot.keyClicks(dialog.box, "13911112222")  # searched off the GUI thread as typed
     qtbot.waitUntil(lambda: [r.name for r in dialog.model.rows] == ["李娜"], timeout=5000)
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    settle_operations()
     assert not dialog.isVisible()
     assert page.card.customer_id == other.customer_id
     assert page.card.values["name"].text() == "李娜"
@@ -186,5 +197,6 @@ def test_enter_right_after_typing_takes_the_owner_typed(qtbot, page, database, a
     dialog, other = _change_owner_dialog(page, database, advisor)
     qtbot.keyClicks(dialog.box, "13911112222")
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)  # before the background answer arrived
+    settle_operations()
     assert dialog.chosen == other.customer_id
     assert page.card.customer_id == other.customer_id

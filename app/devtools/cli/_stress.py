@@ -1,5 +1,6 @@
 """What the ``torture`` and ``crash-test`` commands share: their report options, the explicit
-test database they insist on, and the JSON summary they print (exit 1 on any anomaly)."""
+test database they insist on (and the refusal of one they did not create, exit 2), and the
+JSON summary they print (exit 1 on any anomaly)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ def explicit_database_url(args: argparse.Namespace, command: str) -> str | None:
               file=sys.stderr)
         return None
     return normalise_url(args.db).render_as_string(hide_password=False)
+
+
+def refuse(exc: Exception) -> int:
+    """Say why the database was refused (``app.devtools.marker``); the exit code 2."""
+    print(exc, file=sys.stderr)
+    return 2
 
 
 def report(args: argparse.Namespace, summary: dict[str, Any]) -> int:

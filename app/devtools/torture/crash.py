@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
+from app.devtools.marker import NotADevtoolsDatabase
 from app.devtools.torture.invariants import check_database
 from app.devtools.torture.outcomes import Probe, is_disconnect, kind_name
 from app.devtools.torture.run import count_rows
@@ -160,7 +161,12 @@ def run_crash_test(url: str, *, kills: int = 200, terminations: int | None = Non
         terminations = max(2, kills // 4) if postgres else 0
     if not postgres:
         terminations = 0
-    world = prepare_world(database, terminals=1, seed=seed, completed_orders=0)
+    try:
+        world = prepare_world(database, terminals=1, seed=seed, completed_orders=0,
+                              tool="crash-test")
+    except NotADevtoolsDatabase:
+        database.dispose()
+        raise
     before = count_rows(database, world)
     pool = _WorkPool(database, world, seed)
     ctx = mp.get_context("spawn")

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.devtools.marker import NotADevtoolsDatabase
 from app.devtools.torture.invariants import (
     check_database,
     shared_order_problems,
@@ -97,7 +98,11 @@ def run_torture(url: str, *, terminals: int = 8, ops: int = 5000, seed: int | No
     seed = random.randrange(1_000_000) if seed is None else seed
     started = time.perf_counter()
     database = Database(url)
-    world = prepare_world(database, terminals=terminals, seed=seed)
+    try:
+        world = prepare_world(database, terminals=terminals, seed=seed)
+    except NotADevtoolsDatabase:
+        database.dispose()
+        raise
     before = count_rows(database, world)
     ctx = mp.get_context("spawn")
     manager = ctx.Manager()

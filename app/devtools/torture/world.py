@@ -1,6 +1,7 @@
 """The world a torture or crash run works in: prepared once by the parent process.
 
-``prepare_world`` brings a database to the current schema, fills in whatever is missing
+``prepare_world`` refuses a database the developer tools did not create (``marker``), brings
+the database to the current schema, fills in whatever is missing
 (reference data, shop profile, one user per role, technicians, bays, a few *hot* parts in
 stock), opens a till per terminal, creates the *shared* order every terminal edits and a few
 completed orders so the cashiers have something to settle from the start. ``World`` is a
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.cashier.till import current_till, open_till
 from app.customers.service import CustomerData, create_customer
+from app.devtools.marker import claim
 from app.orders.checkin import CheckInData, open_order
 from app.orders.lines import add_charge_line, add_labour_line, add_part_line
 from app.orders.progress import (
@@ -200,8 +202,13 @@ def complete_order(session: Session, actors: dict[str, Actor], world: World,
 
 
 def prepare_world(database: Database, *, terminals: int, seed: int, hot_parts: int = 3,
-                  completed_orders: int | None = None) -> World:
-    """Make ``database`` ready for a run and describe it (see the module docstring)."""
+                  completed_orders: int | None = None, tool: str = "torture") -> World:
+    """Make ``database`` ready for a run and describe it (see the module docstring).
+
+    Only a database the developer tools created (empty, or marked by them) is prepared:
+    any other raises ``NotADevtoolsDatabase`` before anything is written
+    (``app.devtools.marker``)."""
+    claim(database, tool=tool)
     upgrade(database)
     rng = random.Random(seed)
     tag = f"tt{seed % 100000}x{secrets.token_hex(3)}"

@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 
 from app.cashier.invoicing import settle_order
 from app.cashier.payments import PaymentPart, take_payments
+from app.devtools.marker import mark
 from app.devtools.torture.invariants import (
     check_database,
     shared_order_problems,
@@ -27,6 +28,7 @@ from db.models import Invoice, PartLine, Payment, RepairOrder
 @pytest.fixture
 def world(database: Database) -> World:
     """A prepared world with one order invoiced and paid in part (everything sound)."""
+    mark(database, tool="test")  # a throw-away copy of the template: the tools may use it
     w = prepare_world(database, terminals=1, seed=5, completed_orders=1)
     with database.transaction() as s:
         actors = load_actors(s, w.usernames)

@@ -14,6 +14,7 @@ import threading
 import pytest
 from sqlalchemy import text
 
+from app.devtools.marker import mark
 from app.devtools.torture.invariants import check_database
 from app.devtools.torture.world import load_actors, new_order, plate_for, prepare_world
 from app.errors import ConflictError, DomainError
@@ -43,6 +44,7 @@ def test_additional_work_added_while_the_order_goes_to_qc(database) -> None:
     guard read the lines before the new one was committed and nothing conflicted."""
     if database.backend != "postgresql":
         pytest.skip("needs two concurrent transactions (SQLite serialises them)")
+    mark(database, tool="test")  # a throw-away copy of the template: the tools may use it
     world = prepare_world(database, terminals=1, seed=9, completed_orders=0)
     rng = random.Random(1)
     with database.transaction() as s:

@@ -1,4 +1,5 @@
-"""Short torture and crash runs on both databases, through the commands a user runs."""
+"""Short torture and crash runs on both databases, through the commands a user runs, each on a
+new empty database (the only kind they take besides one they created: test_refusal.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import json
 from main import main
 
 
-def test_short_torture_run_finds_no_anomaly(database_url, tmp_path, capsys) -> None:
+def test_short_torture_run_finds_no_anomaly(blank_database_url, tmp_path, capsys) -> None:
     out = tmp_path / "torture.json"
-    code = main(["--db", database_url, "torture", "--terminals", "3", "--ops", "150",
+    code = main(["--db", blank_database_url, "torture", "--terminals", "3", "--ops", "150",
                  "--seed", "7", "--quiet", "--json", str(out)])
     summary = json.loads(out.read_text(encoding="utf-8"))
     assert summary["anomalies"] == [], summary["anomalies"]
@@ -27,9 +28,9 @@ def test_short_torture_run_finds_no_anomaly(database_url, tmp_path, capsys) -> N
     assert summary["double_submits"]["published"] == summary["double_submits"]["sent_again"]
 
 
-def test_short_crash_run_finds_no_anomaly(database_url, capsys) -> None:
-    postgres = database_url.startswith("postgresql")
-    code = main(["--db", database_url, "crash-test", "--kills", "5", "--terminations", "2",
+def test_short_crash_run_finds_no_anomaly(blank_database_url, capsys) -> None:
+    postgres = blank_database_url.startswith("postgresql")
+    code = main(["--db", blank_database_url, "crash-test", "--kills", "5", "--terminations", "2",
                  "--seed", "11", "--max-delay", "0.4", "--quiet"])
     summary = json.loads(capsys.readouterr().out)
     assert summary["anomalies"] == [], summary["anomalies"]

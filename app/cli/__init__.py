@@ -2,6 +2,9 @@
 
 ``NAME`` (the command word), ``HELP`` (one line), ``configure(parser)`` adding its arguments,
 and ``run(args) -> int``. main.py discovers the modules, so adding a command is adding a file.
+The developer commands (``bench``, ``torture``, ``crash-test``) live in ``app.devtools.cli``
+and are added only when ``app.devtools`` is importable: a source checkout has it, the wheel a
+shop PC installs leaves it out.
 Shared options (``--db``, ``--demo``, ``--lang``) are parsed by main.py; ``open_database(args)``
 gives the Database they select.
 """
@@ -20,10 +23,31 @@ from db.migrate import SchemaState, schema_status
 
 
 def command_modules() -> list[ModuleType]:
-    """Every command module in this package, sorted by command word."""
-    modules = [importlib.import_module(f"{__name__}.{info.name}")
-               for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")]
-    return sorted((m for m in modules if hasattr(m, "NAME")), key=lambda m: m.NAME)
+    """Every command module in this package and, when installed, in ``app.devtools.cli``,
+    sorted by command word."""
+    modules = _modules_in(sys.modules[__name__])
+    if (dev := devtools_cli()) is not None:
+        modules += _modules_in(dev)
+    return sorted(modules, key=lambda m: m.NAME)
+
+
+def _modules_in(package: ModuleType) -> list[ModuleType]:
+    modules = [importlib.import_module(f"{package.__name__}.{info.name}")
+               for info in pkgutil.iter_modules(package.__path__)
+               if not info.name.startswith("_")]
+    return [m for m in modules if hasattr(m, "NAME")]
+
+
+def devtools_cli() -> ModuleType | None:
+    """``app.devtools.cli`` when the developer tools are present, else None (an installed
+    product: the wheel leaves ``app.devtools`` out). Any other import error still raises."""
+    try:
+        importlib.import_module("app.devtools")
+        return importlib.import_module("app.devtools.cli")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("app.devtools", "app.devtools.cli"):
+            return None
+        raise
 
 
 def open_database(args: argparse.Namespace) -> Database:

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from app.bench.rawsql import capture
 from app.clock import now
+from app.devtools.bench.rawsql import capture
 from app.errors import PermissionDenied
 from app.orders import progress
 from app.orders.checkin import link_comeback

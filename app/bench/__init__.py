@@ -1,1 +1,0 @@
-"""``main.py bench``: timed scenarios against a (large) database, each beside a bare baseline."""

@@ -74,6 +74,8 @@ class BulkWriter:
         else:
             with self._driver.cursor() as cur:
                 cur.execute("SET synchronous_commit = off")
+                cur.execute("SET statement_timeout = 0")  # one COPY may load millions of rows
+                cur.execute("SET lock_timeout = 0")
                 cur.execute("SET maintenance_work_mem = '512MB'")
                 try:
                     cur.execute("SAVEPOINT replica")

@@ -10,11 +10,11 @@ from app.errors import NotFound
 from app.security.users import authenticate, user_count
 from app.shop import get_profile
 from db.models import Role
+from tests.ui.conftest import settle_operations
 from ui.app import build_setup_wizard, needs_first_start
 from ui.setup_wizard import FirstStartSetup
 
 PASSWORD = "first-admin-pw"
-from tests.ui.conftest import settle_operations
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,12 @@ from db.engine import Database
 
 log = logging.getLogger(__name__)
 THREADS = 2
+_readers: weakref.WeakSet[LatestRead] = weakref.WeakSet()
+
+
+def reads_pending() -> bool:
+    """True while any reader still owes its newest answer (closing, tests)."""
+    return any(reader.pending or reader._busy for reader in list(_readers))
 
 
 class _Relay(QObject):
@@ -79,6 +86,7 @@ class LatestRead(QObject):
         self._waiting: tuple[int, object, Callable[[Any], object]] | None = None
         self._busy = 0
         self._newest_running = False
+        _readers.add(self)
 
     @property
     def pending(self) -> bool:
@@ -125,3 +133,26 @@ class LatestRead(QObject):
         else:
             log.warning("background read failed: %r", value)
             self.failed.emit(key, value)
+
+
+class Refresh(QObject):
+    """A screen part's own read: ``request(fn)`` reads off the GUI thread, and the newest
+    answer goes to ``on_answer(value)`` on the GUI thread (older ones are dropped)."""
+
+    def __init__(self, database: Database, on_answer: Callable[[Any], None],
+                 parent: QObject | None = None,
+                 on_error: Callable[[BaseException], None] | None = None) -> None:
+        super().__init__(parent)
+        self._reader = LatestRead(database, self, threads=1)
+        self._reader.answered.connect(lambda _key, value: on_answer(value))
+        if on_error is not None:
+            self._reader.failed.connect(lambda _key, error: on_error(error))
+
+    def request(self, fn: Callable[[Any], object]) -> None:
+        """Read ``fn(session)`` now; a request still running is no longer wanted."""
+        self._reader.submit(None, fn)
+
+    @property
+    def pending(self) -> bool:
+        """True until the newest request has been answered."""
+        return self._reader.pending

@@ -26,6 +26,7 @@ import contextlib
 import contextvars
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -271,14 +272,20 @@ start_operation = run_operation  # long work: the same runner, with_progress=Tru
 
 
 def wait_for_operations(timeout_ms: int = 30_000) -> bool:
-    """Process events until every started operation has finished (closing, tests)."""
+    """Process events until every started operation has finished and every screen's
+    background read has answered (closing, tests); False when that took too long."""
+    from ui.latest_read import reads_pending
+
     app = QApplication.instance()
-    pool = writer_pool()
-    if not pool.waitForDone(timeout_ms):
-        return False
-    if app is not None:
-        while _running:
+    deadline = time.monotonic() + timeout_ms / 1000
+    while _running or reads_pending():
+        if time.monotonic() > deadline:
+            return False
+        writer_pool().waitForDone(10)
+        if app is not None:
             app.processEvents()
+    if app is not None:  # what the answers posted (layout requests, repaints)
+        app.processEvents()
     return True
 
 

@@ -83,3 +83,10 @@ def no_operation_outlives_its_test(qapp) -> Iterator[None]:
     """An operation still running at the end would write into the next test's database."""
     yield
     settle_operations()
+
+
+def gone(widget) -> bool:
+    """True once ``widget`` was closed: hidden, or already deleted (WA_DeleteOnClose)."""
+    import shiboken6
+
+    return not shiboken6.isValid(widget) or not widget.isVisible()

@@ -44,6 +44,7 @@ from app.appointments.service import (
     week_view,
 )
 from app.appointments.views import service_advisors
+from ui.latest_read import Refresh
 from ui.reception.common import (
     APPOINTMENT_TONES,
     Context,
@@ -177,6 +178,7 @@ class AppointmentBook(QWidget):
         # left still has bookings to show).
         self.advisors: dict[int, str] = {ctx.actor.user_id: ctx.actor.full_name,
                                          **ctx.read(lambda s: service_advisors(s, ctx.actor))}
+        self._reader = Refresh(ctx.database, self._answered, self)
 
         self.mode_box = QComboBox(self)
         self.mode_box.setObjectName("bookMode")
@@ -340,20 +342,27 @@ class AppointmentBook(QWidget):
 
     def refresh(self) -> None:
         """Read the shown day or week, and today's arrivals, again."""
-        actor, advisor, day = self.ctx.actor, self.advisor_filter(), self.day
-        if self.mode == "day":
-            view = self.ctx.read(lambda s: day_view(s, actor, day, advisor_id=advisor))
+        actor, advisor, day, mode = self.ctx.actor, self.advisor_filter(), self.day, self.mode
+        today = self.ctx.today()
+        monday = day - timedelta(days=day.weekday())
+
+        def read(s: Any) -> tuple[str, Any, list]:
+            shown = (day_view(s, actor, day, advisor_id=advisor) if mode == "day"
+                     else week_view(s, actor, monday, advisor_id=advisor))
+            return mode, shown, todays_arrivals(s, actor, today)
+
+        self._reader.request(read)
+
+    def _answered(self, answer: tuple[str, Any, list]) -> None:
+        mode, shown, arrivals = answer
+        if mode == "day":
             current = selected_row(self.day_table)
-            self.day_model.set_rows(slot_lines(view))
-            self._learn_advisors(b for s in view.slots for b in s.bookings)
+            self.day_model.set_rows(slot_lines(shown))
+            self._learn_advisors(b for s in shown.slots for b in s.bookings)
             self._reselect(current)
         else:
-            monday = day - timedelta(days=day.weekday())
-            days = self.ctx.read(lambda s: week_view(s, actor, monday, advisor_id=advisor))
-            self.week_model.set_days(days)
-            self._learn_advisors(b for d in days for s in d.slots for b in s.bookings)
-        today = self.ctx.today()
-        arrivals = self.ctx.read(lambda s: todays_arrivals(s, actor, today))
+            self.week_model.set_days(shown)
+            self._learn_advisors(b for d in shown for s in d.slots for b in s.bookings)
         self.arrivals_model.set_rows(arrivals)
         self._learn_advisors(arrivals)
         self.arrivals_title.setText(self.tr("Today's arrivals ({n})").format(n=len(arrivals)))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 from app.appointments.rows import AppointmentRow
 from app.orders.lookup import OrderRow
 from app.reception.today import TodayStrip, today_strip
+from ui.latest_read import Refresh
 from ui.reception.common import (
     TONE_COLOURS,
     Context,
@@ -33,6 +34,7 @@ class TodayStripBar(QWidget):
         self.ctx = ctx
         self.setObjectName("todayStrip")
         self.strip = TodayStrip([], [], [], [])
+        self._reader = Refresh(ctx.database, self._answered, self)
         self.buttons: dict[str, QToolButton] = {}
         self.menus: dict[str, QMenu] = {}
         layout = QHBoxLayout(self)
@@ -56,9 +58,14 @@ class TodayStripBar(QWidget):
 
     def refresh(self) -> None:
         """Read today's figures again."""
-        day = self.ctx.today()
-        if self.ctx.actor.can("orders.view"):
-            self.strip = self.ctx.read(lambda s: today_strip(s, self.ctx.actor, day))
+        day, actor = self.ctx.today(), self.ctx.actor
+        if actor.can("orders.view"):
+            self._reader.request(lambda s: today_strip(s, actor, day))
+        else:
+            self.retranslate()
+
+    def _answered(self, strip: TodayStrip) -> None:
+        self.strip = strip
         self.retranslate()
 
     def count(self, key: str) -> int:

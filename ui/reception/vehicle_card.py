@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.changes import ChangeSet
 from app.errors import NotFound
 from app.i18n import translate
+from ui.latest_read import Refresh
 from ui.reception.common import (
     TONE_COLOURS,
     Context,
@@ -52,6 +55,7 @@ class VehicleCard(QWidget):
         self.ctx = ctx
         self.setObjectName("vehicleCard")
         self.data = CardData(None, None)
+        self._reader = Refresh(ctx.database, self._answered, self)
         self._vehicle_id: int | None = None
         self._customer_id: int | None = None
 
@@ -179,17 +183,23 @@ class VehicleCard(QWidget):
     def reload(self) -> None:
         """Read the card again (after a change was committed)."""
         if self._vehicle_id is None and self._customer_id is None:
-            self.data = CardData(None, None)
-        else:
-            vehicle_id, customer_id = self._vehicle_id, self._customer_id
+            self._reader.request(lambda _s: CardData(None, None))
+            return
+        actor, vehicle_id, customer_id = self.ctx.actor, self._vehicle_id, self._customer_id
+
+        def read(s: Any) -> CardData:
             try:
-                self.data = self.ctx.read(lambda s: card_data(
-                    s, self.ctx.actor, vehicle_id=vehicle_id,
-                    customer_id=None if vehicle_id is not None else customer_id))
-            except NotFound:
-                self.data = CardData(None, None)
-            if self.data.customer is not None:
-                self._customer_id = self.data.customer.id
+                return card_data(s, actor, vehicle_id=vehicle_id,
+                                 customer_id=None if vehicle_id is not None else customer_id)
+            except NotFound:  # merged or deleted at another terminal meanwhile
+                return CardData(None, None)
+
+        self._reader.request(read)
+
+    def _answered(self, data: CardData) -> None:
+        self.data = data
+        if data.customer is not None:
+            self._customer_id = data.customer.id
         self.retranslate()
 
     def concerns(self, changes: ChangeSet) -> bool:

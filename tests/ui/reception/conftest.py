@@ -16,6 +16,7 @@ from app.security.actor import Actor
 from app.validation.vin import vin_check_digit
 from app.vehicles.service import VehicleData, create_vehicle
 from db.engine import Database
+from tests.ui.conftest import settle_operations
 from ui.reception.page import ReceptionPage
 
 
@@ -53,6 +54,7 @@ def page(qtbot, database: Database, advisor: Actor) -> ReceptionPage:
     widget.resize(1156, 690)
     widget.show()
     qtbot.waitExposed(widget)
+    settle_operations()  # the first reads of the screen have answered
     return widget
 
 

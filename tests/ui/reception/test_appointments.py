@@ -12,7 +12,7 @@ from app.appointments.service import (
     todays_arrivals,
 )
 from app.orders.queries import load_order
-from tests.ui.conftest import settle_operations
+from tests.ui.conftest import gone, settle_operations
 from tests.ui.reception.conftest import MORNING, add_vehicle
 from ui.operations import read_data
 from ui.reception.appointment_dialog import AppointmentDialog, MoveAppointmentDialog, show_time
@@ -28,6 +28,7 @@ def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
         morning, qtbot, page, database, advisor) -> None:
     known = add_vehicle(database, advisor, mileage=30_000)
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    settle_operations()
     page.book()
     dialog = page.dialog
     assert isinstance(dialog, AppointmentDialog)
@@ -37,9 +38,10 @@ def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
     dialog.requested.setPlainText("30000公里保养")
     dialog.save_button.click()
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
 
     page.show_book()
+    settle_operations()
     assert page.tabs.currentIndex() == BOOK_TAB
     [row] = booking_rows(page)
     assert (row.plate, row.customer, row.status, row.requested_work) == (
@@ -65,7 +67,7 @@ def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
     qtbot.keyClicks(check_in.mileage, "30500")
     check_in.save_button.click()
     settle_operations()
-    assert not check_in.isVisible()
+    assert gone(check_in)
 
     order_id = page.orders.order_id
     assert order_id is not None and page.tabs.currentIndex() == ORDER_TAB
@@ -77,6 +79,7 @@ def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
             order.customer_description
     assert read_data(database, stored) == ("arrived", order_id, 30500, "30000公里保养")
     page.refresh()
+    settle_operations()
     assert page.today.count("appointments_due") == 0
 
 
@@ -89,6 +92,7 @@ def test_f4_on_a_booked_vehicle_checks_in_its_booking(
             advisor_id=advisor.user_id, starts_at=MORNING + timedelta(minutes=30),
             requested_work="换机油")).id
     page.refresh()
+    settle_operations()
     page.today._fill_menu("appointments_due")
     [action] = page.today.menus["appointments_due"].actions()
     action.trigger()  # chosen in the today strip
@@ -115,6 +119,7 @@ def test_a_full_slot_is_refused_at_the_time_field(morning, qtbot, page, database
                 advisor_id=advisor.user_id, starts_at=at))
     third = add_vehicle(database, advisor, plate="粤B00003", phone="13800000003")
     page.card.show_vehicle(third.vehicle_id, third.customer_id)
+    settle_operations()
     page.book(at, "outbound")
     dialog = page.dialog
     assert dialog.windowTitle() == "Invite a customer"
@@ -135,11 +140,13 @@ def test_cancel_needs_a_reason_and_the_week_view_counts_places(
                                                advisor_id=advisor.user_id, starts_at=at))
     book_view = page.book_view
     book_view.show_mode("week")
+    settle_operations()
     model = book_view.week_model
     assert model.columnCount() == 7 and model.rowCount() == 10
     assert model.data(model.index(7, 2)).startswith("1/")  # Wed, 15:00
     assert model.data(model.index(7, 1)).startswith("0/")
     book_view._week_activated(model.index(7, 2))  # opens that day
+    settle_operations()
     assert book_view.mode == "day" and book_view.day.isoformat() == "2026-03-04"
     monkeypatch.setattr(book_view, "ask_cancel_reason", lambda booking: "客户出差")
     line = next(i for i, x in enumerate(book_view.day_model.rows) if x.booking)
@@ -161,6 +168,7 @@ def test_move_a_booking_to_another_hour(morning, qtbot, page, database, advisor)
     known = add_vehicle(database, advisor)
     appointment_id = _booked(database, advisor, known, MORNING + timedelta(hours=2))  # 11:00
     page.show_book()
+    settle_operations()
     book_view = page.book_view
     line = next(i for i, x in enumerate(book_view.day_model.rows) if x.booking)
     book_view.day_table.selectRow(line)
@@ -173,7 +181,7 @@ def test_move_a_booking_to_another_hour(morning, qtbot, page, database, advisor)
     show_time(dialog.starts, MORNING + timedelta(hours=6), dialog.ctx.zone)  # 15:00
     dialog.save_button.click()
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
     with database.reading() as session:
         moved = load_appointment(session, appointment_id)
         assert moved.starts_at == MORNING + timedelta(hours=6)
@@ -219,7 +227,7 @@ def test_a_booking_moved_meanwhile_is_a_conflict_with_reload(morning, qtbot, pag
             == MORNING + timedelta(hours=5)
     dialog.save_button.click()  # now with the current version: moved to 14:00 as shown
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
 
 
 def test_the_advisor_filter_lists_every_advisor_before_any_booking(qtbot, page) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from app.orders.attachments import list_attachments
 from app.orders.lookup import find_orders
 from app.orders.queries import load_order
-from tests.ui.conftest import settle_operations
+from tests.ui.conftest import gone, settle_operations
 from tests.ui.reception.conftest import add_vehicle
 from ui.operations import read_data
 from ui.reception.checkin_dialog import CheckInDialog
@@ -32,6 +32,7 @@ def stored_order(database, order_id: int) -> dict:
 def start_check_in(page, database, advisor, **kwargs) -> CheckInDialog:
     known = add_vehicle(database, advisor, **kwargs)
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    settle_operations()
     page.check_in()
     dialog = page.dialog
     assert isinstance(dialog, CheckInDialog)
@@ -55,7 +56,7 @@ def test_check_in_opens_an_order_with_mileage_fuel_and_complaint(
 
     qtbot.keyClick(dialog.mileage, Qt.Key.Key_Return)
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
     order_id = page.orders.order_id
     assert order_id is not None
     assert page.tabs.currentIndex() == ORDER_TAB
@@ -91,7 +92,7 @@ def test_a_lower_mileage_needs_the_reason(morning, qtbot, page, database, adviso
     qtbot.keyClicks(dialog.reason, "instrument cluster replaced")
     dialog.save_button.click()
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
     stored = stored_order(database, page.orders.order_id)
     assert (stored["mileage_in"], stored["vehicle_km"]) == (49000, 49000)
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from app.customers.search import search
 from app.customers.service import CustomerData, update_customer
 from app.validation.vin import vin_check_digit
-from tests.ui.conftest import settle_operations
+from tests.ui.conftest import gone, settle_operations
 from tests.ui.reception.conftest import Known, add_vehicle, valid_vin
 from ui.operations import read_data
 from ui.reception.customer_dialog import CustomerDialog
@@ -58,7 +58,7 @@ def test_new_customer_with_a_bad_vin_shows_the_message_under_the_vin_and_saves_n
     assert not vin_field.has_error()  # typing clears the message
     dialog.save_button.click()
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
     hits = found(database, advisor, "李娜")
     assert [(h.plate, h.vin, h.owner) for h in hits] == [("粤A12345", good, "李娜")]
     assert page.card.vehicle_id == hits[0].vehicle_id
@@ -94,7 +94,7 @@ def test_required_fields_and_a_bad_phone_are_shown_at_their_fields(
     dialog.vehicle.special_plate.setChecked(True)
     dialog.save_button.click()
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
     assert [h.plate for h in found(database, advisor, "王芳")] == ["WJ12345"]
 
 
@@ -102,6 +102,7 @@ def test_a_vin_warning_is_a_note_and_does_not_block_saving(qtbot, page, database
                                                             advisor) -> None:
     known = add_vehicle(database, advisor)
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    settle_operations()
     page.add_vehicle()
     dialog = page.dialog
     assert isinstance(dialog, VehicleDialog)
@@ -112,7 +113,7 @@ def test_a_vin_warning_is_a_note_and_does_not_block_saving(qtbot, page, database
     assert not dialog.vehicle.vin_note.isHidden()
     dialog.save_button.click()
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
     assert page.card.data.vehicle.vin == european
     assert "check digit" in page.card.note.text()
     assert not page.card.note.isHidden()
@@ -129,7 +130,7 @@ def test_escape_asks_before_throwing_typed_changes_away(qtbot, page, monkeypatch
     assert dialog.isVisible()
     monkeypatch.setattr(dialog, "confirm_discard", lambda: True)
     qtbot.keyClick(dialog.customer.phones[0], Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    assert gone(dialog)
 
 
 def test_escape_on_an_untouched_form_just_closes(qtbot, page, monkeypatch) -> None:
@@ -137,13 +138,14 @@ def test_escape_on_an_untouched_form_just_closes(qtbot, page, monkeypatch) -> No
     dialog = page.dialog
     monkeypatch.setattr(dialog, "confirm_discard", lambda: (_ for _ in ()).throw(AssertionError))
     qtbot.keyClick(dialog.customer.name, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    assert gone(dialog)
 
 
 def test_someone_elses_save_offers_reload(qtbot, page, database, advisor, manager,
                                           monkeypatch) -> None:
     known = add_vehicle(database, advisor, name="张伟")
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    settle_operations()
     page.edit_customer()
     dialog = page.dialog
     assert isinstance(dialog, CustomerDialog)
@@ -163,7 +165,7 @@ def test_someone_elses_save_offers_reload(qtbot, page, database, advisor, manage
     qtbot.keyClicks(dialog.customer.address, "Tianhe Road 1")
     dialog.save_button.click()
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
     assert page.card.values["address"].text() == "Tianhe Road 1"
     assert page.card.values["name"].text() == "张伟汽修公司"
 
@@ -174,6 +176,7 @@ def _change_owner_dialog(page, database, advisor) -> tuple[ChangeOwnerDialog, Kn
     other = add_vehicle(database, advisor, plate="粤C55555", name="李娜",
                         phone="13911112222")
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    settle_operations()
     page.change_owner()
     dialog = page.dialog
     assert isinstance(dialog, ChangeOwnerDialog)
@@ -186,7 +189,7 @@ def test_change_of_owner_keeps_the_earlier_owner(qtbot, page, database, advisor)
     qtbot.waitUntil(lambda: [r.name for r in dialog.model.rows] == ["李娜"], timeout=5000)
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
     settle_operations()
-    assert not dialog.isVisible()
+    assert gone(dialog)
     assert page.card.customer_id == other.customer_id
     assert page.card.values["name"].text() == "李娜"
     assert "张伟" in page.card.values["owners"].text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
+from tests.ui.conftest import settle_operations
 from tests.ui.reception.conftest import add_vehicle, open_order_for
 from ui.app import build_main_window
 from ui.i18n import set_language
@@ -13,6 +14,7 @@ from ui.reception.page import ReceptionPage
 from ui.reception.vehicle_dialog import NewCustomerDialog
 
 SCREEN = (1366, 768)
+
 TITLES = {"zh_CN": ("车辆与客户", "新客户 (F2)"), "zh_TW": ("車輛與客戶", "新客戶 (F2)"),
           "en": ("Vehicle and customer", "New customer (F2)")}
 
@@ -38,7 +40,9 @@ def test_the_screen_fits_1366x768_in_each_language(qtbot, qapp, database, adviso
     assert fits(page.minimumSizeHint(), page.width(), page.height()), \
         (page.minimumSizeHint(), page.size())
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    settle_operations()
     page.open_order(order_id)
+    settle_operations()
     for tab in range(page.tabs.count()):
         page.tabs.setCurrentIndex(tab)
         shown = page.tabs.currentWidget()

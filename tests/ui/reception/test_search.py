@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import settle_operations
 from tests.ui.reception.conftest import add_vehicle, open_order_for
 from ui.reception import search_panel
 from ui.reception.page import CARD_TAB, ORDER_TAB
@@ -25,6 +26,7 @@ def test_typing_a_plate_fragment_lists_the_vehicle_and_enter_opens_its_card(
     assert page.search.count.text() == "Results: 1"
 
     qtbot.keyClick(page.search.box, Qt.Key.Key_Return)
+    settle_operations()
     assert page.card.vehicle_id == known.vehicle_id
     assert page.card.customer_id == known.customer_id
     assert page.tabs.currentIndex() == CARD_TAB
@@ -142,6 +144,7 @@ def test_a_scan_while_a_list_has_the_focus_still_opens_the_order(qtbot, page, da
     known = add_vehicle(database, advisor)
     order_id, number = open_order_for(database, advisor, known.vehicle_id)
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
+    settle_operations()
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     page.card.history.setFocus()

@@ -76,3 +76,23 @@ class InsufficientStock(DomainError):
 
 class AuthenticationError(DomainError):
     default_msgid = _("Wrong user name or password.")
+
+
+class DatabaseBusy(DomainError):
+    """The database stayed locked by other terminals through every retry; nothing was saved."""
+
+    default_msgid = _("The database is busy with another terminal's work. Nothing was saved; "
+                      "please try again in a moment.")
+
+
+class DatabaseTimeout(DomainError):
+    """A statement ran longer than the database allows; nothing was saved."""
+
+    default_msgid = _("The database took too long to answer. Nothing was saved; please try "
+                      "again, and tell your administrator if it keeps happening.")
+
+
+class OperationCancelled(DomainError):
+    """The user stopped the work before it was committed; nothing was saved."""
+
+    default_msgid = _("Cancelled. Nothing was saved.")

@@ -19,7 +19,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-SQLITE_BUSY_TIMEOUT_MS = 15_000
+SQLITE_BUSY_TIMEOUT_MS = 2_000
+"""How long one attempt waits for SQLite's write lock; ``app.transactions`` retries a few
+times and the screen says "busy, retrying…", so a locked database never freezes anything."""
+PG_LOCK_TIMEOUT_MS = 2_000
+"""How long one PostgreSQL statement waits for a row or table lock before the attempt fails."""
+PG_STATEMENT_TIMEOUT_MS = 30_000
+"""The longest one PostgreSQL statement may run (0 turns it off, e.g. for bulk loads)."""
 READONLY_OPTION = "bayline_readonly"
 
 
@@ -38,8 +44,13 @@ def normalise_url(url: str | URL | Path) -> URL:
     return u
 
 
-def make_engine(url: str | URL | Path, **kwargs: Any) -> Engine:
-    """Create an engine configured as described in this module's docstring."""
+def make_engine(url: str | URL | Path, *, statement_timeout_ms: int = PG_STATEMENT_TIMEOUT_MS,
+                lock_timeout_ms: int = PG_LOCK_TIMEOUT_MS, **kwargs: Any) -> Engine:
+    """Create an engine configured as described in this module's docstring.
+
+    PostgreSQL sessions get ``lock_timeout`` and ``statement_timeout`` (milliseconds; 0 = none)
+    so that no wait is unbounded.
+    """
     u = normalise_url(url)
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
@@ -50,7 +61,11 @@ def make_engine(url: str | URL | Path, **kwargs: Any) -> Engine:
         return engine
     if u.get_backend_name() == "postgresql":
         kwargs.setdefault("pool_pre_ping", True)
-        return create_engine(u, **kwargs)
+        connect_args = dict(kwargs.pop("connect_args", {}))
+        options = (f"-c lock_timeout={int(lock_timeout_ms)} "
+                   f"-c statement_timeout={int(statement_timeout_ms)}")
+        connect_args["options"] = f"{connect_args.get('options', '')} {options}".strip()
+        return create_engine(u, connect_args=connect_args, **kwargs)
     raise ValueError(f"unsupported database: {u.get_backend_name()}")
 
 
@@ -78,6 +93,7 @@ class Database:
     """One database: its engine and the sessions callers open on it."""
 
     def __init__(self, url: str | URL | Path, **engine_kwargs: Any) -> None:
+        """``engine_kwargs`` go to ``make_engine`` (e.g. ``statement_timeout_ms=0``)."""
         self.url = normalise_url(url)
         self.engine = make_engine(self.url, **engine_kwargs)
         self._readonly_engine = self.engine.execution_options(**{READONLY_OPTION: True})

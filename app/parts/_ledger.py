@@ -19,6 +19,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from app import settings
+from app.changes import ChangeSet, note
 from app.clock import now
 from app.errors import DomainError, InsufficientStock, NotFound
 from app.i18n import _
@@ -60,7 +61,9 @@ def get_part(session: Session, part_id: int) -> Part:
 
 
 def _sync(session: Session, part_id: int, **values: Decimal) -> None:
-    """Copy values a statement returned onto the Part loaded in ``session``, if any."""
+    """Copy values a statement returned onto the Part loaded in ``session``, if any, and
+    note the part as changed (a Core UPDATE is not seen by the unit of work)."""
+    note(session, ChangeSet.of(parts=[part_id]))
     part = session.identity_map.get(identity_key(Part, part_id))
     if part is not None:
         for key, value in values.items():

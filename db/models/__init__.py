@@ -4,6 +4,7 @@ from db.base import Base
 from db.models.appointments import Appointment
 from db.models.cashier import Invoice, InvoiceLine, Payment, TillSession
 from db.models.catalogue import LabourOperation
+from db.models.change_log import ChangeLogEntry
 from db.models.customers import Customer, CustomerPhone
 from db.models.orders import (
     ChargeLine,
@@ -21,7 +22,8 @@ from db.models.vehicles import MileageReading, Vehicle, VehicleOwnership
 from db.models.workshop import Bay, ClockEntry, QCRecord, Team, Technician
 
 __all__ = [
-    "Appointment", "AuditEntry", "Base", "Bay", "BinLocation", "ChainHead", "ChargeLine",
+    "Appointment", "AuditEntry", "Base", "Bay", "BinLocation", "ChainHead", "ChangeLogEntry",
+    "ChargeLine",
     "ClockEntry", "Customer", "CustomerPhone", "DocumentSeries", "Invoice", "InvoiceLine",
     "LabourLine", "LabourOperation", "LabourRate", "MileageReading", "OrderAttachment",
     "OrderStatusChange", "Part", "PartLine",

@@ -72,30 +72,24 @@ def test_migrated_database_enforces_the_models_rules(new_database: MakeDatabase)
     assert migrated.checks, "no CHECK constraint reflected: the comparison would prove nothing"
     assert ("payment", "ck_payment_method") in migrated.checks
     assert any(v is not None for v in migrated.defaults.values())
+    assert "WHERE" in migrated.indexes[("clock_entry", "uq_clock_entry_running_technician")]
+    assert {"guard_vehicle_owner", "guard_vehicle_owner_bu"} & migrated.triggers.keys()
     assert compare_rules(migrated, models) == []
 
 
-def _models_with_a_new_payment_method() -> MetaData:
-    """A copy of the models where the payment method CHECK allows one more value."""
-    metadata = MetaData(naming_convention=Base.metadata.naming_convention)
-    for table in Base.metadata.sorted_tables:
-        table.to_metadata(metadata)
-    payment = metadata.tables["payment"]
-    (old,) = [c for c in payment.constraints
-              if isinstance(c, CheckConstraint) and "method IN" in str(c.sqltext)]
-    payment.constraints.discard(old)
-    payment.append_constraint(CheckConstraint(
-        "method IN ('cash', 'card', 'bank_transfer', 'wechat_pay', 'alipay', 'account', "
-        "'digital_rmb')", name="method"))
-    return metadata
-
-
-def test_a_model_rule_the_migrations_lack_is_reported(new_database: MakeDatabase) -> None:
+def test_a_model_rule_the_migrations_lack_is_reported(new_database: MakeDatabase,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The case that motivated the check: a payment method added to the model only."""
     migrated = rules_of_migrations(new_database)
-    models = rules_of_metadata(new_database, _models_with_a_new_payment_method())
+    payment = Base.metadata.tables["payment"]
+    (method,) = [c for c in payment.constraints
+                 if isinstance(c, CheckConstraint) and "method IN" in str(c.sqltext)]
+    monkeypatch.setattr(method, "sqltext", text(
+        "method IN ('cash', 'card', 'bank_transfer', 'wechat_pay', 'alipay', 'account', "
+        "'digital_rmb')"))
+    models = rules_of_metadata(new_database, Base.metadata)
     problems = compare_rules(migrated, models)
-    assert len(problems) == 1
+    assert len(problems) == 1, problems
     assert "ck_payment_method" in problems[0] and "digital_rmb" in problems[0]
 
 

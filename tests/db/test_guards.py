@@ -207,3 +207,69 @@ def test_change_owner_raced_by_another_terminal_is_a_conflict(session, advisor) 
     _before_next_flush(session, other_terminal)
     with pytest.raises(ConflictError):
         change_owner(session, advisor, vid, second.id)
+
+
+# --- a real race between two terminals (PostgreSQL: SQLite lets one writer at a time) -------
+
+
+def _wait_until_blocked(database, pid: int) -> None:
+    """Until the backend ``pid`` waits for a lock (polled, bounded)."""
+    import time
+
+    deadline = time.monotonic() + 10
+    with database.engine.connect() as conn:
+        while time.monotonic() < deadline:
+            waiting = conn.execute(text(
+                "SELECT wait_event_type FROM pg_stat_activity WHERE pid = :pid"),
+                {"pid": pid}).scalar()
+            conn.rollback()
+            if waiting == "Lock":
+                return
+            time.sleep(0.02)
+    raise AssertionError("the second terminal never waited for the first")
+
+
+def test_two_terminals_clocking_one_technician_on_at_once(database, advisor,
+                                                          technician_actor) -> None:
+    import threading
+
+    if database.backend != "postgresql":
+        pytest.skip("SQLite serialises writers (BEGIN IMMEDIATE): the race cannot happen")
+    from app.orders.workflow import change_status
+    from db.enums import JobStatus, OrderStatus
+
+    with database.transaction() as s:
+        order = builders.order_with_lines(s, advisor)
+        for status in (OrderStatus.ESTIMATED, OrderStatus.APPROVED):
+            change_status(s, advisor, order, status)
+        for job in order.labour_lines:
+            job.status = JobStatus.DISPATCHED
+        first, second = (job.id for job in order.labour_lines)
+        tech = builders.technician(s).id
+    one, two = database.session(), database.session()
+    try:
+        progress.clock_on(one, technician_actor, first, tech)  # written, not committed yet
+        pid = two.connection().execute(text("SELECT pg_backend_pid()")).scalar()
+        outcome: list[BaseException | None] = []
+
+        def second_terminal() -> None:
+            try:
+                progress.clock_on(two, technician_actor, second, tech)
+                outcome.append(None)
+            except BaseException as exc:
+                outcome.append(exc)
+
+        thread = threading.Thread(target=second_terminal)
+        thread.start()
+        _wait_until_blocked(database, pid)  # it saw no running clock and waits on the index
+        one.commit()
+        thread.join(10)
+        assert len(outcome) == 1 and isinstance(outcome[0], ConflictError), outcome
+    finally:
+        two.rollback()
+        two.close()
+        one.close()
+    with database.reading() as s:
+        running = s.scalars(select(ClockEntry.labour_line_id).where(
+            ClockEntry.technician_id == tech, ClockEntry.ended_at.is_(None))).all()
+    assert running == [first]

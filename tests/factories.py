@@ -5,6 +5,19 @@ from __future__ import annotations
 TEST_PASSWORD = "test-password-1"
 
 
+def free_plate(session, first: int = 12345) -> str:
+    """粤B12345, or the next plate no vehicle has yet (the database refuses a duplicate)."""
+    from sqlalchemy import select
+
+    from db.models import Vehicle
+
+    taken = set(session.scalars(select(Vehicle.plate).where(Vehicle.plate.like("粤B%"))))
+    number = first
+    while f"粤B{number:05d}" in taken:
+        number += 1
+    return f"粤B{number:05d}"
+
+
 # --- parts (stock ledger) -------------------------------------------------------------------
 
 def make_part(session, actor, part_no: str = "P-001", on_hand=0, *, name: str = "机油滤清器",
@@ -26,7 +39,7 @@ def make_part(session, actor, part_no: str = "P-001", on_hand=0, *, name: str = 
 
 
 def make_order_with_part_line(session, actor, part, quantity, *, status=None,
-                              plate: str = "粤B12345"):
+                              plate: str | None = None):
     """A minimal repair order (customer, vehicle, order) with one part line for ``part``.
 
     Built straight from the models (the orders service is not needed); ``status`` defaults to
@@ -43,7 +56,8 @@ def make_order_with_part_line(session, actor, part, quantity, *, status=None,
     customer = Customer(name="张伟", created_at=at)
     session.add(customer)
     session.flush()
-    vehicle = Vehicle(plate=plate, vin=None, owner_id=customer.id, created_at=at)
+    vehicle = Vehicle(plate=plate or free_plate(session), vin=None, owner_id=customer.id,
+                      created_at=at)
     session.add(vehicle)
     session.flush()
     order = RepairOrder(number=next_number(session, DocumentType.REPAIR_ORDER),
@@ -70,7 +84,7 @@ DEFAULT_COMPLETED_LINES: tuple[dict, ...] = (
 )
 
 
-def make_completed_order(session, actor, *, lines=None, plate: str = "粤B12345",
+def make_completed_order(session, actor, *, lines=None, plate: str | None = None,
                          customer_name: str = "张伟"):
     """A COMPLETED repair order built straight from the models (no orders service needed).
 
@@ -93,7 +107,8 @@ def make_completed_order(session, actor, *, lines=None, plate: str = "粤B12345"
     customer = Customer(name=customer_name, created_at=at)
     session.add(customer)
     session.flush()
-    vehicle = Vehicle(plate=plate, vin=None, owner_id=customer.id, created_at=at)
+    vehicle = Vehicle(plate=plate or free_plate(session), vin=None, owner_id=customer.id,
+                      created_at=at)
     session.add(vehicle)
     session.flush()
     order = RepairOrder(number=next_number(session, DocumentType.REPAIR_ORDER),

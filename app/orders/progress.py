@@ -80,7 +80,7 @@ def clock_on(session: Session, actor: Actor, job_id: int, technician_id: int) ->
     entry = ClockEntry(labour_line_id=job.id, technician_id=technician_id, started_at=at)
     session.add(entry)
     job.status = JobStatus.IN_PROGRESS
-    session.flush()
+    _flush_clock_on(session)
     return entry
 
 
@@ -217,3 +217,15 @@ def _job(session: Session, job_id: int) -> LabourLine:
     if job is None:
         raise NotFound(_("Job not found."))
     return job
+
+
+def _flush_clock_on(session: Session) -> None:
+    """Write a clock-on; another terminal clocking the same technician on first is a conflict
+    (the database allows one running clock per technician, db.guards)."""
+    from app.errors import ConflictError
+    from app.integrity import guard_errors
+    from db.guards import CLOCK_RUNNING
+
+    with guard_errors({CLOCK_RUNNING: lambda: ConflictError(
+            _("The technician was clocked on another job meanwhile. Reload and try again."))}):
+        session.flush()

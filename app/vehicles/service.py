@@ -12,10 +12,12 @@ from app import audit
 from app.clock import now
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import _
+from app.integrity import guard_errors
 from app.security.actor import Actor, require
 from app.validation.plates import validate_plate
 from app.validation.text import normalise_text, require_text
 from app.validation.vin import validate_vin
+from db import guards
 from db.models import Customer, MileageReading, Vehicle, VehicleOwnership
 
 MAX_MILEAGE_KM = 3_000_000
@@ -59,8 +61,7 @@ def _clean(session: Session, data: VehicleData, vehicle_id: int | None) -> tuple
             raise ValidationError("vin", _("VIN"), _("Another vehicle already has this VIN."))
     clash = session.scalar(select(Vehicle.id).where(Vehicle.plate == plate))
     if clash is not None and clash != vehicle_id:
-        raise ValidationError("plate", _("Licence plate"),
-                              _("Another vehicle already has plate {plate}."), plate=plate)
+        raise _plate_taken(plate)
     year = data.model_year
     if year is not None and not 1950 <= year <= now().year + 1:
         raise ValidationError("model_year", _("Model year"),
@@ -81,6 +82,17 @@ def _clean(session: Session, data: VehicleData, vehicle_id: int | None) -> tuple
              **text}, warnings)
 
 
+def _plate_taken(plate: str) -> ValidationError:
+    return ValidationError("plate", _("Licence plate"),
+                           _("Another vehicle already has plate {plate}."), plate=plate)
+
+
+def _flush_vehicle(session: Session, vehicle: Vehicle) -> None:
+    """Write the vehicle; a plate another terminal saved meanwhile is refused like any other."""
+    with guard_errors({guards.PLATE: lambda: _plate_taken(vehicle.plate)}):
+        session.flush()
+
+
 def create_vehicle(session: Session, actor: Actor, data: VehicleData, *,
                    owner_id: int, mileage_km: int = 0) -> SavedVehicle:
     """Register a vehicle for its current owner (needs ``customers.edit``)."""
@@ -92,7 +104,7 @@ def create_vehicle(session: Session, actor: Actor, data: VehicleData, *,
     at = now()
     vehicle = Vehicle(created_at=at, owner_id=owner_id, mileage_km=km, **clean)
     session.add(vehicle)
-    session.flush()
+    _flush_vehicle(session, vehicle)
     session.add(VehicleOwnership(vehicle_id=vehicle.id, customer_id=owner_id, since=at))
     if km:
         session.add(MileageReading(vehicle_id=vehicle.id, km=km, read_at=at,
@@ -112,7 +124,7 @@ def update_vehicle(session: Session, actor: Actor, vehicle_id: int, data: Vehicl
     before = {"plate": vehicle.plate, "vin": vehicle.vin}
     for key, value in clean.items():
         setattr(vehicle, key, value)
-    session.flush()
+    _flush_vehicle(session, vehicle)
     if before != {"plate": vehicle.plate, "vin": vehicle.vin}:
         audit.record(session, actor, "vehicle.identity", "vehicle", vehicle.id, before=before,
                      after={"plate": vehicle.plate, "vin": vehicle.vin})
@@ -128,14 +140,21 @@ def change_owner(session: Session, actor: Actor, vehicle_id: int, new_owner_id: 
     if vehicle.owner_id == new_owner_id:
         return vehicle
     at = now()
-    for ownership in vehicle.ownerships:
-        if ownership.until is None:
-            ownership.until = at
-    session.add(VehicleOwnership(vehicle_id=vehicle.id, customer_id=new_owner_id, since=at))
+    # from the database, not ``vehicle.ownerships``: a collection loaded earlier in this
+    # session would miss an ownership added since (a second hand-over would leave it open)
+    for ownership in session.scalars(select(VehicleOwnership).where(
+            VehicleOwnership.vehicle_id == vehicle.id, VehicleOwnership.until.is_(None))):
+        ownership.until = at
+    # In this order, as the database checks (db.guards): the open ownership closes, then the
+    # owner changes, then the new ownership opens (the flush writes the vehicle before it).
+    session.flush()
     audit.record(session, actor, "vehicle.owner", "vehicle", vehicle.id,
                  before={"owner_id": vehicle.owner_id}, after={"owner_id": new_owner_id})
     vehicle.owner_id = new_owner_id
-    session.flush()
+    vehicle.ownerships.append(VehicleOwnership(customer_id=new_owner_id, since=at))
+    with guard_errors({guards.OPEN_OWNERSHIP: ConflictError,
+                       guards.CURRENT_OWNER: ConflictError}):
+        session.flush()
     return vehicle
 
 

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    DDL,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    event,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from db import guards
 from db.base import Base
 from db.models._common import CreatedMixin, IdMixin
 from db.models.customers import Customer
@@ -17,7 +29,12 @@ class Vehicle(IdMixin, CreatedMixin, Base):
     """A car known to the shop. ``plate`` and ``vin`` are stored normalised (upper case)."""
 
     __tablename__ = "vehicle"
-    __table_args__ = (CheckConstraint("mileage_km >= 0", name="mileage_nonneg"),)
+    __table_args__ = (
+        CheckConstraint("mileage_km >= 0", name="mileage_nonneg"),
+        # no two vehicles share a plate; an empty one (not registered yet) is allowed (db.guards)
+        Index(guards.PLATE, "plate", unique=True, sqlite_where=text("plate <> ''"),
+              postgresql_where=text("plate <> ''")),
+    )
 
     plate: Mapped[str] = mapped_column(String(12), index=True)
     vin: Mapped[str | None] = mapped_column(String(17), unique=True, nullable=True)
@@ -44,9 +61,17 @@ class Vehicle(IdMixin, CreatedMixin, Base):
 
 
 class VehicleOwnership(IdMixin, Base):
-    """A period during which a customer owned a vehicle (``until`` is null for the current)."""
+    """A period during which a customer owned a vehicle (``until`` is null for the current).
+
+    At most one open ownership per vehicle, and it is the vehicle's ``owner_id`` (enforced by
+    the database, db.guards).
+    """
 
     __tablename__ = "vehicle_ownership"
+    __table_args__ = (
+        Index(guards.OPEN_OWNERSHIP, "vehicle_id", unique=True,
+              sqlite_where=text("until IS NULL"), postgresql_where=text("until IS NULL")),
+    )
 
     vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id"), index=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
@@ -55,6 +80,18 @@ class VehicleOwnership(IdMixin, Base):
 
     vehicle: Mapped[Vehicle] = relationship(back_populates="ownerships")
     customer: Mapped[Customer] = relationship()
+
+
+# The current-owner triggers (db.guards) look at both tables: created with the later one.
+for _statement in guards.SQLITE_TRIGGERS:
+    event.listen(VehicleOwnership.__table__, "after_create",
+                 DDL(_statement).execute_if(dialect="sqlite"))
+for _statement in guards.POSTGRESQL_TRIGGERS:
+    event.listen(VehicleOwnership.__table__, "after_create",
+                 DDL(_statement).execute_if(dialect="postgresql"))
+for _statement in guards.POSTGRESQL_DROP:
+    event.listen(VehicleOwnership.__table__, "before_drop",
+                 DDL(_statement).execute_if(dialect="postgresql"))
 
 
 class MileageReading(IdMixin, Base):

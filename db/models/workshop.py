@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from db import guards
 from db.base import Base
 from db.models._common import IdMixin
 from db.types import UTCDateTime
@@ -51,6 +52,11 @@ class ClockEntry(IdMixin, Base):
     """A technician clocked on a job from ``started_at`` to ``ended_at`` (null while running)."""
 
     __tablename__ = "clock_entry"
+    __table_args__ = (
+        # one running clock per technician (db.guards)
+        Index(guards.CLOCK_RUNNING, "technician_id", unique=True,
+              sqlite_where=text("ended_at IS NULL"), postgresql_where=text("ended_at IS NULL")),
+    )
 
     labour_line_id: Mapped[int] = mapped_column(ForeignKey("labour_line.id"), index=True)
     technician_id: Mapped[int] = mapped_column(ForeignKey("technician.id"), index=True)

@@ -141,6 +141,7 @@ class History:
             "id", "part_id", "repair_order_id", "part_line_id", "quantity", "created_at"))
         self.r_clock = t("clock_entry", (
             "id", "labour_line_id", "technician_id", "started_at", "ended_at"))
+        self.clock_running: set[int] = set()  # technicians with a running clock (one each)
         self.r_qc = t("qc_record", (
             "id", "repair_order_id", "labour_line_id", "inspector_id", "passed", "notes",
             "inspected_at"))
@@ -489,7 +490,12 @@ class History:
             if status not in ("in_progress", "done") or not lines or lines[0].tech is None:
                 continue
             labour = lines[0]
-            ended = None if status == "in_progress" else self.t.stored(start + 1800)
+            # one running clock per technician (db.guards): on their other jobs in progress
+            # the clock was stopped when they moved on
+            running = status == "in_progress" and labour.tech not in self.clock_running
+            if running:
+                self.clock_running.add(labour.tech)
+            ended = None if running else self.t.stored(start + 1800)
             self.r_clock.append((self._id("clock_entry"), labour.id, labour.tech,
                                  self.t.stored(start), ended))
 

@@ -11,8 +11,10 @@ During the load the database is tuned for one writer and no crash safety (SQLite
 ``synchronous=OFF``, foreign key checks off; PostgreSQL: ``synchronous_commit=off``, foreign
 key triggers off via ``session_replication_role``), secondary indexes and the substring-search
 accelerators are dropped and rebuilt at the end from their own definitions, and the normal
-settings come back before ``ANALYZE``. A failed load leaves a half-filled database: load into a
-new, empty one.
+settings come back before ``ANALYZE``. The guards of db.guards hold again after the load: their
+unique indexes are rebuilt, and the current-owner rule (its SQLite triggers are dropped for the
+load; PostgreSQL's are skipped with the foreign keys) is checked over all rows. A failed load
+leaves a half-filled database: load into a new, empty one.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from sqlalchemy.types import TypeDecorator
 
 from app.devtools.bulkdata.calendar import TimeText
-from db import search_index
+from db import guards, search_index
 from db.base import Base
 from db.engine import SQLITE_BUSY_TIMEOUT_MS, Database
 
@@ -54,6 +56,7 @@ class BulkWriter:
         self._raw: Any = None
         self._driver: Any = None
         self._saved_indexes: list[str] = []
+        self._saved_triggers: list[str] = []
         self.started = time.perf_counter()
         self.rows_written = 0
 
@@ -71,6 +74,12 @@ class BulkWriter:
             self._driver.execute("BEGIN")
             for statement in search_index.sqlite_drop_statements():
                 self._driver.execute(statement)
+            # the current-owner triggers (db.guards) would look up every row; checked at the end
+            for name, sql in self._driver.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                    "AND name LIKE 'guard%'").fetchall():
+                self._saved_triggers.append(sql)
+                self._driver.execute(f'DROP TRIGGER "{name}"')
         else:
             with self._driver.cursor() as cur:
                 cur.execute("SET synchronous_commit = off")
@@ -130,6 +139,7 @@ class BulkWriter:
             self._execute(statement)
             self._commit()
         report("indexes", total - 1, total, 0.0)
+        self._check_guards()
         if self.backend == "sqlite":
             for statement in _sqlite_search_statements():
                 self._driver.execute(statement)
@@ -160,6 +170,21 @@ class BulkWriter:
             self._driver.commit()
         report("analyze", 1, 1, 0.0)
         self.close()
+
+    def _check_guards(self) -> None:
+        """Put back the triggers the load skipped (db.guards) and check the rows they guard."""
+        for statement in self._saved_triggers:
+            self._execute(statement)
+        if self.backend == "sqlite":
+            bad = self._driver.execute(guards.OWNER_MISMATCHES_SQL).fetchmany(5)
+        else:
+            with self._driver.cursor() as cur:
+                cur.execute(guards.OWNER_MISMATCHES_SQL)
+                bad = cur.fetchmany(5)
+        if bad:
+            raise RuntimeError(f"{guards.CURRENT_OWNER}: vehicles {[r[0] for r in bad]} have "
+                               "an open ownership of another customer than their owner")
+        self._commit()
 
     def close(self) -> None:
         """Give the connection back (it is not reused: the pool is disposed)."""

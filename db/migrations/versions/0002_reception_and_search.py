@@ -10,14 +10,57 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-import db.types
-from db import search_index
-
 
 revision = '0002'
 down_revision = '0001'
 branch_labels = None
 depends_on = None
+
+# The substring-search accelerators as this revision created them, frozen here (the live
+# module db/search_index.py may change; this history must not).
+_SQLITE_UP = (
+    "CREATE VIRTUAL TABLE search_trigram USING fts5(body, tokenize='trigram')",
+    "CREATE TRIGGER search_trigram_vehicle_ai AFTER INSERT ON vehicle BEGIN INSERT INTO search_trigram(rowid, body) VALUES (new.id * 4 + 0, new.plate || ' ' || coalesce(new.vin, '')); END",
+    "CREATE TRIGGER search_trigram_vehicle_au AFTER UPDATE ON vehicle BEGIN DELETE FROM search_trigram WHERE rowid = old.id * 4 + 0; INSERT INTO search_trigram(rowid, body) VALUES (new.id * 4 + 0, new.plate || ' ' || coalesce(new.vin, '')); END",
+    'CREATE TRIGGER search_trigram_vehicle_ad AFTER DELETE ON vehicle BEGIN DELETE FROM search_trigram WHERE rowid = old.id * 4 + 0; END',
+    "INSERT INTO search_trigram(rowid, body) SELECT vehicle.id * 4 + 0, vehicle.plate || ' ' || coalesce(vehicle.vin, '') FROM vehicle",
+    'CREATE TRIGGER search_trigram_customer_ai AFTER INSERT ON customer BEGIN INSERT INTO search_trigram(rowid, body) VALUES (new.id * 4 + 1, new.name); END',
+    'CREATE TRIGGER search_trigram_customer_au AFTER UPDATE ON customer BEGIN DELETE FROM search_trigram WHERE rowid = old.id * 4 + 1; INSERT INTO search_trigram(rowid, body) VALUES (new.id * 4 + 1, new.name); END',
+    'CREATE TRIGGER search_trigram_customer_ad AFTER DELETE ON customer BEGIN DELETE FROM search_trigram WHERE rowid = old.id * 4 + 1; END',
+    'INSERT INTO search_trigram(rowid, body) SELECT customer.id * 4 + 1, customer.name FROM customer',
+    'CREATE TRIGGER search_trigram_customer_phone_ai AFTER INSERT ON customer_phone BEGIN INSERT INTO search_trigram(rowid, body) VALUES (new.id * 4 + 2, new.number); END',
+    'CREATE TRIGGER search_trigram_customer_phone_au AFTER UPDATE ON customer_phone BEGIN DELETE FROM search_trigram WHERE rowid = old.id * 4 + 2; INSERT INTO search_trigram(rowid, body) VALUES (new.id * 4 + 2, new.number); END',
+    'CREATE TRIGGER search_trigram_customer_phone_ad AFTER DELETE ON customer_phone BEGIN DELETE FROM search_trigram WHERE rowid = old.id * 4 + 2; END',
+    'INSERT INTO search_trigram(rowid, body) SELECT customer_phone.id * 4 + 2, customer_phone.number FROM customer_phone',
+)
+
+_SQLITE_DOWN = (
+    'DROP TRIGGER IF EXISTS search_trigram_vehicle_ai',
+    'DROP TRIGGER IF EXISTS search_trigram_vehicle_au',
+    'DROP TRIGGER IF EXISTS search_trigram_vehicle_ad',
+    'DROP TRIGGER IF EXISTS search_trigram_customer_ai',
+    'DROP TRIGGER IF EXISTS search_trigram_customer_au',
+    'DROP TRIGGER IF EXISTS search_trigram_customer_ad',
+    'DROP TRIGGER IF EXISTS search_trigram_customer_phone_ai',
+    'DROP TRIGGER IF EXISTS search_trigram_customer_phone_au',
+    'DROP TRIGGER IF EXISTS search_trigram_customer_phone_ad',
+    'DROP TABLE IF EXISTS search_trigram',
+)
+
+_POSTGRESQL_UP = (
+    'CREATE EXTENSION IF NOT EXISTS pg_trgm',
+    'CREATE INDEX IF NOT EXISTS trgm_vehicle_plate ON vehicle USING gin (plate gin_trgm_ops)',
+    'CREATE INDEX IF NOT EXISTS trgm_vehicle_vin ON vehicle USING gin (vin gin_trgm_ops)',
+    'CREATE INDEX IF NOT EXISTS trgm_customer_name ON customer USING gin (name gin_trgm_ops)',
+    'CREATE INDEX IF NOT EXISTS trgm_customer_phone_number ON customer_phone USING gin (number gin_trgm_ops)',
+)
+
+_POSTGRESQL_DOWN = (
+    'DROP INDEX IF EXISTS trgm_vehicle_plate',
+    'DROP INDEX IF EXISTS trgm_vehicle_vin',
+    'DROP INDEX IF EXISTS trgm_customer_name',
+    'DROP INDEX IF EXISTS trgm_customer_phone_number',
+)
 
 
 def upgrade() -> None:
@@ -26,7 +69,7 @@ def upgrade() -> None:
     sa.Column('code', sa.String(length=30), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('category', sa.String(length=40), nullable=False),
-    sa.Column('standard_hours', db.types.Hours(), nullable=False),
+    sa.Column('standard_hours', sa.BigInteger(), nullable=False),
     sa.Column('labour_rate_id', sa.Integer(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
@@ -45,7 +88,7 @@ def upgrade() -> None:
     sa.Column('size_bytes', sa.Integer(), nullable=False),
     sa.Column('data', sa.LargeBinary(), nullable=False),
     sa.Column('note', sa.String(length=200), nullable=False),
-    sa.Column('created_at', db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.CheckConstraint('size_bytes > 0', name=op.f('ck_order_attachment_size_positive')),
@@ -68,13 +111,13 @@ def upgrade() -> None:
     with op.batch_alter_table('repair_order', schema=None) as batch_op:
         batch_op.add_column(sa.Column('customer_waiting', sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
-        batch_op.add_column(sa.Column('updated_at', db.types.UTCDateTime(timezone=True),
+        batch_op.add_column(sa.Column('updated_at', sa.DateTime(timezone=True),
                                       nullable=True))
-        batch_op.add_column(sa.Column('reviewed_at', db.types.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('reviewed_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('reviewed_by_id', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('customer_called_at', db.types.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('customer_called_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('gate_pass_number', sa.String(length=30), nullable=True))
-        batch_op.add_column(sa.Column('gate_pass_at', db.types.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('gate_pass_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('gate_pass_by_id', sa.Integer(), nullable=True))
         batch_op.create_unique_constraint(batch_op.f('uq_repair_order_gate_pass_number'), ['gate_pass_number'])
         batch_op.create_foreign_key(batch_op.f('fk_repair_order_reviewed_by_id_user_account'), 'user_account', ['reviewed_by_id'], ['id'])
@@ -87,18 +130,15 @@ def upgrade() -> None:
 
 
 def _search_accelerators_up() -> None:
-    """Indexed substring search (see db/search_index.py)."""
+    """Indexed substring search (FTS5 trigram table on SQLite, pg_trgm indexes on PostgreSQL)."""
     dialect = op.get_bind().dialect.name
-    statements = (search_index.sqlite_statements() if dialect == "sqlite"
-                  else search_index.postgresql_statements())
-    for statement in statements:
+    for statement in _SQLITE_UP if dialect == "sqlite" else _POSTGRESQL_UP:
         op.execute(statement)
 
 
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
-    for statement in (search_index.sqlite_drop_statements() if dialect == "sqlite"
-                      else search_index.postgresql_drop_statements()):
+    for statement in _SQLITE_DOWN if dialect == "sqlite" else _POSTGRESQL_DOWN:
         op.execute(statement)
     # ### commands auto generated by Alembic - please adjust! ###
     with op.batch_alter_table('repair_order', schema=None) as batch_op:

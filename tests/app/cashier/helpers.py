@@ -22,7 +22,7 @@ SPLIT_LINES = (
 
 
 def settled_invoice(session: Session, cashier: Actor, advisor: Actor, *, lines=None,
-                    plate: str = "粤B12345") -> Invoice:
+                    plate: str | None = None) -> Invoice:
     """A completed order settled into an invoice and committed."""
     order = make_completed_order(session, advisor, lines=lines, plate=plate)
     invoice = settle_order(session, cashier, order.id)

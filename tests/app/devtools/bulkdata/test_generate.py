@@ -427,3 +427,22 @@ def test_writer_fills_required_columns_the_rows_leave_out(tmp_path: Path) -> Non
         assert (bay.kind, bay.active) == ("general", True)
     with pytest.raises(KeyError):
         BulkWriter(db).table("bay", ("id", "code"))  # name has no default
+
+
+def test_writer_refuses_an_open_ownership_of_another_customer(
+        empty_database: Database) -> None:
+    """The load skips the current-owner triggers (db.guards) but checks their rule at the end."""
+    from app.bulkdata.writer import BulkWriter
+
+    writer = BulkWriter(empty_database)
+    writer.open()
+    ts = writer.time.stored
+    customers = writer.table("customer", ("id", "kind", "name", "created_at"))
+    customers += [(1, "person", "张伟", ts(0)), (2, "person", "李娜", ts(0))]
+    vehicles = writer.table("vehicle", ("id", "plate", "owner_id", "created_at"))
+    vehicles += [(1, "粤B12345", 1, ts(0)), (2, "粤B12346", 2, ts(0))]
+    owners = writer.table("vehicle_ownership", ("id", "vehicle_id", "customer_id", "since"))
+    owners += [(1, 1, 1, ts(0)), (2, 2, 1, ts(0))]  # vehicle 2 belongs to customer 2
+    with pytest.raises(RuntimeError, match=r"ck_vehicle_current_owner: vehicles \[2\]"):
+        writer.finish()
+    writer.close()

@@ -375,6 +375,58 @@ def search_typing(bench: Bench, plan: Plan) -> Result:
                      f"{(done.stdout + done.stderr).strip()[-500:]}")
 
 
+def change_propagation(bench: Bench, plan: Plan) -> Result:
+    """A commit in this process until another process's open reception screen shows it: the
+    change log, NOTIFY or the SQLite poll, the watcher, the card's background read, the label."""
+    from app.transactions import perform
+    from db.models import Customer, Vehicle
+
+    vehicle_id = bench.vehicle_id
+    with bench.database.reading() as session:
+        owner_id = session.scalar(select(Vehicle.owner_id).where(Vehicle.id == vehicle_id))
+        original = session.scalar(select(Customer.name).where(Customer.id == owner_id))
+    url = bench.database.url.render_as_string(hide_password=False)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+    probe = subprocess.Popen(
+        [sys.executable, "-m", "ui.devtools.bench_feed", "--db", url,
+         "--vehicle", str(vehicle_id)], cwd=PROJECT_ROOT, env=env, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert probe.stdin is not None and probe.stdout is not None
+
+    def rename(name: str) -> Callable[[Session], None]:
+        def action(session: Session) -> None:
+            customer = session.get(Customer, owner_id)
+            assert customer is not None
+            customer.name = name
+        return action
+
+    samples: list[float] = []
+    try:
+        if probe.stdout.readline().strip() != "ready":
+            raise BenchError(f"the feed probe did not start: {probe.stderr.read()[-500:]}")
+        for i in range(plan.warmup + plan.n):
+            name = f"{original} {i}"
+            perform(bench.database, rename(name))
+            probe.stdin.write(f"{name}\t{time.time()}\n")
+            probe.stdin.flush()
+            answer = probe.stdout.readline().split()
+            if answer[:1] != ["seen"]:
+                raise BenchError(f"the feed probe answered {answer!r}")
+            if i >= plan.warmup:
+                samples.append(float(answer[1]))
+        probe.stdin.close()
+        stall = probe.stdout.readline().split()
+    finally:
+        run_in_transaction(bench.database, rename(original))
+        if probe.poll() is None:
+            probe.kill()
+        probe.wait(PROBE_TIMEOUT_S)
+    extra = {"max_stall_ms": float(stall[1])} if stall[:1] == ["stall"] else {}
+    return Result(Timings(tuple(samples)), extra=extra)
+
+
 SCENARIOS: dict[str, Callable[[Bench, Plan], Result]] = {
     "search_plate_exact": search_plate_exact,
     "search_fragment": search_fragment,
@@ -386,4 +438,5 @@ SCENARIOS: dict[str, Callable[[Bench, Plan], Result]] = {
     "export_month_xlsx": export_month_xlsx,
     "cold_start": cold_start,
     "search_typing": search_typing,
+    "change_propagation": change_propagation,
 }

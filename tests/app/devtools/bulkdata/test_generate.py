@@ -432,7 +432,7 @@ def test_writer_fills_required_columns_the_rows_leave_out(tmp_path: Path) -> Non
 def test_writer_refuses_an_open_ownership_of_another_customer(
         empty_database: Database) -> None:
     """The load skips the current-owner triggers (db.guards) but checks their rule at the end."""
-    from app.bulkdata.writer import BulkWriter
+    from app.devtools.bulkdata.writer import BulkWriter
 
     writer = BulkWriter(empty_database)
     writer.open()

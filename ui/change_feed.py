@@ -7,7 +7,7 @@ Screens connect to ``feed.changed`` and refresh only what a ``Change`` names. Tw
 - other terminals: a ``Watcher`` thread reads the ``change_log`` table (``app.changes``). On
   PostgreSQL it LISTENs for the NOTIFY each commit sends and also polls every few seconds as a
   safety net; on SQLite it polls the log's newest id (one indexed look-up) several times a
-  second. Rows this process wrote are skipped (announced already).
+  second (every 100 ms). Rows this process wrote are skipped (announced already).
 
 PostgreSQL hands out ids before commit, so a slower transaction can commit a lower id after
 a higher one was read. The watcher therefore remembers the ids it has not seen below the
@@ -29,7 +29,7 @@ from app.changes import ChangeSet
 from db.engine import Database
 
 log = logging.getLogger(__name__)
-SQLITE_POLL_S = 0.25
+SQLITE_POLL_S = 0.1
 PG_POLL_S = 2.0
 GAP_WAIT_S = 30.0
 

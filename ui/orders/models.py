@@ -21,18 +21,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from app.formatting import money, percent, quantity
 from db.enums import JobStatus, LineType
-from ui.orders.texts import (
-    AMBER,
-    GREY,
-    RED,
-    job_status_name,
-    money,
-    payer_name,
-    pending_text,
-    percent,
-    quantity,
-)
+from ui.orders.texts import job_status_name, payer_name, pending_text
+from ui.palette import AMBER, GREY, RED
 
 Index = QModelIndex | QPersistentModelIndex
 

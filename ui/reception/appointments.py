@@ -44,16 +44,9 @@ from app.appointments.service import (
     week_view,
 )
 from app.appointments.views import service_advisors
-from ui.reception.common import (
-    APPOINTMENT_TONES,
-    Context,
-    Tone,
-    appointment_status_text,
-    direction_text,
-    phone_text,
-    tone_background,
-    tone_foreground,
-)
+from app.formatting import phone as phone_text
+from ui.palette import APPOINTMENT_TONES, Tone, tone_background, tone_foreground
+from ui.reception.common import Context, appointment_status_text, direction_text
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
 
 EXPECTED = frozenset({"booked", "confirmed"})

@@ -15,18 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import NotFound
+from app.formatting import money
 from app.i18n import translate
-from ui.reception.common import (
-    TONE_COLOURS,
-    Context,
-    Tone,
-    kilometres,
-    money,
-    order_status_text,
-    order_tone,
-    tone_background,
-    tone_foreground,
-)
+from ui.palette import TONE_COLOURS, Tone, order_tone, tone_background, tone_foreground
+from ui.reception.common import Context, kilometres, order_status_text
 from ui.reception.queries import CardData, VisitRow, card_data
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
 from ui.widgets import make_heading

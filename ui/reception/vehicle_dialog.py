@@ -30,7 +30,8 @@ from app.vehicles.service import (
     create_vehicle,
     update_vehicle,
 )
-from ui.reception.common import TONE_COLOURS, Context, Tone
+from ui.palette import TONE_COLOURS, Tone
+from ui.reception.common import Context
 from ui.reception.customer_dialog import CustomerFields
 from ui.reception.forms import FormDialog, parse_day
 from ui.reception.queries import VehicleInfo, vehicle_info

@@ -202,7 +202,9 @@ class AppointmentBook(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
 
-        self.day_model: RowTableModel[SlotLine] = RowTableModel(self._day_columns(), self)
+        self.day_model: RowTableModel[SlotLine] = RowTableModel(
+            self._day_columns(), self,
+            row_key=lambda r: (r.starts_at, r.booking.id if r.booking else None))
         self.day_table = make_table(self.day_model, self, "dayView", stretch=6)
         self.day_table.setSortingEnabled(False)
         self.day_table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
@@ -222,7 +224,7 @@ class AppointmentBook(QWidget):
 
         self.arrivals_title = QLabel(self)
         self.arrivals_model: RowTableModel[AppointmentRow] = RowTableModel(
-            self._arrival_columns(), self)
+            self._arrival_columns(), self, row_key=lambda r: r.id)
         self.arrivals = make_table(self.arrivals_model, self, "todaysArrivals", stretch=4)
         self.arrivals.activated.connect(lambda _i: self._arrival_activated())
         self.arrivals.selectionModel().currentRowChanged.connect(lambda *_: self._enable())

@@ -98,7 +98,9 @@ class SearchPanel(QWidget):
         self.reader.answered.connect(self._answered)
         self.reader.failed.connect(self._search_failed)
 
-        self.model: RowTableModel[ResultRow] = RowTableModel(self._columns(), self)
+        self.model: RowTableModel[ResultRow] = RowTableModel(
+            self._columns(), self,
+            row_key=lambda r: (r.kind, r.vehicle_id, r.customer_id, r.order_id))
         self.table = make_table(self.model, self, "searchResults")
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setStretchLastSection(True)

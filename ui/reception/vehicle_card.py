@@ -90,7 +90,8 @@ class VehicleCard(QWidget):
         actions.addStretch(1)
 
         self.history_title = make_heading(QLabel(self), 1.1)
-        self.model: RowTableModel[VisitRow] = RowTableModel(self._columns(), self)
+        self.model: RowTableModel[VisitRow] = RowTableModel(
+            self._columns(), self, row_key=lambda r: r.order_id)
         self.history = make_table(self.model, self, "visitHistory", stretch=4)
         self.history.activated.connect(self._open_visit)
         self.history.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -36,6 +36,7 @@ from app.clock import now
 from app.errors import ConflictError, DomainError, InvalidTransition, ValidationError
 from app.i18n import Label, _
 from app.orders.checkin import CheckInData, open_order
+from app.orders.status import APPOINTMENTS_EXPECTED, APPOINTMENTS_TAKING_PLACE, values
 from app.security.actor import Actor, require
 from app.shop import shop_zone
 from app.validation.text import normalise_text, require_text
@@ -57,8 +58,8 @@ __all__ = [
 
 MIN_DURATION = 15
 MAX_DURATION = 480
-TAKES_PLACE = (AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED, AppointmentStatus.ARRIVED)
-EXPECTED = (AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED)
+TAKES_PLACE = APPOINTMENTS_TAKING_PLACE
+EXPECTED = APPOINTMENTS_EXPECTED
 
 S = AppointmentStatus
 TRANSITIONS: dict[AppointmentStatus, frozenset[AppointmentStatus]] = {
@@ -213,7 +214,7 @@ def _check_capacity(session: Session, starts_at: datetime, advisor_id: int | Non
     end = start + timedelta(hours=1)
     base = select(func.count(Appointment.id)).where(
         Appointment.starts_at >= start, Appointment.starts_at < end,
-        Appointment.status.in_([s.value for s in TAKES_PLACE]))
+        Appointment.status.in_(values(TAKES_PLACE)))
     if exclude_id is not None:
         base = base.where(Appointment.id != exclude_id)
     label = start.strftime("%H:%M")
@@ -240,7 +241,7 @@ def _check_vehicle_free(session: Session, vehicle_id: int | None, starts_at: dat
     start, end = day_bounds(local_day(starts_at, zone), zone)
     stmt = select(Appointment.starts_at).where(
         Appointment.vehicle_id == vehicle_id, Appointment.starts_at >= start,
-        Appointment.starts_at < end, Appointment.status.in_([s.value for s in EXPECTED]))
+        Appointment.starts_at < end, Appointment.status.in_(values(EXPECTED)))
     if exclude_id is not None:
         stmt = stmt.where(Appointment.id != exclude_id)
     other = session.scalar(stmt.limit(1))

@@ -1,4 +1,4 @@
-"""The named sets of repair-order and job statuses, and the rules on lines that use them.
+"""The named sets of repair-order, appointment and job statuses, and the rules on order lines.
 
 One home for this vocabulary (the state machine itself is app/orders/state.py): services,
 read models, prints and screens ask here which orders are open, in the workshop, editable,
@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, and_, not_
 
-from db.enums import JobStatus
+from db.enums import AppointmentStatus, JobStatus
 from db.enums import OrderStatus as S
 
 # -- order statuses --------------------------------------------------------------------------
@@ -50,6 +50,13 @@ NOT_LATE = WORK_DONE | {S.CANCELLED}
 NO_PART_ISSUE = FINISHED | {S.DRAFT}
 #: A return needs the order not yet billed (a billed part comes back with a credit note).
 NO_PART_RETURN = INVOICED_OR_LATER
+
+# -- appointment statuses ------------------------------------------------------------------
+
+#: Bookings still expected to arrive (not arrived, no-show or cancelled).
+APPOINTMENTS_EXPECTED = frozenset({AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED})
+#: Bookings that take (or took) a place in the book.
+APPOINTMENTS_TAKING_PLACE = APPOINTMENTS_EXPECTED | {AppointmentStatus.ARRIVED}
 
 # -- job statuses ----------------------------------------------------------------------------
 

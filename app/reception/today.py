@@ -21,7 +21,6 @@ from app.orders import status
 from app.orders.lookup import OrderRow, order_rows, row_options
 from app.security.actor import Actor, require
 from app.shop import shop_zone
-from db.enums import AppointmentStatus
 from db.models import Appointment, RepairOrder
 
 LIMIT = 200
@@ -51,7 +50,7 @@ def today_strip(session: Session, actor: Actor, day: date) -> TodayStrip:
     due = list(session.scalars(
         select(Appointment)
         .where(Appointment.starts_at >= start, Appointment.starts_at < end,
-               Appointment.status.in_([AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED]),
+               Appointment.status.in_(status.values(status.APPOINTMENTS_EXPECTED)),
                or_(Appointment.advisor_id == actor.user_id, Appointment.advisor_id.is_(None)))
         .order_by(Appointment.starts_at, Appointment.id)))
     return TodayStrip(

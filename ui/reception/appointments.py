@@ -45,11 +45,12 @@ from app.appointments.service import (
 )
 from app.appointments.views import service_advisors
 from app.formatting import phone as phone_text
+from app.orders.status import APPOINTMENTS_EXPECTED, APPOINTMENTS_TAKING_PLACE
 from ui.palette import APPOINTMENT_TONES, Tone, tone_background, tone_foreground
 from ui.reception.common import Context, appointment_status_text, direction_text
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
 
-EXPECTED = frozenset({"booked", "confirmed"})
+EXPECTED = APPOINTMENTS_EXPECTED
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class WeekModel(QAbstractTableModel):
         slot = self.days[index.column()].slots[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             plates = " ".join(b.plate or b.customer for b in slot.bookings
-                              if b.status in EXPECTED or b.status == "arrived")
+                              if b.status in APPOINTMENTS_TAKING_PLACE)
             return f"{slot.taken}/{slot.capacity}  {plates}".strip()
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(f"{self.ctx.clock(b.starts_at)} {b.plate} {b.customer} · "

@@ -68,3 +68,14 @@ def test_late_only_before_the_work_is_done() -> None:
     assert not status.is_late("in_progress", None, at)
     assert not any(status.is_late(s, before, at) for s in status.NOT_LATE)
     assert status.WORK_DONE | {S.CANCELLED} == status.NOT_LATE
+
+
+def test_appointment_and_job_sets() -> None:
+    from db.enums import AppointmentStatus as A
+
+    assert {A.BOOKED, A.CONFIRMED} == status.APPOINTMENTS_EXPECTED
+    assert status.APPOINTMENTS_EXPECTED | {A.ARRIVED} == status.APPOINTMENTS_TAKING_PLACE
+    assert "confirmed" in status.APPOINTMENTS_EXPECTED
+    assert {JobStatus.OPEN, JobStatus.PENDING} == status.EDITABLE_JOBS
+    assert {JobStatus.OPEN, JobStatus.DISPATCHED} == status.DISPATCHABLE_JOBS
+    assert {JobStatus.DONE, JobStatus.QC_PASSED} == status.FINISHED_JOBS

@@ -34,6 +34,7 @@ from app.appointments.slots import (
 from app.appointments.views import DayView, Slot, day_view, todays_arrivals, week_view
 from app.clock import now
 from app.errors import ConflictError, DomainError, InvalidTransition, ValidationError
+from app.formatting import local_clock
 from app.i18n import Label, _
 from app.orders.checkin import CheckInData, open_order
 from app.orders.status import APPOINTMENTS_EXPECTED, APPOINTMENTS_TAKING_PLACE, values
@@ -248,7 +249,7 @@ def _check_vehicle_free(session: Session, vehicle_id: int | None, starts_at: dat
     if other is not None:
         raise ValidationError("vehicle_id", _("Vehicle"),
                               _("This vehicle is already booked for {time} that day."),
-                              time=other.astimezone(zone).strftime("%H:%M"))
+                              time=local_clock(other, zone))
 
 
 # --- services ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.cashier.ledger import payer_label
+from app.formatting import grouped
 from app.formatting import phone as format_phone
 from app.i18n import _
 from app.money import Totals
@@ -87,7 +88,7 @@ def order_block(ctx: Context, data: OrderData, *, width: float, with_phone: bool
     pairs += [
         (_("Plate"), vehicle.plate), (_("VIN"), vehicle.vin or DASH),
         (_("Make / model"), vehicle_text(order) or DASH), (_("Colour"), vehicle.colour or DASH),
-        (_("Mileage in"), f"{order.mileage_in:,} km"),
+        (_("Mileage in"), f"{grouped(order.mileage_in)} km"),
         (_("Fuel level"), fuel_text(order.fuel_level)),
     ]
     info_width = width - (QR_SIZE + 4 * mm if with_qr else 0)

@@ -256,7 +256,7 @@ class CheckInForm(QWidget):
         self._loading = True
         self.zone = zone
         self.base_version = version
-        self.mileage.setText(self.tr("{km} km").format(km=f"{record.mileage_in:,}"))
+        self.mileage.setText(self.tr("{km} km").format(km=grouped(record.mileage_in)))
         self.fuel.setCurrentIndex(max(0, self.fuel.findData(record.fuel_level)))
         self.complaint.setPlainText(record.customer_description)
         self.diagnosis.setPlainText(record.diagnosis)

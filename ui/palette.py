@@ -60,11 +60,6 @@ def order_tone(status: str, late: bool = False) -> Tone:
     return ORDER_TONES.get(status, Tone.WAITING)
 
 
-def order_colours(status: str, late: bool = False) -> tuple[str, str]:
-    """The (text, background) colours of an order status badge."""
-    return TONE_COLOURS[order_tone(status, late)]
-
-
 def tone_foreground(tone: Tone) -> QColor:
     """The text colour of ``tone``."""
     return QColor(TONE_COLOURS[tone][0])
@@ -75,7 +70,15 @@ def tone_background(tone: Tone) -> QColor:
     return QColor(TONE_COLOURS[tone][1])
 
 
-def tone_style(tone: Tone) -> str:
-    """A style sheet fragment painting a label in ``tone``."""
+def tone_style(tone: Tone, *, padding: str = "1px 6px", radius: int | None = 3,
+               extra: str = "") -> str:
+    """A style sheet fragment painting a label, badge or banner in ``tone``
+    (``radius`` None: square corners; ``extra``: more declarations)."""
     fg, bg = TONE_COLOURS[tone]
-    return f"color: {fg}; background: {bg}; border-radius: 3px; padding: 1px 6px;"
+    parts = [f"color: {fg};", f"background: {bg};"]
+    if radius is not None:
+        parts.append(f"border-radius: {radius}px;")
+    parts.append(f"padding: {padding};")
+    if extra:
+        parts.append(extra)
+    return " ".join(parts)

@@ -30,7 +30,7 @@ from app.orders.checkin import CONTACT_PREFERENCES
 from app.orders.status import is_late
 from ui.orders.state import CheckInRecord, EditorState
 from ui.orders.texts import status_text
-from ui.palette import RED, order_colours
+from ui.palette import RED, order_tone, tone_style
 from ui.widgets import make_heading
 
 
@@ -109,11 +109,10 @@ class OrderHeader(QFrame):
             self.complaint.clear()
             return
         late = self.late()
-        fg, bg = order_colours(s.status, late)
         self.number.setText(s.number)
         self.status.setText(status_text(s.status, self.lang, s.wait_reason, late))
-        self.status.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px;"
-                                  " padding: 3px 10px; font-weight: bold;")
+        self.status.setStyleSheet(tone_style(order_tone(s.status, late), radius=4,
+                                             padding="3px 10px", extra="font-weight: bold;"))
         phone = phone_text(s.customer_phone)  # as on the vehicle card: 158 6714 3796
         self.values["customer"].setText(" ".join(x for x in (s.customer_name, phone) if x))
         self.values["vehicle"].setText(" ".join(x for x in (s.plate, s.vehicle_text) if x))

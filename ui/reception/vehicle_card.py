@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.errors import NotFound
 from app.formatting import money
 from app.i18n import translate
-from ui.palette import TONE_COLOURS, Tone, order_tone, tone_background, tone_foreground
+from ui.palette import Tone, order_tone, tone_background, tone_foreground, tone_style
 from ui.reception.common import Context, kilometres, order_status_text
 from ui.reception.queries import CardData, VisitRow, card_data
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
@@ -59,8 +59,7 @@ class VehicleCard(QWidget):
         self.note = QLabel(self)
         self.note.setObjectName("cardNote")
         self.note.setWordWrap(True)
-        fg, bg = TONE_COLOURS[Tone.ATTENTION]
-        self.note.setStyleSheet(f"color: {fg}; background: {bg}; padding: 4px;")
+        self.note.setStyleSheet(tone_style(Tone.ATTENTION, padding="4px", radius=None))
         self.note.hide()
 
         self.owner_box = QGroupBox(self)
@@ -259,8 +258,7 @@ class VehicleCard(QWidget):
             self.tr("Open orders: {n}").format(n=open_count) if open_count
             else self.tr("No open order"))
         if open_count:
-            fg, bg = TONE_COLOURS[Tone.PROGRESS]
-            self.subtitle.setStyleSheet(f"color: {fg}; background: {bg}; padding: 1px 6px;")
+            self.subtitle.setStyleSheet(tone_style(Tone.PROGRESS, radius=None))
         else:
             self.subtitle.setStyleSheet("")
         dash = "—"

@@ -91,23 +91,26 @@ def is_cancelled_job(line: Any) -> bool:
     return getattr(line, "status", None) == JobStatus.CANCELLED
 
 
+def awaits_approval(line: _Line) -> bool:
+    """Additional work (追加项目) whose approval by the customer is not recorded yet."""
+    return bool(line.additional and line.approval_id is None)
+
+
 def is_pending_additional_work(line: _Line) -> bool:
     """Additional work still waiting for the customer's consent (not a cancelled job).
 
     ``line`` is a LabourLine, PartLine or ChargeLine (or anything with ``additional``,
     ``approval_id`` and, for jobs, ``status``).
     """
-    return bool(line.additional and line.approval_id is None and not is_cancelled_job(line))
+    return awaits_approval(line) and not is_cancelled_job(line)
 
 
 def is_billable(line: _Line) -> bool:
     """A line is billable unless it is unapproved additional work or a cancelled job."""
-    if line.additional and line.approval_id is None:
-        return False
-    return not is_cancelled_job(line)
+    return not awaits_approval(line) and not is_cancelled_job(line)
 
 
 def not_pending_clause(line: Any) -> ColumnElement[bool]:
-    """SQL: the line (a LabourLine or PartLine class) is not additional work still waiting
-    for the customer's consent (``is_pending_additional_work`` without the job status)."""
+    """SQL for ``not awaits_approval(line)``: the line (a LabourLine or PartLine class) is not
+    additional work still waiting for the customer's consent."""
     return not_(and_(line.additional.is_(True), line.approval_id.is_(None)))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import now
+from app.formatting import local_datetime
 from app.i18n import LANGUAGE_NAMES, LANGUAGES, translate
 from app.security.actor import Actor
 from app.security.permissions import ROLE_NAMES
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def update_clock(self) -> None:
         """Show the local date and time."""
-        self.clock_label.setText(now().astimezone().strftime("%Y-%m-%d %H:%M"))
+        self.clock_label.setText(local_datetime(now(), None))
 
     # -- navigation -------------------------------------------------------------------------
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.palette import ERROR_COLOUR as ERROR_COLOUR  # re-exported: the shop-wide palette
 
-ERROR_COLOUR = "#c62828"
 FIELD_STYLE = (
     f"QLineEdit[invalid=\"true\"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px;"
     " padding: 2px; }"

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFound
 from app.i18n import _
+from app.privacy import shown_phone
 from app.security.actor import Actor
-from app.validation.phones import mask_phone
 from db.models import Appointment, Customer, CustomerPhone, User, Vehicle
 
 
@@ -66,13 +66,6 @@ def primary_phones(session: Session, customer_ids: set[int]) -> dict[int, str]:
                       CustomerPhone.id)):
         phones.setdefault(customer_id, number)
     return phones
-
-
-def shown_phone(actor: Actor, number: str) -> str:
-    """``number`` as ``actor`` may see it (masked without ``customers.view_contact``)."""
-    if not number or actor.can("customers.view_contact"):
-        return number
-    return mask_phone(number)
 
 
 def user_names(session: Session, user_ids: set[int | None]) -> dict[int, str]:

@@ -34,8 +34,10 @@ from app.appointments.slots import (
 from app.appointments.views import DayView, Slot, day_view, todays_arrivals, week_view
 from app.clock import now
 from app.errors import ConflictError, DomainError, InvalidTransition, ValidationError
+from app.formatting import local_clock
 from app.i18n import Label, _
 from app.orders.checkin import CheckInData, open_order
+from app.orders.status import APPOINTMENTS_EXPECTED, APPOINTMENTS_TAKING_PLACE, values
 from app.security.actor import Actor, require
 from app.shop import shop_zone
 from app.validation.text import normalise_text, require_text
@@ -57,8 +59,8 @@ __all__ = [
 
 MIN_DURATION = 15
 MAX_DURATION = 480
-TAKES_PLACE = (AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED, AppointmentStatus.ARRIVED)
-EXPECTED = (AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED)
+TAKES_PLACE = APPOINTMENTS_TAKING_PLACE
+EXPECTED = APPOINTMENTS_EXPECTED
 
 S = AppointmentStatus
 TRANSITIONS: dict[AppointmentStatus, frozenset[AppointmentStatus]] = {
@@ -213,7 +215,7 @@ def _check_capacity(session: Session, starts_at: datetime, advisor_id: int | Non
     end = start + timedelta(hours=1)
     base = select(func.count(Appointment.id)).where(
         Appointment.starts_at >= start, Appointment.starts_at < end,
-        Appointment.status.in_([s.value for s in TAKES_PLACE]))
+        Appointment.status.in_(values(TAKES_PLACE)))
     if exclude_id is not None:
         base = base.where(Appointment.id != exclude_id)
     label = start.strftime("%H:%M")
@@ -240,14 +242,14 @@ def _check_vehicle_free(session: Session, vehicle_id: int | None, starts_at: dat
     start, end = day_bounds(local_day(starts_at, zone), zone)
     stmt = select(Appointment.starts_at).where(
         Appointment.vehicle_id == vehicle_id, Appointment.starts_at >= start,
-        Appointment.starts_at < end, Appointment.status.in_([s.value for s in EXPECTED]))
+        Appointment.starts_at < end, Appointment.status.in_(values(EXPECTED)))
     if exclude_id is not None:
         stmt = stmt.where(Appointment.id != exclude_id)
     other = session.scalar(stmt.limit(1))
     if other is not None:
         raise ValidationError("vehicle_id", _("Vehicle"),
                               _("This vehicle is already booked for {time} that day."),
-                              time=other.astimezone(zone).strftime("%H:%M"))
+                              time=local_clock(other, zone))
 
 
 # --- services ---------------------------------------------------------------------------------

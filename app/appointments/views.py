@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 
 from app.appointments.rows import AppointmentRow, appointment_rows, load_appointment
 from app.appointments.slots import advisor_names, day_bounds, slot_capacity, slot_of, slot_starts
+from app.orders.status import APPOINTMENTS_TAKING_PLACE
 from app.security.actor import Actor, require
 from app.shop import shop_zone
 from db.enums import AppointmentStatus
 from db.models import Appointment
 
-_TAKES_PLACE = frozenset({AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED,
-                          AppointmentStatus.ARRIVED})
+_TAKES_PLACE = APPOINTMENTS_TAKING_PLACE
 
 
 @dataclass(frozen=True)

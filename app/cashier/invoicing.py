@@ -34,6 +34,7 @@ from app.cashier.payments import clean_reference
 from app.cashier.till import lock_open_till
 from app.clock import now
 from app.errors import ConflictError, NotFound, ValidationError
+from app.formatting import quantity as quantity_text
 from app.i18n import _
 from app.money import ROUNDING_RULE, ZERO, parse_money
 from app.numbering import next_number
@@ -46,11 +47,6 @@ from db.enums import DocumentType, InvoiceKind, LineType, OrderStatus, Payer, Pa
 from db.models import Invoice, InvoiceLine, Payment, RepairOrder
 
 REASON_MAX = 2000
-
-
-def _qty_text(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
 
 
 def _neg(value: Decimal) -> Decimal:
@@ -67,8 +63,8 @@ def _check_parts_issued(order: RepairOrder, billable: tuple[PricedLine, ...]) ->
             raise SettlementError(
                 _("Part {part} on order {number}: {issued} issued but {quantity} to bill. "
                   "Issue or return parts until they match, then invoice."),
-                part=name, number=order.number, issued=_qty_text(part.issued_qty),
-                quantity=_qty_text(to_bill))
+                part=name, number=order.number, issued=quantity_text(part.issued_qty),
+                quantity=quantity_text(to_bill))
 
 
 def current_invoice(session: Session, order_id: int) -> Invoice | None:

@@ -38,16 +38,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from app.orders.status import OPEN, values
+from app.privacy import shown_phone
 from app.security.actor import Actor, require
-from app.validation.phones import mask_phone
 from app.validation.plates import is_regular_plate, plate_search_key
 from app.validation.text import escape_like, normalise_text
 from db.models import Customer, CustomerPhone, RepairOrder, Vehicle
 from db.search_index import FTS_TABLE, KIND_CUSTOMER, KIND_PHONE, KIND_VEHICLE
 
 _VIN_CHARS = re.compile(r"^[A-HJ-NPR-Z0-9]+$")
-OPEN_STATUSES = ("draft", "open", "estimated", "approved", "in_progress", "waiting", "qc",
-                 "completed", "invoiced")
+OPEN_STATUSES = values(OPEN)
 # Written into the statement (code constants, not user input): a bound list would be expanded
 # again on every execution.
 _OPEN_STATUS_LITERALS = [literal_column(f"'{status}'") for status in OPEN_STATUSES]
@@ -289,10 +289,9 @@ def search(session: Session, actor: Actor, text_: str, *, limit: int = 20) -> li
                    like_terms)
     # Core execution on the session's connection: the rows are plain, no ORM entities.
     rows = session.connection().execute(_statement(shape), params).all()
-    see_contact = actor.can("customers.view_contact")
     return [SearchHit(
         vehicle_id=r.vehicle_id, customer_id=r.customer_id, plate=r.plate or "",
         vin=r.vin or "", vehicle=" ".join(x for x in (r.brand, r.model) if x),
         owner=r.owner or "",
-        phone=(r.phone or "") if see_contact or not r.phone else mask_phone(r.phone),
+        phone=shown_phone(actor, r.phone),
         last_visit=r.last_visit, open_orders=r.open_orders or 0) for r in rows]

@@ -14,6 +14,7 @@ from app.i18n import _
 from app.numbering import next_number
 from app.orders.queries import load_order
 from app.orders.state import EDITABLE
+from app.orders.status import WORK_DONE
 from app.orders.workflow import require_status
 from app.security.actor import Actor, require
 from app.validation.text import normalise_text
@@ -121,8 +122,7 @@ def link_comeback(session: Session, actor: Actor, order: RepairOrder, original_i
     if original.vehicle_id != order.vehicle_id or original.id == order.id:
         raise ValidationError("comeback_of", _("Comeback of"),
                               _("A comeback must refer to an earlier order of the same vehicle."))
-    if original.status not in (OrderStatus.INVOICED, OrderStatus.DELIVERED, OrderStatus.CLOSED,
-                               OrderStatus.COMPLETED):
+    if original.status not in WORK_DONE:
         raise ValidationError("comeback_of", _("Comeback of"),
                               _("Order {number} was never completed."), number=original.number)
     order.comeback_of_id = original.id

@@ -8,6 +8,8 @@ or internal still gets an invoice, so delivery always follows invoicing.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -17,13 +19,14 @@ from app.errors import DomainError, InvalidTransition
 from app.i18n import Label, _
 from app.numbering import next_number
 from app.orders.queries import load_order
+from app.orders.status import AWAITING_PICKUP
 from app.orders.workflow import change_status, status_label
 from app.security.actor import Actor, require
 from db.enums import DocumentType, OrderStatus
 from db.models import RepairOrder
 
 
-def _require(order: RepairOrder, statuses: tuple[OrderStatus, ...], msgid: str) -> None:
+def _require(order: RepairOrder, statuses: Collection[OrderStatus], msgid: str) -> None:
     if OrderStatus(order.status) not in statuses:
         raise InvalidTransition(msgid, number=order.number,
                                 status=Label(status_label(order.status)))
@@ -50,7 +53,7 @@ def mark_customer_called(session: Session, actor: Actor, order_id: int) -> Repai
     """The customer was told the car is ready (``orders.edit``); the latest call is kept."""
     require(actor, "orders.edit")
     order = load_order(session, order_id)
-    _require(order, (OrderStatus.COMPLETED, OrderStatus.INVOICED),
+    _require(order, AWAITING_PICKUP,
              _("Order {number} is {status}; the customer is called once the work is "
                "completed."))
     order.customer_called_at = now()

@@ -21,6 +21,7 @@ from app.i18n import _
 from app.money import line_amounts, parse_decimal, parse_money, parse_quantity, parse_rate
 from app.orders.queries import load_order
 from app.orders.state import EDITABLE, SIGNED
+from app.orders.status import EDITABLE_JOBS
 from app.orders.workflow import require_status
 from app.security.actor import Actor, require
 from app.shop import default_tax_rate, get_profile
@@ -200,7 +201,7 @@ def remove_line(session: Session, actor: Actor, line_type: LineType, line_id: in
         from app.parts.reservations import release_reservation
 
         release_reservation(session, actor, line.id)
-    if isinstance(line, LabourLine) and line.status not in (JobStatus.OPEN, JobStatus.PENDING):
+    if isinstance(line, LabourLine) and line.status not in EDITABLE_JOBS:
         line.status = JobStatus.CANCELLED
     else:
         session.delete(line)

@@ -17,18 +17,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.appointments.rows import user_names, vehicle_text
 from app.customers.search import prefix_range
+from app.orders import status
 from app.orders.totals import price_order
 from app.orders.workflow import status_label
 from app.security.actor import Actor, require
 from app.validation.plates import plate_search_key
 from app.validation.text import escape_like, normalise_text
-from db.enums import DocumentType, OrderStatus
+from db.enums import DocumentType
 from db.models import DocumentSeries, RepairOrder, Vehicle
 
 MAX_RESULTS = 100
-OPEN_STATUSES = frozenset({OrderStatus.DRAFT, OrderStatus.OPEN, OrderStatus.ESTIMATED,
-                           OrderStatus.APPROVED, OrderStatus.IN_PROGRESS, OrderStatus.WAITING,
-                           OrderStatus.QC, OrderStatus.COMPLETED, OrderStatus.INVOICED})
 QR_PREFIX = "BAYLINE:"
 
 
@@ -99,7 +97,7 @@ def find_orders(session: Session, actor: Actor, text: str, limit: int = 20) -> l
     conditions = [by_number]
     plate = plate_search_key(text or "")
     if plate:
-        conditions.append(RepairOrder.status.in_(sorted(OPEN_STATUSES))
+        conditions.append(RepairOrder.status.in_(status.values(status.OPEN))
                           & RepairOrder.vehicle_id.in_(
                               select(Vehicle.id).where(prefix_range(Vehicle.plate, plate))))
     orders = session.scalars(

@@ -9,15 +9,14 @@ from sqlalchemy.orm import Session
 from app.clock import now
 from app.errors import DomainError, NotFound, ValidationError
 from app.i18n import _
+from app.orders import status
 from app.orders.queries import load_order
-from app.orders.totals import is_billable
+from app.orders.status import is_billable
 from app.orders.workflow import change_status
 from app.security.actor import Actor, require
 from app.validation.text import normalise_text
 from db.enums import JobStatus, OrderStatus, WaitReason
 from db.models import Bay, ClockEntry, LabourLine, QCRecord, RepairOrder, Technician
-
-_WORKING = frozenset({OrderStatus.APPROVED, OrderStatus.IN_PROGRESS, OrderStatus.WAITING})
 
 
 def submit_estimate(session: Session, actor: Actor, order_id: int) -> RepairOrder:
@@ -46,10 +45,10 @@ def dispatch_job(session: Session, actor: Actor, job_id: int, *, technician_id: 
     require(actor, "orders.dispatch")
     job = _job(session, job_id)
     order = load_order(session, job.repair_order_id)
-    if OrderStatus(order.status) not in _WORKING:
+    if OrderStatus(order.status) not in status.SIGNED:
         raise DomainError(_("Order {number} must be signed by the customer before its jobs "
                             "are dispatched."), number=order.number)
-    if not is_billable(job) or job.status not in (JobStatus.OPEN, JobStatus.DISPATCHED):
+    if not is_billable(job) or job.status not in status.DISPATCHABLE_JOBS:
         raise DomainError(_("Job “{job}” cannot be dispatched now (approval pending, already "
                             "started or cancelled)."), job=job.description)
     tech = session.get(Technician, technician_id)
@@ -141,8 +140,7 @@ def send_to_qc(session: Session, actor: Actor, order_id: int) -> RepairOrder:
                           jobs="、".join(open_jobs))
     pending = [x.description for x in (*order.labour_lines, *order.part_lines,
                                        *order.charge_lines)
-               if x.additional and x.approval_id is None
-               and not (isinstance(x, LabourLine) and x.status == JobStatus.CANCELLED)]
+               if status.is_pending_additional_work(x)]
     if pending:
         raise DomainError(_("Additional work still awaits the customer's decision: {items}."),
                           items="、".join(pending))

@@ -7,10 +7,10 @@ Guards that need data (lines present, jobs done, paid ...) live in app/orders/wo
 
 from __future__ import annotations
 
+from app.orders.status import EDITABLE, PRE_INVOICE, SIGNED
 from db.enums import OrderStatus as S
 
-PRE_INVOICE = frozenset({S.DRAFT, S.OPEN, S.ESTIMATED, S.APPROVED, S.IN_PROGRESS, S.WAITING,
-                         S.QC, S.COMPLETED})
+__all__ = ["EDITABLE", "PRE_INVOICE", "SIGNED", "TRANSITIONS", "allowed"]  # sets: status.py
 
 TRANSITIONS: dict[S, frozenset[S]] = {
     S.DRAFT: frozenset({S.OPEN}),
@@ -28,11 +28,6 @@ TRANSITIONS: dict[S, frozenset[S]] = {
 }
 for _state in PRE_INVOICE:
     TRANSITIONS[_state] = TRANSITIONS[_state] | {S.CANCELLED}
-
-# Lines may be added or changed only while the work is still being agreed or done.
-EDITABLE = frozenset({S.DRAFT, S.OPEN, S.ESTIMATED, S.APPROVED, S.IN_PROGRESS, S.WAITING})
-# Once the customer has signed, new lines are additional work needing recorded consent.
-SIGNED = frozenset({S.APPROVED, S.IN_PROGRESS, S.WAITING})
 
 
 def allowed(from_status: str, to_status: str) -> bool:

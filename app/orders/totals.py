@@ -12,8 +12,9 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from app.money import LineAmounts, Totals, line_amounts, sum_lines
+from app.orders.status import is_billable, is_pending_additional_work
 from app.shop import get_profile
-from db.enums import JobStatus, LineType
+from db.enums import LineType
 from db.models import ChargeLine, LabourLine, PartLine, RepairOrder
 
 
@@ -48,13 +49,6 @@ class OrderTotals:
         return tuple(line for line in self.lines if line.billable)
 
 
-def is_billable(line: LabourLine | PartLine | ChargeLine) -> bool:
-    """A line is billable unless it is unapproved additional work or a cancelled job."""
-    if line.additional and line.approval_id is None:
-        return False
-    return not (isinstance(line, LabourLine) and line.status == JobStatus.CANCELLED)
-
-
 def price_order(session: Session, order: RepairOrder) -> OrderTotals:
     """Price ``order``'s lines with the shop's tax handling (inclusive or exclusive)."""
     inclusive = get_profile(session).prices_include_tax
@@ -78,8 +72,7 @@ def _is_pending(priced: PricedLine, order: RepairOrder) -> bool:
     lines = {LineType.LABOUR: order.labour_lines, LineType.PART: order.part_lines,
              LineType.CHARGE: order.charge_lines}[priced.line_type]
     line = next(x for x in lines if x.id == priced.line_id)
-    return bool(line.additional and line.approval_id is None
-                and not (isinstance(line, LabourLine) and line.status == JobStatus.CANCELLED))
+    return is_pending_additional_work(line)
 
 
 def _priced(line_type: LineType, line: LabourLine | PartLine | ChargeLine, code: str,

@@ -14,16 +14,25 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.appointments.rows import shown_phone, user_names, vehicle_text
+from app.appointments.rows import user_names, vehicle_text
 from app.cashier.invoicing import current_invoice, open_by_payer
 from app.money import LineAmounts, Totals
 from app.orders.attachments import AttachmentInfo, attachment_infos
 from app.orders.queries import load_order
-from app.orders.state import EDITABLE, PRE_INVOICE
+from app.orders.status import (
+    AWAITING_PICKUP,
+    EDITABLE,
+    INVOICED_OR_LATER,
+    PRE_INVOICE,
+    SIGNED,
+    WORK_DONE,
+    is_pending_additional_work,
+)
 from app.orders.totals import PricedLine, price_order
 from app.orders.workflow import status_label
+from app.privacy import shown_phone
 from app.security.actor import Actor, require
-from db.enums import JobStatus, LineType, OrderStatus
+from db.enums import LineType, OrderStatus
 from db.models import (
     Bay,
     LabourLine,
@@ -207,14 +216,14 @@ def allowed_actions(status: str, actor: Actor) -> frozenset[str]:
         "edit_lines": s in EDITABLE and can("orders.edit"),
         "estimate": s is _S.OPEN and can("orders.edit"),
         "sign": s is _S.ESTIMATED and can("orders.edit"),
-        "dispatch": s in (_S.APPROVED, _S.IN_PROGRESS, _S.WAITING) and can("orders.dispatch"),
+        "dispatch": s in SIGNED and can("orders.dispatch"),
         "send_to_qc": s is _S.IN_PROGRESS and (can("orders.work") or can("orders.dispatch")
                                               or can("orders.qc")),
         "review": s is _S.COMPLETED and can("orders.edit"),
-        "call": s in (_S.COMPLETED, _S.INVOICED) and can("orders.edit"),
+        "call": s in AWAITING_PICKUP and can("orders.edit"),
         "deliver": s is _S.INVOICED and can("orders.deliver"),
         "cancel": s in PRE_INVOICE and can("orders.cancel"),
-        "print_settlement": s in (_S.COMPLETED, _S.INVOICED, _S.DELIVERED, _S.CLOSED)
+        "print_settlement": s in WORK_DONE
         and (can("orders.edit") or can("cashier.settle")),
     }
     return frozenset(name for name, ok in actions.items() if ok)
@@ -252,7 +261,6 @@ def _view_lines(session: Session, order: RepairOrder,
     out = []
     for p in priced:
         src = sources[(p.line_type, p.line_id)]
-        cancelled = isinstance(src, LabourLine) and src.status == JobStatus.CANCELLED
         extra: dict = {}
         if isinstance(src, LabourLine):
             extra = {"job_status": src.status,
@@ -266,7 +274,7 @@ def _view_lines(session: Session, order: RepairOrder,
             code=p.code, description=p.description, quantity=p.quantity,
             unit_price=p.unit_price, discount=p.discount, payer=p.payer, tax_rate=p.tax_rate,
             amounts=p.amounts, billable=p.billable, additional=src.additional,
-            pending=bool(src.additional and src.approval_id is None and not cancelled),
+            pending=is_pending_additional_work(src),
             approval_id=src.approval_id, **extra))
     return tuple(out)
 
@@ -319,8 +327,8 @@ def order_view(session: Session, actor: Actor, order_id: int) -> OrderView:
     if order.comeback_of_id is not None:
         comeback = session.scalar(select(RepairOrder.number)
                                   .where(RepairOrder.id == order.comeback_of_id))
-    invoice = current_invoice(session, order.id) if order.status in (
-        _S.INVOICED, _S.DELIVERED, _S.CLOSED) else None
+    invoice = current_invoice(session, order.id) if order.status in \
+        INVOICED_OR_LATER else None
     balance: Decimal | None = None
     settled = False
     if invoice is not None:

@@ -23,21 +23,20 @@ from app.changes import ChangeSet, note
 from app.clock import now
 from app.errors import DomainError, InsufficientStock, NotFound
 from app.i18n import _
+from app.orders import status
 from app.security.actor import Actor
-from db.enums import MovementKind, OrderStatus
+from db.enums import MovementKind
 from db.models import Part, PartLine, RepairOrder, StockMovement
 
 ZERO_QTY = Decimal("0.000")
 QTY = Decimal("0.001")
 
 # Orders whose parts may no longer change: billed, handed over, archived or called off.
-FINISHED_STATUSES = frozenset({OrderStatus.CANCELLED, OrderStatus.INVOICED,
-                               OrderStatus.DELIVERED, OrderStatus.CLOSED})
+FINISHED_STATUSES = status.FINISHED
 # Parts go out only to an order that has been checked in and is not finished.
-NO_ISSUE_STATUSES = FINISHED_STATUSES | {OrderStatus.DRAFT}
+NO_ISSUE_STATUSES = status.NO_PART_ISSUE
 # A return needs the order not yet billed (a billed part comes back with a credit note).
-NO_RETURN_STATUSES = frozenset({OrderStatus.INVOICED, OrderStatus.DELIVERED,
-                                OrderStatus.CLOSED})
+NO_RETURN_STATUSES = status.NO_PART_RETURN
 
 
 def shown(quantity: Decimal) -> Decimal:

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from app.errors import PermissionDenied
 from app.orders.queries import load_order
+from app.orders.status import is_pending_additional_work
 from app.orders.totals import OrderTotals, PricedLine, price_order
 from app.security.actor import Actor, require
-from db.enums import JobStatus, LineType
+from db.enums import LineType
 from db.models import (
     Bay,
     ChargeLine,
@@ -96,11 +97,9 @@ def load_order_data(session: Session, order_id: int) -> OrderData:
     pending: list[PricedLine] = []
     for line in priced.lines:
         model = _model_line(order, line)
-        if isinstance(model, LabourLine) and model.status == JobStatus.CANCELLED:
-            continue
         if line.billable:
             billable.append(line)
-        elif model.additional and model.approval_id is None:
+        elif is_pending_additional_work(model):
             pending.append(line)
     jobs = {job.id: job for job in order.labour_lines}
     tech_ids = {j.technician_id for j in jobs.values() if j.technician_id}

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
 from app.i18n import _
+from app.orders.status import FINISHED_JOBS
 from app.orders.totals import PricedLine
 from app.printing.data import OrderData
 from app.printing.formatting import hours, local_date, markup, money, quantity
@@ -96,7 +97,7 @@ def _job_rows(ctx: Context, data: OrderData, lines: list[PricedLine]) -> tuple[l
     style: list[tuple] = []
     for line in lines:
         job = data.jobs[line.line_id]
-        done = job.status in (JobStatus.DONE, JobStatus.QC_PASSED)
+        done = job.status in FINISHED_JOBS
         r = len(rows) + 1
         rows.append([
             Paragraph(markup(line.code), ctx.styles.cell),

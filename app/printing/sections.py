@@ -13,13 +13,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.cashier.ledger import payer_label
+from app.formatting import grouped
+from app.formatting import phone as format_phone
 from app.i18n import _
 from app.money import Totals
 from app.orders.totals import PricedLine
 from app.printing.data import OrderData, primary_phone
 from app.printing.formatting import hours, money, percent, quantity
 from app.printing.layout import RULE, Column, Context
-from app.validation.phones import national_format
 from db.enums import LineType, Payer
 from db.models import RepairOrder
 
@@ -79,7 +80,7 @@ def order_block(ctx: Context, data: OrderData, *, width: float, with_phone: bool
         (_("Customer"), order.customer.name),
     ]
     if with_phone:
-        pairs.append((_("Phone"), national_format(phone) if phone else DASH))
+        pairs.append((_("Phone"), format_phone(phone, DASH)))
     elif with_waiting:
         pairs.append((_("Customer waiting"),
                       ctx.t(_("yes, in the lounge") if order.customer_waiting else _("no"))))
@@ -87,7 +88,7 @@ def order_block(ctx: Context, data: OrderData, *, width: float, with_phone: bool
     pairs += [
         (_("Plate"), vehicle.plate), (_("VIN"), vehicle.vin or DASH),
         (_("Make / model"), vehicle_text(order) or DASH), (_("Colour"), vehicle.colour or DASH),
-        (_("Mileage in"), f"{order.mileage_in:,} km"),
+        (_("Mileage in"), f"{grouped(order.mileage_in)} km"),
         (_("Fuel level"), fuel_text(order.fuel_level)),
     ]
     info_width = width - (QR_SIZE + 4 * mm if with_qr else 0)

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.cashier.invoicing import invoice_balance
 from app.cashier.ledger import method_label, paid_by_payer
+from app.formatting import grouped
 from app.i18n import _
 from app.money import ZERO, round_money
 from app.printing.data import OrderData, user_names
@@ -152,7 +153,7 @@ def _header(ctx: Context, st: Statement) -> Flowable:
         vehicle = order.vehicle
         pairs += [(_("Plate"), vehicle.plate), (_("VIN"), vehicle.vin or DASH),
                   (_("Make / model"), vehicle_text(order) or DASH),
-                  (_("Mileage in"), f"{order.mileage_in:,} km"),
+                  (_("Mileage in"), f"{grouped(order.mileage_in)} km"),
                   (_("Checked in"), ctx.when(order.opened_at)),
                   (_("Completed at"), ctx.when(order.completed_at) or DASH)]
         if st.customer.tax_id:

@@ -17,16 +17,12 @@ from sqlalchemy.orm import Session
 
 from app.appointments.rows import AppointmentRow, appointment_rows
 from app.appointments.slots import day_bounds
+from app.orders import status
 from app.orders.lookup import OrderRow, order_rows, row_options
 from app.security.actor import Actor, require
 from app.shop import shop_zone
-from db.enums import AppointmentStatus, OrderStatus
 from db.models import Appointment, RepairOrder
 
-IN_WORKSHOP = (OrderStatus.APPROVED, OrderStatus.IN_PROGRESS, OrderStatus.WAITING,
-               OrderStatus.QC)
-READY = (OrderStatus.COMPLETED, OrderStatus.INVOICED)
-ON_SITE = (OrderStatus.OPEN, OrderStatus.ESTIMATED, *IN_WORKSHOP, *READY)
 LIMIT = 200
 
 
@@ -54,13 +50,14 @@ def today_strip(session: Session, actor: Actor, day: date) -> TodayStrip:
     due = list(session.scalars(
         select(Appointment)
         .where(Appointment.starts_at >= start, Appointment.starts_at < end,
-               Appointment.status.in_([AppointmentStatus.BOOKED, AppointmentStatus.CONFIRMED]),
+               Appointment.status.in_(status.values(status.APPOINTMENTS_EXPECTED)),
                or_(Appointment.advisor_id == actor.user_id, Appointment.advisor_id.is_(None)))
         .order_by(Appointment.starts_at, Appointment.id)))
     return TodayStrip(
         appointments_due=appointment_rows(session, actor, due, zone),
         in_workshop=_orders(session, RepairOrder.advisor_id == actor.user_id,
-                            RepairOrder.status.in_([s.value for s in IN_WORKSHOP])),
-        ready_for_pickup=_orders(session, RepairOrder.status.in_([s.value for s in READY])),
+                            RepairOrder.status.in_(status.values(status.IN_WORKSHOP))),
+        ready_for_pickup=_orders(session, RepairOrder.status.in_(
+            status.values(status.AWAITING_PICKUP))),
         waiting_in_lounge=_orders(session, RepairOrder.customer_waiting.is_(True),
-                                  RepairOrder.status.in_([s.value for s in ON_SITE])))
+                                  RepairOrder.status.in_(status.values(status.ON_SITE))))

@@ -1,8 +1,9 @@
-"""Phone numbers: validation to E.164, display formats, masking and a suffix-search key.
+"""Phone numbers: validation to E.164, display formats and a suffix-search key.
 
-Numbers are stored in E.164 (``+8613812345678``). Lists show them masked
-(``138****5678``) unless the role may see personal data; ``digits_reversed`` gives the value
-for an indexed reversed column, so "the last four digits are 5678" becomes a prefix search.
+Numbers are stored in E.164 (``+8613812345678``). Lists show them masked (``138****5678``,
+``app.privacy.mask_phone``, re-exported here) unless the role may see personal data;
+``digits_reversed`` gives the value for an indexed reversed column, so "the last four digits
+are 5678" becomes a prefix search.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
 from app.errors import ValidationError
 from app.i18n import _
+from app.privacy import mask_phone, parse_e164  # masking lives in app.privacy
 from app.validation.text import normalise_identifier
 
 LABEL = _("Phone")
@@ -67,43 +69,8 @@ def validate_phone(raw: str, *, region: str = HOME_REGION, field: str = "phone")
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
-def _parse_e164(e164: str) -> PhoneNumber | None:
-    try:
-        return phonenumbers.parse(e164, None)
-    except NumberParseException:
-        return None
-
-
 def _ascii_digits(text: str) -> str:
     return "".join(c for c in text if "0" <= c <= "9")
-
-
-def _mask_digits(digits: str) -> str:
-    """Keep the first 3 and last 4 digits of a long number; of a short one, about a third each."""
-    n = len(digits)
-    if n > 7:
-        head, tail = 3, 4
-    else:
-        head = tail = n // 3
-    return digits[:head] + "*" * (n - head - tail) + digits[n - tail:]
-
-
-def mask_phone(e164: str) -> str:
-    """Hide the middle digits: ``+8613812345678`` → ``138****5678``.
-
-    Chinese mobiles are shown without the country code; other numbers keep ``+`` and the
-    country code, the first 3 and last 4 digits of the national number
-    (``+442079460958`` → ``+44207***0958``). Text that is not E.164 (old data) is masked as
-    plain digits; this never raises.
-    """
-    number = _parse_e164(e164)
-    if number is None:
-        return _mask_digits(_ascii_digits(e164))
-    national = phonenumbers.national_significant_number(number)
-    if (number.country_code == 86
-            and phonenumbers.number_type(number) == PhoneNumberType.MOBILE):
-        return _mask_digits(national)
-    return f"+{number.country_code}{_mask_digits(national)}"
 
 
 def national_format(e164: str, *, home_region: str = HOME_REGION) -> str:
@@ -111,7 +78,7 @@ def national_format(e164: str, *, home_region: str = HOME_REGION) -> str:
 
     Text that is not E.164 is returned unchanged.
     """
-    number = _parse_e164(e164)
+    number = parse_e164(e164)
     if number is None:
         return e164
     if phonenumbers.region_code_for_number(number) == home_region.upper():
@@ -126,7 +93,11 @@ def digits_reversed(e164: str) -> str:
     ``reversed_col.like(digits_reversed_of_typed_suffix + "%")``. For text that is not E.164 the
     digits it contains are reversed.
     """
-    number = _parse_e164(e164)
+    number = parse_e164(e164)
     if number is None:
         return _ascii_digits(e164)[::-1]
     return phonenumbers.national_significant_number(number)[::-1]
+
+
+__all__ = ["HOME_REGION", "LABEL", "digits_reversed", "mask_phone", "national_format",
+           "validate_phone"]

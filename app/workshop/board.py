@@ -12,19 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, case, func, not_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.orders import status
 from app.security.actor import Actor, require
 from db.enums import JobStatus, OrderStatus
 from db.models import Bay, LabourLine, PartLine, RepairOrder, Technician, Vehicle
 
 #: Orders on the board: signed and waiting for dispatch, in the bays, waiting, in QC, and
 #: finished cars waiting to be picked up.
-BOARD_STATUSES: tuple[OrderStatus, ...] = (
-    OrderStatus.APPROVED, OrderStatus.IN_PROGRESS, OrderStatus.WAITING, OrderStatus.QC,
-    OrderStatus.COMPLETED,
-)
+BOARD_STATUSES = status.BOARD
 JOB_SEPARATOR = "、"
 _BATCH = 500  # order ids per IN list
 
@@ -56,9 +54,7 @@ class BoardCard:
     customer_waiting: bool  # the customer waits in the lounge
 
 
-def _billable(line: type[LabourLine] | type[PartLine]) -> ColumnElement[bool]:
-    """Not additional work still waiting for the customer's consent."""
-    return not_(and_(line.additional.is_(True), line.approval_id.is_(None)))
+_billable = status.not_pending_clause  # not additional work waiting for consent
 
 
 def board_snapshot(session: Session, actor: Actor, *,
@@ -73,7 +69,7 @@ def board_snapshot(session: Session, actor: Actor, *,
         select(RepairOrder.id, RepairOrder.number, RepairOrder.status, RepairOrder.wait_reason,
                RepairOrder.promised_at, RepairOrder.comeback_of_id,
                RepairOrder.customer_waiting, RepairOrder.vehicle_id)
-        .where(RepairOrder.status.in_([s.value for s in BOARD_STATUSES]))
+        .where(RepairOrder.status.in_(status.values(BOARD_STATUSES)))
         .order_by(RepairOrder.promised_at.is_(None), RepairOrder.promised_at,
                   RepairOrder.opened_at, RepairOrder.id)
     )

@@ -37,12 +37,13 @@ from app.orders.lines import (
     remove_line,
 )
 from app.orders.queries import load_order
+from app.orders.status import DISPATCHABLE_JOBS, EDITABLE_JOBS
 from app.orders.view import order_view
 from app.parts.stock import reserve_for_line
 from app.security.actor import Actor
 from app.shop import shop_zone
 from db.engine import Database
-from db.enums import JobStatus, LineType
+from db.enums import LineType
 from ui.i18n import current_language
 from ui.operations import OperationTask as Outcome
 from ui.operations import read_data, run_operation
@@ -68,7 +69,6 @@ REFRESH_AREAS = frozenset({"orders", "parts", "customers", "vehicles", "cashier"
 SIDE_WIDTH = 250
 ACTION_KEYS: dict[int, str] = {getattr(Qt.Key, f"Key_{key}"): code
                                for code, key in KEYS.items() if key}
-EDITABLE_JOBS = frozenset({JobStatus.OPEN, JobStatus.PENDING})
 
 
 def check_version(session: Session, order_id: int, version: int) -> None:
@@ -671,7 +671,7 @@ class OrderEditor(QWidget):
             return
         jobs = [dialogs.DispatchJob(r.line_id, r.description, r.quantity, r.technician, r.bay)
                 for r in s.lines_of(LineType.LABOUR)
-                if r.billable and r.job_status in (JobStatus.OPEN, JobStatus.DISPATCHED)]
+                if r.billable and r.job_status in DISPATCHABLE_JOBS]
         if not jobs:
             show_message(self, self.tr("No job is ready to dispatch (jobs awaiting the "
                                           "customer's approval cannot be dispatched)."))

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import now
+from app.formatting import grouped, local_datetime
+from app.formatting import phone as phone_text
 from app.orders.checkin import CONTACT_PREFERENCES
-from app.validation.phones import national_format
+from app.orders.status import is_late
 from ui.orders.state import CheckInRecord, EditorState
-from ui.orders.texts import RED, is_late, local_time, status_colour, status_text
+from ui.orders.texts import status_text
+from ui.palette import RED, order_tone, tone_style
 from ui.widgets import make_heading
 
 
@@ -106,24 +109,21 @@ class OrderHeader(QFrame):
             self.complaint.clear()
             return
         late = self.late()
-        fg, bg = status_colour(s.status, late)
         self.number.setText(s.number)
         self.status.setText(status_text(s.status, self.lang, s.wait_reason, late))
-        self.status.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px;"
-                                  " padding: 3px 10px; font-weight: bold;")
-        phone = s.customer_phone
-        if phone.startswith("+") and "*" not in phone:
-            phone = national_format(phone)  # as on the vehicle card: 158 6714 3796
+        self.status.setStyleSheet(tone_style(order_tone(s.status, late), radius=4,
+                                             padding="3px 10px", extra="font-weight: bold;"))
+        phone = phone_text(s.customer_phone)  # as on the vehicle card: 158 6714 3796
         self.values["customer"].setText(" ".join(x for x in (s.customer_name, phone) if x))
         self.values["vehicle"].setText(" ".join(x for x in (s.plate, s.vehicle_text) if x))
         self.values["mileage"].setText(self.tr("{km} km").format(
-            km=f"{s.check_in.mileage_in:,}"))
+            km=grouped(s.check_in.mileage_in)))
         promised = self.values["promised"]
-        promised.setText(local_time(s.check_in.promised_at, self.zone)
+        promised.setText(local_datetime(s.check_in.promised_at, self.zone)
                          if s.check_in.promised_at else self.tr("not agreed"))
         promised.setStyleSheet(f"color: {RED[0]}; font-weight: bold;" if late else "")
         self.values["advisor"].setText(s.advisor_name)
-        self.values["opened"].setText(local_time(s.opened_at, self.zone))
+        self.values["opened"].setText(local_datetime(s.opened_at, self.zone, "—"))
         self.complaint.setText(self.tr("Customer's words: {text}").format(
             text=s.check_in.customer_description))
         self.complaint.setToolTip(s.check_in.customer_description)
@@ -255,7 +255,7 @@ class CheckInForm(QWidget):
         self._loading = True
         self.zone = zone
         self.base_version = version
-        self.mileage.setText(self.tr("{km} km").format(km=f"{record.mileage_in:,}"))
+        self.mileage.setText(self.tr("{km} km").format(km=grouped(record.mileage_in)))
         self.fuel.setCurrentIndex(max(0, self.fuel.findData(record.fuel_level)))
         self.complaint.setPlainText(record.customer_description)
         self.diagnosis.setPlainText(record.diagnosis)

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formatting import money, quantity
 from ui.orders.reads import OperationHit, PartHit
-from ui.orders.texts import PAYERS, money, payer_name, quantity
+from ui.orders.texts import PAYERS, payer_name
 
 DEBOUNCE_MS = 120
 PAYLOAD = Qt.ItemDataRole.UserRole + 1

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from db.enums import LineType
 from ui.orders.models import LineRow, LinesModel
-from ui.orders.texts import AMBER
+from ui.palette import AMBER
 
 MIN_DESCRIPTION = 200
 

@@ -10,31 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from app.formatting import money, percent, quantity
 from db.enums import JobStatus, LineType
-from ui.orders.texts import (
-    AMBER,
-    GREY,
-    RED,
-    job_status_name,
-    money,
-    payer_name,
-    pending_text,
-    percent,
-    quantity,
-)
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.orders.texts import job_status_name, payer_name, pending_text
+from ui.palette import AMBER, GREY, RED
+from ui.table_model import TableModel
 
 
 @dataclass(frozen=True)
@@ -109,76 +93,39 @@ def columns(line_type: LineType) -> list[Column]:
     return [description, price, *tail, state]
 
 
-class LinesModel(QAbstractTableModel):
-    """One of the three line tables; ``set_rows`` replaces its content."""
+class LinesModel(TableModel[LineRow, Column]):
+    """One of the three line tables; ``set_rows`` updates it in place (rows keyed by line)."""
 
     def __init__(self, line_type: LineType, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(columns(LineType(line_type)), parent,
+                         row_key=lambda r: (r.line_type, r.line_id))
         self.line_type = LineType(line_type)
-        self.columns = columns(self.line_type)
-        self.rows: list[LineRow] = []
 
     def set_rows(self, rows: Sequence[LineRow]) -> None:
         """Show ``rows`` (the lines of this model's type)."""
-        self.beginResetModel()
-        self.rows = [r for r in rows if r.line_type is self.line_type]
-        self.endResetModel()
+        super().set_rows([r for r in rows if r.line_type is self.line_type])
 
     def row(self, number: int) -> LineRow | None:
         """The line shown at ``number`` (None when out of range)."""
-        return self.rows[number] if 0 <= number < len(self.rows) else None
+        return self.row_at(number)
 
     def column_of(self, key: str) -> int:
         """The position of the column called ``key``."""
         return next(i for i, c in enumerate(self.columns) if c.key == key)
 
-    def retranslate(self) -> None:
-        """Headers and texts in the new language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(self.columns) - 1))
+    # -- cells (the base model asks) ----------------------------------------------------------
 
-    # -- Qt model interface -------------------------------------------------------------------
+    def is_right(self, column: Column) -> bool:
+        return column.number
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def cell_text(self, row: LineRow, column: Column) -> str:
+        return self.text(row, column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+    def header_text(self, column: Column | str) -> str:  # type: ignore[override]
+        """The heading of a column (or of the column called ``key``) of this table."""
+        return self._heading(column if isinstance(column, str) else column.key)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            side = Qt.AlignmentFlag.AlignRight if column.number else Qt.AlignmentFlag.AlignLeft
-            return int(side | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        column = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.header_text(column.key)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            side = Qt.AlignmentFlag.AlignRight if column.number else Qt.AlignmentFlag.AlignLeft
-            return int(side | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def header_text(self, key: str) -> str:
+    def _heading(self, key: str) -> str:
         """The heading of column ``key`` for this table's line type."""
         labour = self.line_type is LineType.LABOUR
         part = self.line_type is LineType.PART
@@ -209,7 +156,7 @@ class LinesModel(QAbstractTableModel):
             return self.tr("Approved additional work")
         return ""
 
-    def _foreground(self, row: LineRow, column: Column) -> QColor | None:
+    def cell_foreground(self, row: LineRow, column: Column) -> QColor | None:
         if column.stock and row.short:
             return QColor(RED[0])
         if row.pending:
@@ -218,14 +165,14 @@ class LinesModel(QAbstractTableModel):
             return QColor(GREY[0])
         return None
 
-    def _background(self, row: LineRow, column: Column) -> QColor | None:
+    def cell_background(self, row: LineRow, column: Column) -> QColor | None:
         if column.stock and row.short:
             return QColor(RED[1])
         if row.pending:
             return QColor(AMBER[1])
         return None
 
-    def _tooltip(self, row: LineRow, column: Column) -> str:
+    def cell_tooltip(self, row: LineRow, column: Column) -> str:
         if column.stock and row.short:
             return self.tr("Not enough stock for this line")
         if row.pending:

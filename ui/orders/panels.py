@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formatting import money
 from ui.orders.state import EditorState
-from ui.orders.texts import AMBER, PAYERS, RED, money, payer_name
+from ui.orders.texts import PAYERS, payer_name
+from ui.palette import AMBER, RED
 from ui.widgets import make_heading
 
 

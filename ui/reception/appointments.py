@@ -44,20 +44,14 @@ from app.appointments.service import (
     week_view,
 )
 from app.appointments.views import service_advisors
+from app.formatting import phone as phone_text
+from app.orders.status import APPOINTMENTS_EXPECTED, APPOINTMENTS_TAKING_PLACE
 from ui.latest_read import Refresh
-from ui.reception.common import (
-    APPOINTMENT_TONES,
-    Context,
-    Tone,
-    appointment_status_text,
-    direction_text,
-    phone_text,
-    tone_background,
-    tone_foreground,
-)
+from ui.palette import APPOINTMENT_TONES, Tone, tone_background, tone_foreground
+from ui.reception.common import Context, appointment_status_text, direction_text
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
 
-EXPECTED = frozenset({"booked", "confirmed"})
+EXPECTED = APPOINTMENTS_EXPECTED
 
 
 @dataclass(frozen=True)
@@ -119,7 +113,7 @@ class WeekModel(QAbstractTableModel):
         slot = self.days[index.column()].slots[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             plates = " ".join(b.plate or b.customer for b in slot.bookings
-                              if b.status in EXPECTED or b.status == "arrived")
+                              if b.status in APPOINTMENTS_TAKING_PLACE)
             return f"{slot.taken}/{slot.capacity}  {plates}".strip()
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(f"{self.ctx.clock(b.starts_at)} {b.plate} {b.customer} · "
@@ -211,7 +205,9 @@ class AppointmentBook(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
 
-        self.day_model: RowTableModel[SlotLine] = RowTableModel(self._day_columns(), self)
+        self.day_model: RowTableModel[SlotLine] = RowTableModel(
+            self._day_columns(), self,
+            row_key=lambda r: (r.starts_at, r.booking.id if r.booking else None))
         self.day_table = make_table(self.day_model, self, "dayView", stretch=6)
         self.day_table.setSortingEnabled(False)
         self.day_table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
@@ -231,7 +227,7 @@ class AppointmentBook(QWidget):
 
         self.arrivals_title = QLabel(self)
         self.arrivals_model: RowTableModel[AppointmentRow] = RowTableModel(
-            self._arrival_columns(), self)
+            self._arrival_columns(), self, row_key=lambda r: r.id)
         self.arrivals = make_table(self.arrivals_model, self, "todaysArrivals", stretch=4)
         self.arrivals.activated.connect(lambda _i: self._arrival_activated())
         self.arrivals.selectionModel().currentRowChanged.connect(lambda *_: self._enable())

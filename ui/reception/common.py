@@ -5,27 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from app.appointments.service import direction_label
 from app.appointments.service import status_label as appointment_status_label
 from app.clock import now
 from app.errors import DomainError
+from app.formatting import grouped, local_clock, local_date, local_datetime
 from app.i18n import translate
+from app.orders.status import is_late
 from app.orders.workflow import status_label
 from app.security.actor import Actor
 from app.shop import shop_zone
-from app.validation.phones import national_format
 from db.engine import Database
 from ui.i18n import current_language
 from ui.operations import OperationTask, read_data, run_operation
+from ui.palette import Tone
+from ui.palette import order_tone as palette_order_tone
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
@@ -72,13 +72,11 @@ class Context:
 
     def date_time(self, moment: datetime | None) -> str:
         """``2026-03-05 14:30`` in shop time; '' for None."""
-        local = self.local(moment)
-        return local.strftime("%Y-%m-%d %H:%M") if local else ""
+        return local_datetime(moment, self.zone)
 
     def day(self, moment: datetime | None) -> str:
         """``2026-03-05`` in shop time; '' for None."""
-        local = self.local(moment)
-        return local.strftime("%Y-%m-%d") if local else ""
+        return local_date(moment, self.zone)
 
     def when(self, moment: datetime | None) -> str:
         """``14:30`` today, ``03-05 14:30`` on another day (shop time); '' for None."""
@@ -89,66 +87,15 @@ class Context:
 
     def clock(self, moment: datetime | None) -> str:
         """``14:30`` in shop time; '' for None."""
-        local = self.local(moment)
-        return local.strftime("%H:%M") if local else ""
+        return local_clock(moment, self.zone)
 
 
-# -- status tones: the same colours everywhere, always together with a text --------------------
-
-
-class Tone(StrEnum):
-    """The shop-wide status colours (screens guide): colour plus text, never colour alone."""
-
-    WAITING = "waiting"  # grey
-    PROGRESS = "progress"  # blue
-    ATTENTION = "attention"  # amber: waiting for parts / approval
-    LATE = "late"  # red
-    DONE = "done"  # green
-
-
-TONE_COLOURS: dict[Tone, tuple[str, str]] = {  # text, background
-    Tone.WAITING: ("#424242", "#eeeeee"),
-    Tone.PROGRESS: ("#0d47a1", "#dbeafe"),
-    Tone.ATTENTION: ("#6d4c00", "#ffe7a3"),
-    Tone.LATE: ("#b71c1c", "#ffd6d6"),
-    Tone.DONE: ("#1b5e20", "#d4edda"),
-}
-
-ORDER_TONES: dict[str, Tone] = {
-    "draft": Tone.WAITING, "open": Tone.WAITING, "estimated": Tone.WAITING,
-    "approved": Tone.WAITING, "in_progress": Tone.PROGRESS, "qc": Tone.PROGRESS,
-    "waiting": Tone.ATTENTION, "completed": Tone.DONE, "invoiced": Tone.DONE,
-    "delivered": Tone.DONE, "closed": Tone.DONE, "cancelled": Tone.WAITING,
-}
-FINISHED = frozenset({"completed", "invoiced", "delivered", "closed", "cancelled"})
-
-APPOINTMENT_TONES: dict[str, Tone] = {
-    "booked": Tone.WAITING, "confirmed": Tone.PROGRESS, "arrived": Tone.DONE,
-    "no_show": Tone.LATE, "cancelled": Tone.WAITING,
-}
-
-
-def tone_foreground(tone: Tone) -> QColor:
-    """The text colour of ``tone``."""
-    return QColor(TONE_COLOURS[tone][0])
-
-
-def tone_background(tone: Tone) -> QColor:
-    """The background colour of ``tone``."""
-    return QColor(TONE_COLOURS[tone][1])
-
-
-def tone_style(tone: Tone) -> str:
-    """A style sheet fragment painting a label in ``tone``."""
-    fg, bg = TONE_COLOURS[tone]
-    return f"color: {fg}; background: {bg}; border-radius: 3px; padding: 1px 6px;"
+# -- status tones: one palette (ui/palette.py) ------------------------------------------------
 
 
 def order_tone(status: str, promised_at: datetime | None = None) -> Tone:
     """The tone of an order: red when its promised time has passed and it is not done."""
-    if promised_at is not None and status not in FINISHED and promised_at < now():
-        return Tone.LATE
-    return ORDER_TONES.get(status, Tone.WAITING)
+    return palette_order_tone(status, is_late(status, promised_at, now()))
 
 
 def order_status_text(status: str, lang: str | None = None) -> str:
@@ -175,20 +122,10 @@ def direction_text(direction: str, lang: str | None = None) -> str:
         return direction
 
 
-def phone_text(number: str) -> str:
-    """A stored phone as people read it (``138 1234 5678``); masked numbers stay as they are."""
-    return national_format(number) if number.startswith("+") else number
-
-
-def money(value: Decimal | None) -> str:
-    """``1,234.50``; '' for None."""
-    return "" if value is None else f"{value:,.2f}"
-
-
 def kilometres(value: int | None) -> str:
     """``45,210 km``; '' for None."""
     return "" if value is None else QCoreApplication.translate(
-        "Reception", "{km} km").format(km=f"{value:,}")
+        "Reception", "{km} km").format(km=grouped(value))
 
 
 def field_problem(error: DomainError, lang: str | None = None) -> str:

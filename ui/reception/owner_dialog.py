@@ -66,7 +66,7 @@ class CustomerPicker(QDialog):
         self.model: RowTableModel[CustomerChoice] = RowTableModel([
             Column(lambda: self.tr("Name"), lambda r: r.name),
             Column(lambda: self.tr("Phone"), lambda r: r.phone),
-        ], self)
+        ], self, row_key=lambda r: r.customer_id)
         self.table = make_table(self.model, self, "customerResults", stretch=0)
         self.table.activated.connect(lambda _i: self.choose())
         self.new_button = QPushButton(self.tr("&New customer…"), self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.appointments.rows import AppointmentRow
+from app.orders.status import APPOINTMENTS_EXPECTED
 from app.security.actor import Actor
 from db.engine import Database
 from ui.change_feed import Change, feed
@@ -278,7 +279,7 @@ class ReceptionPage(QWidget):
         """Today's expected booking of this vehicle (or of its customer, without vehicle)."""
         candidates = [b for b in (self.pending_booking, *self.today.strip.appointments_due,
                                   *self.book_view.arrivals_model.rows)
-                      if b is not None and b.status in ("booked", "confirmed")]
+                      if b is not None and b.status in APPOINTMENTS_EXPECTED]
         for booking in candidates:
             if booking.vehicle_id == vehicle_id:
                 return booking

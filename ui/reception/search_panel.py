@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from app.customers.search import search
 from app.errors import DomainError
+from app.formatting import phone as phone_text
 from app.orders.lookup import find_orders, order_by_scan
 from app.security.actor import Actor
 from ui.latest_read import LatestRead
-from ui.reception.common import Context, order_status_text, phone_text
+from ui.reception.common import Context, order_status_text
 from ui.reception.scanner import ScanDetector, looks_like_order_number
 from ui.reception.table import Column, RowTableModel, make_table
 
@@ -97,7 +98,9 @@ class SearchPanel(QWidget):
         self.reader.answered.connect(self._answered)
         self.reader.failed.connect(self._search_failed)
 
-        self.model: RowTableModel[ResultRow] = RowTableModel(self._columns(), self)
+        self.model: RowTableModel[ResultRow] = RowTableModel(
+            self._columns(), self,
+            row_key=lambda r: (r.kind, r.vehicle_id, r.customer_id, r.order_id))
         self.table = make_table(self.model, self, "searchResults")
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -6,16 +6,13 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
 from app.appointments.rows import AppointmentRow
+from app.clock import now
 from app.orders.lookup import OrderRow
+from app.orders.status import is_late
 from app.reception.today import TodayStrip, today_strip
 from ui.latest_read import Refresh
-from ui.reception.common import (
-    TONE_COLOURS,
-    Context,
-    Tone,
-    order_status_text,
-    order_tone,
-)
+from ui.palette import TONE_COLOURS, Tone
+from ui.reception.common import Context, order_status_text
 
 BUCKETS = ("appointments_due", "in_workshop", "ready_for_pickup", "waiting_in_lounge")
 BUCKET_TONES = {"appointments_due": Tone.WAITING, "in_workshop": Tone.PROGRESS,
@@ -109,7 +106,7 @@ class TodayStripBar(QWidget):
                 action.triggered.connect(
                     lambda _checked=False, r=row: self.appointment_chosen.emit(r))
             elif isinstance(row, OrderRow):
-                late = order_tone(row.status, row.promised_at) is Tone.LATE
+                late = is_late(row.status, row.promised_at, now())
                 promised = self.ctx.when(row.promised_at)
                 text = " · ".join(x for x in (
                     row.number, row.plate, row.customer,

@@ -18,19 +18,11 @@ from PySide6.QtWidgets import (
 
 from app.changes import ChangeSet
 from app.errors import NotFound
+from app.formatting import money
 from app.i18n import translate
 from ui.latest_read import Refresh
-from ui.reception.common import (
-    TONE_COLOURS,
-    Context,
-    Tone,
-    kilometres,
-    money,
-    order_status_text,
-    order_tone,
-    tone_background,
-    tone_foreground,
-)
+from ui.palette import Tone, order_tone, tone_background, tone_foreground, tone_style
+from ui.reception.common import Context, kilometres, order_status_text
 from ui.reception.queries import CardData, VisitRow, card_data
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
 from ui.widgets import make_heading
@@ -72,8 +64,7 @@ class VehicleCard(QWidget):
         self.note = QLabel(self)
         self.note.setObjectName("cardNote")
         self.note.setWordWrap(True)
-        fg, bg = TONE_COLOURS[Tone.ATTENTION]
-        self.note.setStyleSheet(f"color: {fg}; background: {bg}; padding: 4px;")
+        self.note.setStyleSheet(tone_style(Tone.ATTENTION, padding="4px", radius=None))
         self.note.hide()
 
         self.owner_box = QGroupBox(self)
@@ -103,7 +94,8 @@ class VehicleCard(QWidget):
         actions.addStretch(1)
 
         self.history_title = make_heading(QLabel(self), 1.1)
-        self.model: RowTableModel[VisitRow] = RowTableModel(self._columns(), self)
+        self.model: RowTableModel[VisitRow] = RowTableModel(
+            self._columns(), self, row_key=lambda r: r.order_id)
         self.history = make_table(self.model, self, "visitHistory", stretch=4)
         self.history.activated.connect(self._open_visit)
         self.history.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -285,8 +277,7 @@ class VehicleCard(QWidget):
             self.tr("Open orders: {n}").format(n=open_count) if open_count
             else self.tr("No open order"))
         if open_count:
-            fg, bg = TONE_COLOURS[Tone.PROGRESS]
-            self.subtitle.setStyleSheet(f"color: {fg}; background: {bg}; padding: 1px 6px;")
+            self.subtitle.setStyleSheet(tone_style(Tone.PROGRESS, radius=None))
         else:
             self.subtitle.setStyleSheet("")
         dash = "—"

@@ -30,7 +30,8 @@ from app.vehicles.service import (
     create_vehicle,
     update_vehicle,
 )
-from ui.reception.common import TONE_COLOURS, Context, Tone
+from ui.palette import Tone, tone_style
+from ui.reception.common import Context
 from ui.reception.customer_dialog import CustomerFields
 from ui.reception.forms import FormDialog, parse_day
 from ui.reception.queries import VehicleInfo, vehicle_info
@@ -80,8 +81,7 @@ class VehicleFields:
         self.vin_note = QLabel(vin_box)
         self.vin_note.setObjectName("vinNote")
         self.vin_note.setWordWrap(True)
-        fg, bg = TONE_COLOURS[Tone.ATTENTION]
-        self.vin_note.setStyleSheet(f"color: {fg}; background: {bg}; padding: 2px 4px;")
+        self.vin_note.setStyleSheet(tone_style(Tone.ATTENTION, padding="2px 4px", radius=None))
         self.vin_note.hide()
         vin_layout = vin_box.layout()
         assert vin_layout is not None

@@ -10,7 +10,7 @@ DEFERRED and never block writers.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -129,6 +129,16 @@ class Database:
                 yield session
             finally:
                 session.rollback()
+
+    def watch_statements(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback()`` before every statement sent to this database (diagnostics:
+        ``ui.thread_guard`` uses it to catch database calls on the GUI thread); returns the
+        function that stops watching."""
+        def before(*_args: Any) -> None:
+            callback()
+
+        event.listen(self.engine, "before_cursor_execute", before)
+        return lambda: event.remove(self.engine, "before_cursor_execute", before)
 
     def dispose(self) -> None:
         """Close every pooled connection."""

@@ -27,7 +27,8 @@ _readers: weakref.WeakSet[LatestRead] = weakref.WeakSet()
 
 def reads_pending() -> bool:
     """True while any reader still owes its newest answer (closing, tests)."""
-    return any(reader.pending or reader._busy for reader in list(_readers))
+    return (any(reader.pending or reader._busy for reader in list(_readers))
+            or one_shots_pending())
 
 
 class _Relay(QObject):
@@ -156,3 +157,70 @@ class Refresh(QObject):
     def pending(self) -> bool:
         """True until the newest request has been answered."""
         return self._reader.pending
+
+
+class _OneShotRelay(QObject):
+    """Lives on the GUI thread: the worker's ``done`` is queued to ``deliver`` there."""
+
+    done = Signal(bool, object)
+
+    def __init__(self, on_answer: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None] | None) -> None:
+        super().__init__()
+        self._on_answer, self._on_error = on_answer, on_error
+        self.done.connect(self.deliver)
+
+    @Slot(bool, object)
+    def deliver(self, ok: bool, value: object) -> None:
+        _one_shots.discard(self)
+        if ok:
+            self._on_answer(value)
+        elif self._on_error is not None:
+            self._on_error(value)  # type: ignore[arg-type]
+        else:
+            log.warning("background read failed: %r", value)
+
+
+_one_shots: set[_OneShotRelay] = set()
+_one_shot_pool: QThreadPool | None = None
+
+
+def one_shots_pending() -> bool:
+    """True while a ``read_later`` answer is still owed."""
+    return bool(_one_shots)
+
+
+def read_later(database: Database, fn: Callable[[Any], object],
+               on_answer: Callable[[Any], None],
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+    """Read ``fn(session)`` off the GUI thread and hand the answer to ``on_answer`` on it
+    (opening a dialog with what it shows, a lookup after Enter); errors go to ``on_error``
+    or the log."""
+    global _one_shot_pool
+    if _one_shot_pool is None:
+        _one_shot_pool = QThreadPool()
+        _one_shot_pool.setMaxThreadCount(THREADS)
+    relay = _OneShotRelay(on_answer, on_error)
+    _one_shots.add(relay)
+    _one_shot_pool.start(_OneShotWorker(database, fn, relay))
+
+
+class _OneShotWorker(QRunnable):
+    def __init__(self, database: Database, fn: Callable[[Any], object],
+                 relay: _OneShotRelay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._database, self._fn, self._relay = database, fn, relay
+        self._context = contextvars.copy_context()
+
+    def run(self) -> None:
+        try:
+            value = self._context.run(self._read)
+        except Exception as exc:
+            self._relay.done.emit(False, exc)
+            return
+        self._relay.done.emit(True, value)
+
+    def _read(self) -> object:
+        with self._database.reading() as session:
+            return self._fn(session)

@@ -4,7 +4,7 @@ to another time (改期)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
@@ -157,10 +157,14 @@ class AppointmentDialog(FormDialog):
         if self.customer_id is None:
             self.customer_label.setText(self.tr("(choose the customer)"))
             return
-        customer_id = self.customer_id
-        info = self.ctx.read(lambda s: customer_info(s, self.ctx.actor, customer_id))
-        phone = info.phones[0] if info.phones else ""
-        self.customer_label.setText(f"{info.name}  {phone}".strip())
+        customer_id, actor = self.customer_id, self.ctx.actor
+
+        def show(info: Any) -> None:
+            if self.customer_id == customer_id:  # still the customer chosen
+                phone = info.phones[0] if info.phones else ""
+                self.customer_label.setText(f"{info.name}  {phone}".strip())
+
+        self.ctx.read_then(lambda s: customer_info(s, actor, customer_id), show)
 
     def pick_customer(self) -> None:
         """Choose another customer (the vehicle is then left open)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -80,7 +80,7 @@ class CheckInDialog(FormDialog):
     """
 
     def __init__(self, ctx: Context, vehicle_id: int, *, customer_id: int | None = None,
-                 appointment: AppointmentRow | None = None,
+                 appointment: AppointmentRow | None = None, arrived: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("checkInDialog")
@@ -89,7 +89,9 @@ class CheckInDialog(FormDialog):
         self.reason_shown = False
         if appointment is not None and customer_id is None:
             customer_id = appointment.customer_id
-        self.arrival = ctx.read(lambda s: arrival(s, ctx.actor, vehicle_id, customer_id))
+        # ``arrived``: what the opener already read off the GUI thread (``arrival``)
+        self.arrival = arrived if arrived is not None else ctx.read(
+            lambda s: arrival(s, ctx.actor, vehicle_id, customer_id))
         self.setWindowTitle(self.tr("Check-in: {plate}").format(plate=self.arrival.plate))
         self.header = QLabel(self)
         self.header.setObjectName("checkInHeader")

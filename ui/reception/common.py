@@ -22,7 +22,10 @@ from app.orders.workflow import status_label
 from app.security.actor import Actor
 from app.shop import shop_zone
 from db.engine import Database
+from ui.dialogs import show_domain_error, show_unexpected_error
 from ui.i18n import current_language
+from ui.latest_read import read_later
+from ui.logging_setup import log_exception
 from ui.operations import OperationTask, read_data, run_operation
 from ui.palette import Tone
 from ui.palette import order_tone as palette_order_tone
@@ -48,6 +51,22 @@ class Context:
     def lang(self) -> str:
         """The UI language now (it can change while the screen is open)."""
         return current_language()
+
+    def read_then(self, fn: Callable[[Session], T], on_answer: Callable[[T], None],
+                  on_error: Callable[[DomainError], None] | None = None) -> None:
+        """Read ``fn`` off the GUI thread, then ``on_answer(value)`` on it; a DomainError goes
+        to ``on_error`` (or a message box), anything else to the log and a short dialog."""
+        def failed(error: BaseException) -> None:
+            if isinstance(error, DomainError):
+                if on_error is not None:
+                    on_error(error)
+                else:
+                    show_domain_error(None, error, self.lang)
+            else:
+                log_exception(error, "background read")
+                show_unexpected_error(None, error)
+
+        read_later(self.database, fn, on_answer, failed)  # type: ignore[arg-type]
 
     def read(self, fn: Callable[[Session], T]) -> T:
         """A read-only query (``fn`` must return plain data)."""

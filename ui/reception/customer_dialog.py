@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -136,12 +136,17 @@ class CustomerDialog(FormDialog):
     def reload(self) -> None:
         if self.customer_id is None:
             return
-        customer_id = self.customer_id
-        form = self.ctx.read(lambda s: customer_form(s, self.ctx.actor, customer_id))
+        customer_id, actor = self.customer_id, self.ctx.actor
+        self.save_button.setEnabled(False)  # until the form shows what is stored
+        self.ctx.read_then(lambda s: customer_form(s, actor, customer_id), self._filled,
+                           on_error=self.handle_error)
+
+    def _filled(self, form: Any) -> None:
         self.version = form.info.version
         self.customer.fill(form)
         self.clear_errors()
         self.mark_clean()
+        self.save_button.setEnabled(True)
 
     def save(self) -> None:
         self.clear_errors()

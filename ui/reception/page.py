@@ -26,7 +26,7 @@ from db.engine import Database
 from ui.change_feed import Change, feed
 from ui.reception.appointment_dialog import AppointmentDialog, MoveAppointmentDialog
 from ui.reception.appointments import AppointmentBook
-from ui.reception.checkin_dialog import CheckInDialog
+from ui.reception.checkin_dialog import CheckInDialog, arrival
 from ui.reception.common import Context
 from ui.reception.customer_dialog import CustomerDialog
 from ui.reception.forms import FormDialog
@@ -305,9 +305,14 @@ class ReceptionPage(QWidget):
 
     def _open_check_in(self, vehicle_id: int, booking: AppointmentRow | None) -> None:
         customer_id = booking.customer_id if booking is not None else self.card.customer_id
-        dialog = CheckInDialog(self.ctx, vehicle_id, customer_id=customer_id,
-                               appointment=booking, parent=self)
-        self._open_dialog(dialog, self._checked_in)
+        actor = self.ctx.actor
+
+        def open_with(arrived: object) -> None:
+            dialog = CheckInDialog(self.ctx, vehicle_id, customer_id=customer_id,
+                                   appointment=booking, arrived=arrived, parent=self)
+            self._open_dialog(dialog, self._checked_in)
+
+        self.ctx.read_then(lambda s: arrival(s, actor, vehicle_id, customer_id), open_with)
 
     def _checked_in(self, order_id: int) -> None:
         self.pending_booking = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -219,12 +219,17 @@ class VehicleDialog(FormDialog):
     def reload(self) -> None:
         if self.vehicle_id is None:
             return
-        vehicle_id = self.vehicle_id
-        info = self.ctx.read(lambda s: vehicle_info(s, self.ctx.actor, vehicle_id))
+        vehicle_id, actor = self.vehicle_id, self.ctx.actor
+        self.save_button.setEnabled(False)  # until the form shows what is stored
+        self.ctx.read_then(lambda s: vehicle_info(s, actor, vehicle_id), self._filled,
+                           on_error=self.handle_error)
+
+    def _filled(self, info: Any) -> None:
         self.version = info.version
         self.vehicle.fill(info)
         self.clear_errors()
         self.mark_clean()
+        self.save_button.setEnabled(True)
 
     def save(self) -> None:
         self.clear_errors()

@@ -30,6 +30,7 @@ def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
     settle_operations()
     page.book()
+    settle_operations()
     dialog = page.dialog
     assert isinstance(dialog, AppointmentDialog)
     assert dialog.customer_label.text().startswith("张伟")
@@ -60,6 +61,7 @@ def test_book_a_slot_see_it_in_the_day_view_and_arrive_into_a_new_order(
 
     page.book_view.day_table.selectRow(line)
     page.book_view.arrive_selected()
+    settle_operations()
     check_in = page.dialog
     assert isinstance(check_in, CheckInDialog)
     assert check_in.description.toPlainText() == "30000公里保养"  # from the booking
@@ -99,6 +101,7 @@ def test_f4_on_a_booked_vehicle_checks_in_its_booking(
     assert page.card.vehicle_id == known.vehicle_id
     assert "Press F4" in page.card.note.text()
     page.check_in()
+    settle_operations()
     dialog = page.dialog
     assert dialog.appointment is not None and dialog.appointment.id == appointment_id
     qtbot.keyClicks(dialog.mileage, "10500")
@@ -121,6 +124,7 @@ def test_a_full_slot_is_refused_at_the_time_field(morning, qtbot, page, database
     page.card.show_vehicle(third.vehicle_id, third.customer_id)
     settle_operations()
     page.book(at, "outbound")
+    settle_operations()
     dialog = page.dialog
     assert dialog.windowTitle() == "Invite a customer"
     assert dialog.direction.currentData() == "outbound"

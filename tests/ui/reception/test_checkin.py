@@ -34,6 +34,7 @@ def start_check_in(page, database, advisor, **kwargs) -> CheckInDialog:
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
     settle_operations()
     page.check_in()
+    settle_operations()
     dialog = page.dialog
     assert isinstance(dialog, CheckInDialog)
     return dialog

@@ -37,6 +37,7 @@ def fill_new_customer(qtbot, dialog: NewCustomerDialog, *, vin: str) -> None:
 def test_new_customer_with_a_bad_vin_shows_the_message_under_the_vin_and_saves_nothing(
         qtbot, page, database, advisor) -> None:
     page.new_customer()
+    settle_operations()
     dialog = page.dialog
     assert isinstance(dialog, NewCustomerDialog)
     good = valid_vin()
@@ -69,6 +70,7 @@ def test_new_customer_with_a_bad_vin_shows_the_message_under_the_vin_and_saves_n
 def test_required_fields_and_a_bad_phone_are_shown_at_their_fields(
         qtbot, page, database, advisor) -> None:
     page.new_customer()
+    settle_operations()
     dialog = page.dialog
     qtbot.keyClicks(dialog.customer.phones[1], "12345")
     dialog.save_button.click()
@@ -121,6 +123,7 @@ def test_a_vin_warning_is_a_note_and_does_not_block_saving(qtbot, page, database
 
 def test_escape_asks_before_throwing_typed_changes_away(qtbot, page, monkeypatch) -> None:
     page.new_customer()
+    settle_operations()
     dialog = page.dialog
     asked: list[bool] = []
     monkeypatch.setattr(dialog, "confirm_discard", lambda: asked.append(True) or False)
@@ -135,6 +138,7 @@ def test_escape_asks_before_throwing_typed_changes_away(qtbot, page, monkeypatch
 
 def test_escape_on_an_untouched_form_just_closes(qtbot, page, monkeypatch) -> None:
     page.new_customer()
+    settle_operations()
     dialog = page.dialog
     monkeypatch.setattr(dialog, "confirm_discard", lambda: (_ for _ in ()).throw(AssertionError))
     qtbot.keyClick(dialog.customer.name, Qt.Key.Key_Escape)
@@ -147,6 +151,7 @@ def test_someone_elses_save_offers_reload(qtbot, page, database, advisor, manage
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
     settle_operations()
     page.edit_customer()
+    settle_operations()
     dialog = page.dialog
     assert isinstance(dialog, CustomerDialog)
     with database.transaction() as session:  # the manager saves first
@@ -178,6 +183,7 @@ def _change_owner_dialog(page, database, advisor) -> tuple[ChangeOwnerDialog, Kn
     page.card.show_vehicle(known.vehicle_id, known.customer_id)
     settle_operations()
     page.change_owner()
+    settle_operations()
     dialog = page.dialog
     assert isinstance(dialog, ChangeOwnerDialog)
     return dialog, other

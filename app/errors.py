@@ -76,3 +76,11 @@ class InsufficientStock(DomainError):
 
 class AuthenticationError(DomainError):
     default_msgid = _("Wrong user name or password.")
+
+
+class CustomerConsentRequired(DomainError):
+    """A change would raise what the customer pays for a line they signed for: it needs the
+    customer's recorded consent (``line``, ``before`` and ``after`` say what and how much)."""
+
+    default_msgid = _("The customer signed for “{line}” at {before}; raising it to {after} "
+                      "needs the customer's consent. Record how the customer agreed.")

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.security.actor import Actor
+from app.security.users import SignInResult, sign_in
 from db.engine import Database
 from ui.i18n import current_language
-from ui.login import sign_in
 from ui.operations import run_operation
 from ui.widgets import ERROR_COLOUR, make_heading
 
@@ -132,18 +132,18 @@ class LockOverlay(QWidget):
         """Unlock when the password is the signed-in user's."""
         password = self.password.text()
         username = self.actor.username
-        outcome = run_operation(self.database, lambda s: sign_in(s, username, password),
-                                on_error=self._domain_error, parent=self,
-                                lang=current_language())
         self.password.clear()
-        if outcome.ok and isinstance(outcome.value, Actor) \
-                and outcome.value.user_id == self.actor.user_id:
+        run_operation(self.database, lambda s: sign_in(s, username, password),
+                      on_done=self._checked, on_error=self._domain_error, parent=self,
+                      lang=current_language())
+
+    def _checked(self, result: SignInResult) -> None:
+        if result.actor is not None and result.actor.user_id == self.actor.user_id:
             self._set_wrong(False)
             self.hide()
             self.unlocked.emit()
             return
-        if outcome.ok:
-            self._set_wrong(True)
+        self._set_wrong(True)
         self.password.setFocus()
 
     def _domain_error(self, error: DomainError) -> None:

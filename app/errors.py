@@ -51,6 +51,19 @@ class PermissionDenied(DomainError):
     default_msgid = _("You are not allowed to do this ({permission}).")
 
 
+class DiscountApprovalRequired(PermissionDenied):
+    """A discount above the actor's limit without a manager's approval; ``discount`` and
+    ``limit`` (rates, e.g. 0.25) let the screen ask a manager to approve it."""
+
+    default_msgid = _("A discount of {discount} is above your limit of {limit}; a manager "
+                      "must approve it.")
+
+    def __init__(self, discount: Any, limit: Any) -> None:
+        self.discount, self.limit = discount, limit
+        super().__init__(self.default_msgid, discount=f"{discount * 100:.0f}%",
+                         limit=f"{limit * 100:.0f}%")
+
+
 class NotFound(DomainError):
     default_msgid = _("Not found.")
 

@@ -23,9 +23,9 @@ from app.clock import now
 from app.errors import (
     ConflictError,
     CustomerConsentRequired,
+    DiscountApprovalRequired,
     DomainError,
     NotFound,
-    PermissionDenied,
     ValidationError,
 )
 from app.i18n import _
@@ -97,14 +97,12 @@ def _payer(value: str) -> str:
 
 def check_discount(actor: Actor, discount: Decimal, approved_by: Actor | None,
                    *, line: str) -> None:
-    """Refuse a discount above the actor's limit unless a manager approved it (audited)."""
+    """Refuse a discount above the actor's limit unless a manager approved it (audited):
+    ``DiscountApprovalRequired`` says how much and the limit, so a screen can ask a manager."""
     if discount <= actor.max_discount or actor.can("orders.discount_any"):
         return
     if approved_by is None or not approved_by.can("orders.discount_any"):
-        raise PermissionDenied(_("A discount of {discount} is above your limit of {limit}; "
-                                 "a manager must approve it."),
-                               discount=f"{discount * 100:.0f}%",
-                               limit=f"{actor.max_discount * 100:.0f}%")
+        raise DiscountApprovalRequired(discount, actor.max_discount)
 
 
 def _audit_discount(session: Session, actor: Actor, approved_by: Actor | None,
@@ -229,14 +227,15 @@ def get_line(session: Session, line_type: LineType, line_id: int) -> Line:
 
 def remove_line(session: Session, actor: Actor, line_type: LineType, line_id: int, *,
                 reason: str = "", expected_version: int | None = None) -> None:
-    """Remove a line; once the customer has signed, a reason is required and audited.
+    """Remove a line; once the customer agreed to it (signed the order, or approved it as
+    additional work), a reason is required and audited.
 
     Parts already issued must be returned to the parts counter first; a job that a
     technician has started is cancelled (kept for the record) rather than deleted.
     """
     line = get_line(session, line_type, line_id)
     order = _editable_order(session, actor, line.repair_order_id, expected_version)
-    signed = OrderStatus(order.status) in SIGNED and not line.additional
+    signed = _customer_agreed(order, line)
     if signed and not reason.strip():
         raise ValidationError("reason", _("Reason"),
                               _("The customer signed for this line; say why it is removed."))
@@ -293,13 +292,9 @@ def update_line(session: Session, actor: Actor, line_type: LineType, line_id: in
     """
     line = get_line(session, line_type, line_id)
     order = _editable_order(session, actor, line.repair_order_id, expected_version)
-    if isinstance(line, LabourLine) and line.status not in EDITABLE_JOBS:
-        raise DomainError(_("Job “{job}” is already in the workshop; ask the foreman before "
-                            "changing it."), job=line.description)
-    if isinstance(line, PartLine) and line.issued_qty > 0:
-        raise DomainError(_("{qty} of {part_no} were issued on this line; the parts counter "
-                            "must take them back before it changes."),
-                          qty=line.issued_qty, part_no=line.part_no)
+    refusal = edit_refusal(line)
+    if refusal is not None:
+        raise refusal
     text = require_text(description, field="description", label=_("Description"),
                         max_length=300)
     who_pays = _payer(payer)
@@ -346,6 +341,27 @@ def update_line(session: Session, actor: Actor, line_type: LineType, line_id: in
 
         return LineResult(line, reserve_as_available(session, actor, line.id))
     return LineResult(line)
+
+
+def edit_refusal(line: Line) -> DomainError | None:
+    """Why ``line`` cannot be changed now (None: it can, while its order is editable).
+
+    A job handed to the workshop belongs to the foreman; parts issued on a line must go back
+    to the parts counter first. ``update_line`` raises this; the order view shows it.
+    """
+    if isinstance(line, LabourLine) and line.status not in EDITABLE_JOBS:
+        return DomainError(_("Job “{job}” is already in the workshop; ask the foreman before "
+                             "changing it."), job=line.description)
+    if isinstance(line, PartLine) and line.issued_qty > 0:
+        return DomainError(_("{qty} of {part_no} were issued on this line; the parts counter "
+                             "must take them back before it changes."),
+                           qty=line.issued_qty, part_no=line.part_no)
+    return None
+
+
+def needs_reason(order: RepairOrder, line: Line) -> bool:
+    """Changing or removing ``line`` needs a reason: the customer agreed to it."""
+    return _customer_agreed(order, line)
 
 
 def _values(description: str, qty: Decimal, price: Decimal, discount: Decimal,

@@ -93,12 +93,17 @@ def dispatch_jobs(session: Session, actor: Actor, order_id: int,
     return done
 
 
+def can_dispatch(job: LabourLine) -> bool:
+    """The job may go (again) to a technician: billable, not started, not cancelled."""
+    return is_billable(job) and job.status in (JobStatus.OPEN, JobStatus.DISPATCHED)
+
+
 def _dispatch(session: Session, actor: Actor, order: RepairOrder, job: LabourLine,
               technician_id: int, bay_id: int | None) -> LabourLine:
     if OrderStatus(order.status) not in _WORKING:
         raise DomainError(_("Order {number} must be signed by the customer before its jobs "
                             "are dispatched."), number=order.number)
-    if not is_billable(job) or job.status not in (JobStatus.OPEN, JobStatus.DISPATCHED):
+    if not can_dispatch(job):
         raise DomainError(_("Job “{job}” cannot be dispatched now (approval pending, already "
                             "started or cancelled)."), job=job.description)
     tech = session.get(Technician, technician_id)

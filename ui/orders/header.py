@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.clock import now
 from app.orders.checkin import CONTACT_PREFERENCES
+from app.orders.view import CheckInRecord, OrderView
 from app.validation.phones import national_format
-from ui.orders.state import CheckInRecord, EditorState
 from ui.orders.texts import RED, is_late, local_time, status_colour, status_text
 from ui.widgets import make_heading
 
@@ -74,12 +74,12 @@ class OrderHeader(QFrame):
         layout.addLayout(top)
         layout.addLayout(grid)
         layout.addWidget(self.complaint)
-        self.state: EditorState | None = None
+        self.state: OrderView | None = None
         self.zone: tzinfo | None = None
         self.lang = "en"
         self.retranslate()
 
-    def show_state(self, state: EditorState | None, zone: tzinfo | None, lang: str) -> None:
+    def show_state(self, state: OrderView | None, zone: tzinfo | None, lang: str) -> None:
         """Show ``state`` (None: no order open)."""
         self.state, self.zone, self.lang = state, zone, lang
         self.retranslate()
@@ -111,18 +111,19 @@ class OrderHeader(QFrame):
         self.status.setText(status_text(s.status, self.lang, s.wait_reason, late))
         self.status.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px;"
                                   " padding: 3px 10px; font-weight: bold;")
-        phone = s.customer_phone
+        phone = s.customer.phone
         if phone.startswith("+") and "*" not in phone:
             phone = national_format(phone)  # as on the vehicle card: 158 6714 3796
-        self.values["customer"].setText(" ".join(x for x in (s.customer_name, phone) if x))
-        self.values["vehicle"].setText(" ".join(x for x in (s.plate, s.vehicle_text) if x))
+        self.values["customer"].setText(" ".join(x for x in (s.customer.name, phone) if x))
+        self.values["vehicle"].setText(" ".join(x for x in (s.vehicle.plate,
+                                                            s.vehicle.description) if x))
         self.values["mileage"].setText(self.tr("{km} km").format(
             km=f"{s.check_in.mileage_in:,}"))
         promised = self.values["promised"]
         promised.setText(local_time(s.check_in.promised_at, self.zone)
                          if s.check_in.promised_at else self.tr("not agreed"))
         promised.setStyleSheet(f"color: {RED[0]}; font-weight: bold;" if late else "")
-        self.values["advisor"].setText(s.advisor_name)
+        self.values["advisor"].setText(s.advisor)
         self.values["opened"].setText(local_time(s.opened_at, self.zone))
         self.complaint.setText(self.tr("Customer's words: {text}").format(
             text=s.check_in.customer_description))

@@ -1,6 +1,7 @@
 """The editor's three line tables (jobs, parts, other charges) as Qt table models.
 
-Rows are plain ``LineRow`` values made from the order view; a model never queries anything.
+Rows are the order view's own lines (``app.orders.view.ViewLine``): the flags a row is painted
+by (pending, short, cancelled) are decided there; a model never queries anything.
 Pending additional work (追加项目) is painted amber with the words "awaiting customer
 approval"; a part that stock cannot cover is painted red in its stock columns.
 """
@@ -21,7 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from db.enums import JobStatus, LineType
+from app.orders.view import ViewLine
+from db.enums import LineType
 from ui.orders.texts import (
     AMBER,
     GREY,
@@ -38,47 +40,11 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
-class LineRow:
-    """One line of the order as the editor shows it."""
-
-    line_type: LineType
-    line_id: int
-    code: str
-    description: str
-    quantity: Decimal
-    unit_price: Decimal
-    discount: Decimal
-    payer: str
-    tax_rate: Decimal
-    net: Decimal
-    tax: Decimal
-    gross: Decimal
-    billable: bool
-    additional: bool
-    pending: bool
-    job_status: str | None = None
-    technician: str = ""
-    bay: str = ""
-    part_id: int | None = None
-    on_hand: Decimal | None = None
-    reserved: Decimal | None = None
-    available: Decimal | None = None
-    issued_qty: Decimal | None = None
-    short: bool = False
-
-    @property
-    def cancelled(self) -> bool:
-        """A job cancelled after work had started (kept for the record)."""
-        return self.job_status == JobStatus.CANCELLED
-
-
-
-@dataclass(frozen=True)
 class Column:
     """A column: its key (which names its header), its text per row, and its kind."""
 
     key: str
-    text: Callable[[LineRow], str]
+    text: Callable[[ViewLine], str]
     number: bool = False
     stock: bool = False
 
@@ -101,9 +67,12 @@ def columns(line_type: LineType) -> list[Column]:
         return [description, code, amount_of, price, *tail, state]
     if line_type is LineType.PART:
         return [description, code, amount_of, price, *tail,
-                Column("on_hand", lambda r: _stock(r.on_hand), number=True, stock=True),
-                Column("reserved", lambda r: _stock(r.reserved), number=True, stock=True),
-                Column("available", lambda r: _stock(r.available), number=True, stock=True),
+                Column("on_hand", lambda r: _stock(r.stock.on_hand if r.stock else None),
+                       number=True, stock=True),
+                Column("reserved", lambda r: _stock(r.stock.reserved if r.stock else None),
+                       number=True, stock=True),
+                Column("available", lambda r: _stock(r.stock.available if r.stock else None),
+                       number=True, stock=True),
                 Column("issued", lambda r: _stock(r.issued_qty), number=True),
                 state]
     return [description, price, *tail, state]
@@ -116,15 +85,15 @@ class LinesModel(QAbstractTableModel):
         super().__init__(parent)
         self.line_type = LineType(line_type)
         self.columns = columns(self.line_type)
-        self.rows: list[LineRow] = []
+        self.rows: list[ViewLine] = []
 
-    def set_rows(self, rows: Sequence[LineRow]) -> None:
+    def set_rows(self, rows: Sequence[ViewLine]) -> None:
         """Show ``rows`` (the lines of this model's type)."""
         self.beginResetModel()
         self.rows = [r for r in rows if r.line_type is self.line_type]
         self.endResetModel()
 
-    def row(self, number: int) -> LineRow | None:
+    def row(self, number: int) -> ViewLine | None:
         """The line shown at ``number`` (None when out of range)."""
         return self.rows[number] if 0 <= number < len(self.rows) else None
 
@@ -195,7 +164,7 @@ class LinesModel(QAbstractTableModel):
         }
         return headings[key]
 
-    def text(self, row: LineRow, column: Column) -> str:
+    def text(self, row: ViewLine, column: Column) -> str:
         """What the cell of ``row`` in ``column`` says."""
         if column.key != "state":
             return column.text(row)
@@ -209,7 +178,7 @@ class LinesModel(QAbstractTableModel):
             return self.tr("Approved additional work")
         return ""
 
-    def _foreground(self, row: LineRow, column: Column) -> QColor | None:
+    def _foreground(self, row: ViewLine, column: Column) -> QColor | None:
         if column.stock and row.short:
             return QColor(RED[0])
         if row.pending:
@@ -218,14 +187,14 @@ class LinesModel(QAbstractTableModel):
             return QColor(GREY[0])
         return None
 
-    def _background(self, row: LineRow, column: Column) -> QColor | None:
+    def _background(self, row: ViewLine, column: Column) -> QColor | None:
         if column.stock and row.short:
             return QColor(RED[1])
         if row.pending:
             return QColor(AMBER[1])
         return None
 
-    def _tooltip(self, row: LineRow, column: Column) -> str:
+    def _tooltip(self, row: ViewLine, column: Column) -> str:
         if column.stock and row.short:
             return self.tr("Not enough stock for this line")
         if row.pending:

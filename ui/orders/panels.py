@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.orders.state import EditorState
+from app.orders.view import OrderView
 from ui.orders.texts import AMBER, PAYERS, RED, money, payer_name
 from ui.widgets import make_heading
 
@@ -53,10 +53,10 @@ class TotalsPanel(QGroupBox):
         layout.setSpacing(4)
         layout.addLayout(self.form)
         layout.addWidget(self.invoice)
-        self.state: EditorState | None = None
+        self.state: OrderView | None = None
         self.retranslate()
 
-    def show_state(self, state: EditorState | None) -> None:
+    def show_state(self, state: OrderView | None) -> None:
         """Show the totals of ``state``."""
         self.state = state
         self.retranslate()
@@ -73,9 +73,9 @@ class TotalsPanel(QGroupBox):
         for payer in PAYERS:
             self.captions[f"payer_{payer}"].setText(
                 self.tr("{payer} pays").format(payer=payer_name(payer)))
-        self.net.setText(money(s.net) if s else "")
-        self.tax.setText(money(s.tax) if s else "")
-        self.gross.setText(money(s.gross) if s else "")
+        self.net.setText(money(s.totals.net) if s else "")
+        self.tax.setText(money(s.totals.tax) if s else "")
+        self.gross.setText(money(s.totals.gross) if s else "")
         for payer in PAYERS:
             amount = s.by_payer.get(payer) if s else None
             shown = amount is not None and (payer == "customer" or bool(amount))
@@ -83,7 +83,7 @@ class TotalsPanel(QGroupBox):
             self.form.setRowVisible(self.payers[payer], shown or payer == "customer")
         if s and s.invoice_number:
             self.invoice.setText(self.tr("Invoice {number} · balance {balance}").format(
-                number=s.invoice_number, balance=money(s.balance)))
+                number=s.invoice_number, balance=money(s.invoice_balance)))
             self.invoice.show()
         else:
             self.invoice.hide()

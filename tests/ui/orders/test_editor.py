@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.orders.catalogue import create_operation
 from app.orders.checkin import CheckInData, update_check_in
 from app.orders.progress import record_customer_signature, submit_estimate
-from app.orders.queries import load_order
+from app.orders.queries import load_order, order_version
 from app.orders.totals import price_order
 from db.enums import JobStatus, LineType, OrderStatus
 from db.models import AuditEntry, LabourLine, PartLine, StockReservation
@@ -30,8 +30,9 @@ def build_order(database, advisor) -> int:
 def signed_order(database, advisor) -> int:
     with database.transaction() as s:
         order = order_with_lines(s, advisor)
-        submit_estimate(s, advisor, order.id)
-        record_customer_signature(s, advisor, order.id)
+        submit_estimate(s, advisor, order.id, expected_version=order_version(s, order.id))
+        record_customer_signature(s, advisor, order.id,
+                                  expected_version=order_version(s, order.id))
         return order.id
 
 
@@ -60,7 +61,9 @@ def test_open_order_shows_its_lines_and_the_service_totals(database, advisor, ma
         "常规保养", "更换前刹车片"]
     assert cell(jobs, 0, "code") == "MNT-10K" and cell(jobs, 1, "price") == "200.00"
     assert cell(parts, 0, "code") == "OF-100" and cell(parts, 0, "quantity") == "2"
-    assert cell(parts, 0, "on_hand") == "8" and cell(parts, 0, "available") == "8"
+    # adding the part reserved it (one operation): 2 of the 8 are held for this order
+    assert cell(parts, 0, "on_hand") == "8" and cell(parts, 0, "reserved") == "2"
+    assert cell(parts, 0, "available") == "6"
     assert cell(charges, 0, "description") == "环保处理费"
     expected = priced(database, order_id)
     by_line = {(p.line_type, p.line_id): p.amounts.gross for p in expected.lines}
@@ -185,7 +188,7 @@ def test_new_line_after_signature_is_pending_until_the_customer_agrees(
     qtbot.waitUntil(lambda: editor.state.status == OrderStatus.ESTIMATED)
     qtbot.keyClick(editor, Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: editor.state.status == OrderStatus.APPROVED)
-    gross_before = editor.state.gross
+    gross_before = editor.state.totals.gross
 
     editor.tabs.setCurrentIndex(2)
     editor.charge_entry.description.setText("空调清洗")
@@ -198,7 +201,7 @@ def test_new_line_after_signature_is_pending_until_the_customer_agrees(
     assert cell(charges, row, "state") == "Awaiting customer approval"
     assert charges.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).name() == "#ffe7a3"
     assert editor.pending_banner.isVisible() and "120.00" in editor.pending_banner.text.text()
-    assert editor.state.gross == gross_before  # not billable yet
+    assert editor.state.totals.gross == gross_before  # not billable yet
 
     qtbot.keyClick(editor, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: editor.active_dialog is not None)
@@ -210,8 +213,8 @@ def test_new_line_after_signature_is_pending_until_the_customer_agrees(
     dialog.extra_minutes.setValue(30)
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert not dialog.isVisible()
-    assert not editor.state.pending() and not editor.pending_banner.isVisible()
-    assert editor.state.gross == gross_before + Decimal("120.00")
+    assert not editor.state.pending and not editor.pending_banner.isVisible()
+    assert editor.state.totals.gross == gross_before + Decimal("120.00")
     with database.reading() as s:
         order = load_order(s, order_id)
         (approval,) = order.approvals
@@ -371,12 +374,14 @@ def test_two_editors_the_second_save_is_refused_and_nothing_is_overwritten(
     first.tabs.setCurrentIndex(3)
     first.check_in.valuables.setText("行车记录仪")
     first.check_in.valuables.textEdited.emit("行车记录仪")
-    assert first.save_check_in()
+    first.save_check_in()
+    qtbot.waitUntil(lambda: not first.check_in.is_dirty())
     qtbot.waitUntil(lambda: second.state.version == first.state.version)
     assert second.check_in.complaint.toPlainText() == "客户说：空调不凉"  # kept while typing
 
-    assert not second.save_check_in()
-    assert second.conflict_shown() and not first.conflict_shown()
+    second.save_check_in()
+    qtbot.waitUntil(second.conflict_shown)
+    assert not first.conflict_shown()
     with database.reading() as s:
         order = load_order(s, order_id)
         assert (order.valuables, order.customer_description) == ("行车记录仪", "做保养，刹车有异响")
@@ -534,3 +539,75 @@ def test_function_keys_belong_to_the_editor_only_while_the_cursor_is_in_it(
     # F5 is no longer offered (the order is estimated): the key is the screen's again
     qtbot.keyClick(editor.job_entry.search, Qt.Key.Key_F5)
     assert refreshed == [1, 1]
+
+
+# -- editing a signed line in place ----------------------------------------------------------
+
+
+def test_editing_a_signed_line_keeps_it_in_place_and_billable(qtbot, database, advisor,
+                                                              open_editor, monkeypatch) -> None:
+    order_id = signed_order(database, advisor)
+    editor = open_editor(advisor, order_id)
+    jobs = editor.tabs_by_type[LineType.LABOUR]
+    before = [(r.line_id, r.position) for r in jobs.model.rows]
+    gross_before = editor.state.totals.gross
+    jobs.table.setFocus()
+    jobs.table.selectRow(0)  # 常规保养 1.5 h × 180.00 = 270.00
+    editor.edit_line()
+    dialog = editor.active_dialog
+    assert isinstance(dialog, dialogs.LineDialog) and dialog.needs_reason
+    dialog.quantity.setText("1.0")
+    dialog.accept()  # no reason yet: refused in the dialog, nothing saved
+    assert dialog.isVisible() and dialog.message.isVisibleTo(dialog)
+    dialog.reason.setText("只做基础保养")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [(r.line_id, r.position) for r in jobs.model.rows] == before
+    first = jobs.model.rows[0]
+    assert first.quantity == Decimal("1.00") and first.billable and not first.pending
+    assert editor.state.totals.gross == gross_before - Decimal("90.00")
+    assert not editor.pending_banner.isVisible()
+
+    # raising it asks how the customer agreed; cancelled: the dialog keeps what was typed
+    consents: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_consent",
+                        lambda _parent, text, name: consents.append(text) or None)
+    jobs.table.selectRow(0)
+    editor.edit_line()
+    dialog = editor.active_dialog
+    dialog.quantity.setText("2.0")
+    dialog.reason.setText("发现需要深度保养")
+    dialog.accept()
+    assert len(consents) == 1 and "180.00" in consents[0] and "360.00" in consents[0]
+    assert dialog.isVisible() and dialog.quantity.text() == "2.0"
+    from app.orders.lines import CustomerConsent
+
+    monkeypatch.setattr(dialogs, "ask_consent",
+                        lambda _parent, _text, name: CustomerConsent(name, "in_person"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [(r.line_id, r.position) for r in jobs.model.rows] == before
+    assert jobs.model.rows[0].billable and jobs.model.rows[0].quantity == Decimal("2.00")
+    assert editor.state.totals.gross == gross_before + Decimal("90.00")
+    assert [a.amount for a in editor.state.approvals] == [Decimal("180.00")]
+    assert editor.state.approvals[0].approved_by == "陈晓明"
+
+
+def test_a_job_in_the_workshop_is_not_opened_for_editing(qtbot, database, advisor, foreman,
+                                                          open_editor) -> None:
+    from app.orders.progress import dispatch_jobs
+    from tests.builders import technician
+
+    order_id = signed_order(database, advisor)
+    with database.transaction() as s:
+        job = load_order(s, order_id).labour_lines[0]
+        dispatch_jobs(s, foreman, order_id, [(job.id, technician(s).id, None)],
+                      expected_version=order_version(s, order_id))
+    editor = open_editor(advisor, order_id)
+    jobs = editor.tabs_by_type[LineType.LABOUR]
+    assert not jobs.model.rows[0].editable and jobs.model.rows[1].editable
+    jobs.table.selectRow(0)
+    editor.edit_line()
+    assert editor.active_dialog is None
+    qtbot.waitUntil(lambda: any("workshop" in box.text() for box in
+                                editor.findChildren(dialogs.QMessageBox, "editorMessage")))

@@ -100,9 +100,11 @@ class ViewLine:
     change or removal needs a reason; ``pending`` — additional work awaiting the customer's
     approval; ``short_by`` — how much of a part line's un-issued quantity neither its own
     reservation nor the free stock can cover (0: covered).
+
+    It carries the same money as the pricing engine's ``PricedLine`` (app/orders/totals.py),
+    which stays the input of printing and invoicing; screens use this record only.
     """
 
-    priced: PricedLine
     line_type: LineType
     line_id: int
     position: int
@@ -320,7 +322,7 @@ def _view_lines(session: Session, order: RepairOrder, priced: tuple[PricedLine, 
                      "reserved_here": held, "short_by": _short_by(src, figures, held)}
         refusal = edit_refusal(src)  # type: ignore[arg-type]
         out.append(ViewLine(
-            priced=p, line_type=p.line_type, line_id=p.line_id, position=src.position,
+            line_type=p.line_type, line_id=p.line_id, position=src.position,
             code=p.code, description=p.description, quantity=p.quantity,
             unit_price=p.unit_price, discount=p.discount, payer=p.payer, tax_rate=p.tax_rate,
             amounts=p.amounts, billable=p.billable, additional=src.additional,

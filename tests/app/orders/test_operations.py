@@ -1,5 +1,5 @@
 """One operation = one complete service: editing lines in place, reserving on add, check-in
-with photos, expected versions on every workflow step, sign-in without write-then-raise."""
+with photos, expected versions on every workflow step (sign-in: tests/app/security)."""
 
 from __future__ import annotations
 
@@ -32,12 +32,11 @@ from app.orders.queries import load_order, order_version
 from app.orders.totals import price_order
 from app.orders.view import order_view
 from app.parts.stock import issue_to_order, stock_position
-from app.security.users import sign_in
 from app.transactions import run_in_transaction
 from db.enums import JobStatus, LineType, OrderStatus
-from db.models import AuditEntry, OrderAttachment, RepairOrder, User, WorkApproval
+from db.models import AuditEntry, OrderAttachment, RepairOrder, WorkApproval
 from tests import builders
-from tests.factories import TEST_PASSWORD, make_part
+from tests.factories import make_part
 
 D = Decimal
 JPEG = b"\xff\xd8\xff\xe0" + b"0" * 32
@@ -337,20 +336,3 @@ def test_dispatch_jobs_is_all_or_nothing(database, advisor, actors) -> None:
         expected_version=version)])
     assert jobs == [first, second]
 
-
-def test_a_failed_sign_in_is_counted_in_a_transaction_that_commits(database) -> None:
-    result = run_in_transaction(database, lambda s: sign_in(s, "cashier", "wrong-password"))
-    assert not result.ok and result.actor is None
-    assert result.error is not None and result.error.message("en") == \
-        "Wrong user name or password."
-    result = run_in_transaction(database, lambda s: sign_in(s, "cashier", "wrong-again"))
-    with database.reading() as s:
-        assert s.scalar(select(User.failed_logins).where(User.username == "cashier")) == 2
-    unknown = run_in_transaction(database, lambda s: sign_in(s, "nobody", TEST_PASSWORD))
-    assert unknown.error is not None and unknown.error.message("en") == result.error.message(
-        "en")  # nothing tells which part was wrong
-    ok = run_in_transaction(database, lambda s: sign_in(s, " Cashier ", TEST_PASSWORD))
-    assert ok.ok and ok.actor is not None and ok.actor.username == "cashier"
-    with database.reading() as s:
-        user = s.scalar(select(User).where(User.username == "cashier"))
-        assert user.failed_logins == 0 and user.last_login_at is not None

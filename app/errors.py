@@ -51,6 +51,19 @@ class PermissionDenied(DomainError):
     default_msgid = _("You are not allowed to do this ({permission}).")
 
 
+class DiscountApprovalRequired(PermissionDenied):
+    """A discount above the actor's limit without a manager's approval; ``discount`` and
+    ``limit`` (rates, e.g. 0.25) let the screen ask a manager to approve it."""
+
+    default_msgid = _("A discount of {discount} is above your limit of {limit}; a manager "
+                      "must approve it.")
+
+    def __init__(self, discount: Any, limit: Any) -> None:
+        self.discount, self.limit = discount, limit
+        super().__init__(self.default_msgid, discount=f"{discount * 100:.0f}%",
+                         limit=f"{limit * 100:.0f}%")
+
+
 class NotFound(DomainError):
     default_msgid = _("Not found.")
 
@@ -96,3 +109,11 @@ class OperationCancelled(DomainError):
     """The user stopped the work before it was committed; nothing was saved."""
 
     default_msgid = _("Cancelled. Nothing was saved.")
+
+
+class CustomerConsentRequired(DomainError):
+    """A change would raise what the customer pays for a line they signed for: it needs the
+    customer's recorded consent (``line``, ``before`` and ``after`` say what and how much)."""
+
+    default_msgid = _("The customer signed for “{line}” at {before}; raising it to {after} "
+                      "needs the customer's consent. Record how the customer agreed.")

@@ -16,7 +16,7 @@ from app.cashier.till import close_till, open_till
 from app.errors import DomainError
 from app.orders import progress
 from app.orders.lines import LineRef, add_labour_line, add_part_line, record_approval
-from app.orders.queries import load_order
+from app.orders.queries import job_order_version, load_order, order_version
 from app.orders.totals import price_order
 from app.parts.stock import issue_to_order, stock_position, verify_ledger
 from app.transactions import run_in_transaction
@@ -46,15 +46,18 @@ def test_check_in_to_invoice_and_credit_note(database, actors) -> None:
                         operation_code="MNT-10K")
         add_part_line(s, advisor, order_id, part_id=part_id, quantity="1")
         add_part_line(s, advisor, order_id, part_id=oil_id, quantity="4.5")
-        progress.submit_estimate(s, advisor, order_id)
-        progress.record_customer_signature(s, advisor, order_id)
+        progress.submit_estimate(s, advisor, order_id, expected_version=order_version(s, order_id))
+        progress.record_customer_signature(s, advisor, order_id,
+                                           expected_version=order_version(s, order_id))
     step(write_lines)
 
     def dispatch(s):
         tech = builders.technician(s)
         for job in load_order(s, order_id).labour_lines:
-            progress.dispatch_job(s, foreman, job.id, technician_id=tech.id)
-            progress.clock_on(s, tech_actor, job.id, tech.id)
+            progress.dispatch_job(s, foreman, job.id, technician_id=tech.id,
+                                  expected_version=job_order_version(s, job.id))
+            progress.clock_on(s, tech_actor, job.id, tech.id,
+                              expected_version=job_order_version(s, job.id))
         return tech.id
     tech_id = step(dispatch)
 
@@ -67,14 +70,18 @@ def test_check_in_to_invoice_and_credit_note(database, actors) -> None:
     extra_id = step(lambda s: add_labour_line(s, advisor, order_id, description="更换雨刮片",
                                               hours="0.2").id)
     step(lambda s: record_approval(s, advisor, order_id, [LineRef(LineType.LABOUR, extra_id)],
-                                   approved_by="车主陈先生", method="phone"))
+                                   approved_by="车主陈先生", method="phone",
+                                   expected_version=order_version(s, order_id)))
 
     def work(s):
-        progress.dispatch_job(s, foreman, extra_id, technician_id=tech_id)
+        progress.dispatch_job(s, foreman, extra_id, technician_id=tech_id,
+                              expected_version=job_order_version(s, extra_id))
         for job in load_order(s, order_id).labour_lines:
-            progress.finish_job(s, tech_actor, job.id)
-        progress.send_to_qc(s, foreman, order_id)
-        progress.record_qc(s, foreman, order_id, passed=True)
+            progress.finish_job(s, tech_actor, job.id,
+                                expected_version=job_order_version(s, job.id))
+        progress.send_to_qc(s, foreman, order_id, expected_version=order_version(s, order_id))
+        progress.record_qc(s, foreman, order_id, passed=True,
+                           expected_version=order_version(s, order_id))
     step(work)
 
     with database.reading() as s:
@@ -105,7 +112,8 @@ def test_check_in_to_invoice_and_credit_note(database, actors) -> None:
         assert sum(p.amount for p in invoice.payments) == invoice.gross_total
         assert is_settled(s, order_id)
 
-    step(lambda s: progress.deliver(s, advisor, order_id))
+    step(lambda s: progress.deliver(s, advisor, order_id,
+                                    expected_version=order_version(s, order_id)))
     summary = step(lambda s: close_till(s, cashier, till_id, counted_cash="800.00"))
     assert summary.expected_cash == D("800.00") and summary.variance == 0
 

@@ -68,6 +68,13 @@ class ChangeFeed(QObject):
 feed = ChangeFeed()
 
 
+def is_open(widget: object) -> bool:
+    """True while ``widget``'s window is open: a screen in a closed window ignores changes
+    (it is about to go; reading for it would only show stale errors)."""
+    window = getattr(widget, "window", None)
+    return bool(window is not None and window().isVisible())
+
+
 class LogReader:
     """Reads the change log after what it has seen, remembering gaps (no Qt, testable)."""
 

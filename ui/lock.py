@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.security.actor import Actor
+from app.security.users import SignInResult, sign_in
 from db.engine import Database
 from ui.i18n import current_language
-from ui.login import sign_in
 from ui.operations import run_operation
 from ui.widgets import ERROR_COLOUR, make_heading
 
@@ -137,8 +137,8 @@ class LockOverlay(QWidget):
                       on_done=self._checked, on_error=self._domain_error, parent=self,
                       lang=current_language(), control=self.password)
 
-    def _checked(self, result: object) -> None:
-        if isinstance(result, Actor) and result.user_id == self.actor.user_id:
+    def _checked(self, result: SignInResult) -> None:
+        if result.actor is not None and result.actor.user_id == self.actor.user_id:
             self._set_wrong(False)
             self.hide()
             self.unlocked.emit()

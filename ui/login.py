@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -17,17 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import AuthenticationError, DomainError, NotFound
-from app.security.actor import Actor
-from app.security.users import authenticate
+from app.errors import DomainError, NotFound
+from app.security.users import SignInResult, sign_in
 from app.shop import get_profile
 from db.engine import Database
 from ui.i18n import current_language, switch_language
 from ui.operations import read_data, run_operation
 from ui.widgets import ERROR_COLOUR, LanguageChooser, make_heading
-
-if TYPE_CHECKING:
-    from db.engine import Session  # for annotations only: ui/ never builds SQL
 
 PRODUCT_NAME = "Bayline"
 
@@ -38,14 +33,6 @@ def shop_name(database: Database) -> str:
         return read_data(database, lambda s: get_profile(s).name)
     except NotFound:
         return PRODUCT_NAME
-
-
-def sign_in(session: Session, username: str, password: str) -> Actor | AuthenticationError:
-    """Check the credentials; a refusal is *returned* so the failed-login count is committed."""
-    try:
-        return authenticate(session, username, password)
-    except AuthenticationError as exc:
-        return exc
 
 
 class LoginWindow(QWidget):
@@ -198,17 +185,18 @@ class LoginWindow(QWidget):
             self.password.setFocus()
             return
         run_operation(self.database, lambda s: sign_in(s, username, password),
-                      on_done=self._answered, on_error=self._domain_error, parent=self,
+                      on_done=self._signed_in, on_error=self._domain_error, parent=self,
                       lang=self.lang, control=self.sign_in_button)
 
-    def _answered(self, result: object) -> None:
-        if isinstance(result, AuthenticationError):
+    def _signed_in(self, result: SignInResult) -> None:
+        """The sign-in ran (and was committed): let the user in, or say it was refused."""
+        if result.actor is None:
             self._set_error(lambda: self.tr("Wrong user name or password."))
             self._refused()
             return
         self._set_error(None)
         self.password.clear()
-        self.signed_in.emit(result)
+        self.signed_in.emit(result.actor)
 
     def _domain_error(self, error: DomainError) -> None:
         self._set_error(lambda: error.message(self.lang))

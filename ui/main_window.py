@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
 
     def _changed(self, change: Change) -> None:
+        if not self.isVisible():
+            return
         cs = change.changes
         if cs.shop:
             self.shop_name = shop_name(self.database)

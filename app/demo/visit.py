@@ -43,6 +43,7 @@ from app.orders.progress import (
     set_waiting,
     submit_estimate,
 )
+from app.orders.queries import job_order_version, order_version
 from app.parts.stock import issue_to_order, reserve_for_line
 from db.enums import (
     ApprovalMethod,
@@ -129,7 +130,7 @@ def _add_job(world: World, order: OrderPlan, order_id: int, job: JobSpec) -> _Jo
         part = world.parts[part_key(kind, model)]
         qty = part_quantity(quantity, model)
         line = add_part_line(world.session, advisor, order_id, part_id=part.id, quantity=qty,
-                             payer=job.payer)
+                             payer=job.payer, reserve=False).line  # the demo holds stock itself
         lines.append((line.id, part, qty))
     charges = [add_charge_line(world.session, advisor, order_id, description=description,
                                amount=amount, payer=job.payer).id
@@ -141,7 +142,8 @@ def _dispatch(world: World, job: _Job, moment: datetime) -> None:
     technician = world.pick_technician(job.spec.skill, moment)
     bays = world.bays.get(job.spec.bay) or world.bays["general"]
     dispatch_job(world.session, world.actor(RoleCode.FOREMAN), job.labour_id,
-                 technician_id=technician.id, bay_id=bays[technician.id % len(bays)])
+                 technician_id=technician.id, bay_id=bays[technician.id % len(bays)],
+                 expected_version=job_order_version(world.session, job.labour_id))
     job.technician = technician
 
 
@@ -268,10 +270,12 @@ def _overnight(world: World, job_id: int, technician_id: int, moment: datetime,
     day = local(moment).date()
     while day < last_day:
         yield calendar.at(day, calendar.CLOSE_MINUTES)
-        clock_off(world.session, mechanic, job_id, technician_id)
+        clock_off(world.session, mechanic, job_id, technician_id,
+                  expected_version=job_order_version(world.session, job_id))
         day = calendar.next_open_day(day)
         yield calendar.at(day, calendar.OPEN_MINUTES)
-        clock_on(world.session, mechanic, job_id, technician_id)
+        clock_on(world.session, mechanic, job_id, technician_id,
+                 expected_version=job_order_version(world.session, job_id))
 
 
 def visit(world: World, order: OrderPlan, seed: int) -> Step:
@@ -297,18 +301,21 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
         return
     t = later(t, rng.randint(5, 10))
     yield t
-    submit_estimate(world.session, advisor, order_id)
+    submit_estimate(world.session, advisor, order_id,
+                    expected_version=order_version(world.session, order_id))
     if live == OrderStatus.ESTIMATED:
         _reserve(world, jobs)
         return
     if order.cancel:
         t = later(t, rng.randint(30, 150))
         yield t
-        cancel_order(world.session, advisor, order_id, reason=rng.choice(CANCEL_REASONS))
+        cancel_order(world.session, advisor, order_id, reason=rng.choice(CANCEL_REASONS),
+                     expected_version=order_version(world.session, order_id))
         return
     t = later(t, rng.randint(3, 15))
     yield t
-    record_customer_signature(world.session, advisor, order_id)
+    record_customer_signature(world.session, advisor, order_id,
+                              expected_version=order_version(world.session, order_id))
     if live == OrderStatus.APPROVED:
         _reserve(world, jobs)
         return
@@ -322,15 +329,18 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
         has_parts = any(job.part_lines for job in jobs)
         set_waiting(world.session, foreman, order_id,
                     WaitReason.PARTS if has_parts else WaitReason.SUBLET,
-                    reason="配件订货中，预计明天到货" if has_parts else "外协加工中")
+                    reason="配件订货中，预计明天到货" if has_parts else "外协加工中",
+                    expected_version=order_version(world.session, order_id))
         return
     short = _short_parts(jobs)
     if short and not order.quick:
         set_waiting(world.session, foreman, order_id, WaitReason.PARTS,
-                    reason="等待配件：" + "、".join(part.part_no for part, _q in short))
+                    reason="等待配件：" + "、".join(part.part_no for part, _q in short),
+                    expected_version=order_version(world.session, order_id))
         t = calendar.at(calendar.next_open_day(local(t).date()), 10 * 60 + rng.randint(0, 60))
         yield t
-        resume(world.session, foreman, order_id)
+        resume(world.session, foreman, order_id,
+               expected_version=order_version(world.session, order_id))
     for part, quantity in _short_parts(jobs):
         world.top_up(part, quantity, f"EO{local(t):%Y%m%d}{order.index:04d}")
     _issue(world, jobs)
@@ -348,7 +358,8 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
         technician.free_at = end
         t = start
         yield t
-        clock_on(world.session, mechanic, job.labour_id, technician.id)
+        clock_on(world.session, mechanic, job.labour_id, technician.id,
+                 expected_version=job_order_version(world.session, job.labour_id))
         if live == OrderStatus.IN_PROGRESS:
             technician.free_at = world.plan.cutoff + timedelta(days=1)
             yield from _overnight(world, job.labour_id, technician.id, t, world.plan.today)
@@ -356,7 +367,8 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
         yield from _overnight(world, job.labour_id, technician.id, t, local(end).date())
         t = end
         yield t
-        finish_job(world.session, mechanic, job.labour_id)
+        finish_job(world.session, mechanic, job.labour_id,
+                   expected_version=job_order_version(world.session, job.labour_id))
         done.append(job)
         if extra_pending is None:
             continue
@@ -366,7 +378,8 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
             t = later(t, 5)
             yield t
             set_waiting(world.session, advisor, order_id, WaitReason.APPROVAL,
-                        reason="等待客户确认追加项目")
+                        reason="等待客户确认追加项目",
+                        expected_version=order_version(world.session, order_id))
             return
         t = later(t, rng.randint(8, 25))
         yield t
@@ -375,7 +388,8 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
                         method=rng.choice((ApprovalMethod.PHONE, ApprovalMethod.PHONE,
                                            ApprovalMethod.MESSAGE, ApprovalMethod.IN_PERSON)),
                         extra_minutes=round(float(extra.spec.hours) * 60),
-                        notes=f"技师检查发现需要{extra.spec.name}，已征得客户同意")
+                        notes=f"技师检查发现需要{extra.spec.name}，已征得客户同意",
+                        expected_version=order_version(world.session, order_id))
         _dispatch(world, extra, t)
         for part, quantity in _short_parts([extra]):
             world.top_up(part, quantity, f"EO{local(t):%Y%m%d}{order.index:04d}")
@@ -384,14 +398,16 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
 
     t = later(t, rng.randint(3, 10))
     yield t
-    send_to_qc(world.session, foreman, order_id)
+    send_to_qc(world.session, foreman, order_id,
+               expected_version=order_version(world.session, order_id))
     if live == OrderStatus.QC:
         return
     t = later(t, rng.randint(10, 30))
     yield t
     if order.qc_fail:
         record_qc(world.session, foreman, order_id, passed=False,
-                  notes=rng.choice(QC_FINDINGS))
+                  notes=rng.choice(QC_FINDINGS),
+                  expected_version=order_version(world.session, order_id))
         first = done[0]
         technician = first.technician
         assert technician is not None
@@ -399,25 +415,31 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
         end = later(t, rng.randint(20, 50))
         technician.free_at = end
         yield t
-        clock_on(world.session, mechanic, first.labour_id, technician.id)
+        clock_on(world.session, mechanic, first.labour_id, technician.id,
+                 expected_version=job_order_version(world.session, first.labour_id))
         yield from _overnight(world, first.labour_id, technician.id, t, local(end).date())
         t = end
         yield t
         for job in done:
-            finish_job(world.session, mechanic, job.labour_id)
+            finish_job(world.session, mechanic, job.labour_id,
+                       expected_version=job_order_version(world.session, job.labour_id))
         t = later(t, 5)
         yield t
-        send_to_qc(world.session, foreman, order_id)
+        send_to_qc(world.session, foreman, order_id,
+                   expected_version=order_version(world.session, order_id))
         t = later(t, rng.randint(10, 20))
         yield t
-    record_qc(world.session, foreman, order_id, passed=True)
+    record_qc(world.session, foreman, order_id, passed=True,
+              expected_version=order_version(world.session, order_id))
     t = later(t, rng.randint(5, 20))  # the keys and the order come back to the front desk
     yield t
-    review_completed(world.session, advisor, order_id)
+    review_completed(world.session, advisor, order_id,
+                     expected_version=order_version(world.session, order_id))
     if live == OrderStatus.COMPLETED and order.index % 2 == 0:
         return
     if not waiting:
-        mark_customer_called(world.session, advisor, order_id)
+        mark_customer_called(world.session, advisor, order_id,
+                             expected_version=order_version(world.session, order_id))
     if live == OrderStatus.COMPLETED:
         return
 
@@ -441,12 +463,14 @@ def visit(world: World, order: OrderPlan, seed: int) -> Step:
         _pay(world, order, rng, invoice_id, number, shares)
     t = later(t, rng.randint(3, 15))
     yield t
-    deliver(world.session, advisor, order_id)
+    deliver(world.session, advisor, order_id,
+            expected_version=order_version(world.session, order_id))
     day = local(t).date()
     for _ in range(3):  # the follow-up call within three working days, then the file closes
         day = calendar.next_open_day(day)
     t = calendar.at(day, rng.randint(10 * 60, 17 * 60))
     yield t
-    close_order(world.session, advisor, order_id)
+    close_order(world.session, advisor, order_id,
+                expected_version=order_version(world.session, order_id))
 
 

@@ -1,7 +1,13 @@
-"""Check-in (接车): open a repair order for a vehicle with the check-in record."""
+"""Check-in (接车): open a repair order for a vehicle with the check-in record.
+
+``check_in`` is the reception's one operation: the order (walk-in or from a booking) with its
+check-in record, the mileage on the vehicle and the photos of the car, in the caller's
+transaction — all of it is saved, or nothing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,6 +46,40 @@ class CheckInData:
     contact_preference: str = "phone"
     customer_waiting: bool = False  # waits in the lounge
     lower_mileage_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo (or PDF) of the car taken at check-in."""
+
+    filename: str
+    data: bytes
+
+
+def check_in(session: Session, actor: Actor, vehicle_id: int, data: CheckInData, *,
+             photos: Sequence[Photo] = (), customer_id: int | None = None,
+             appointment_id: int | None = None,
+             appointment_version: int | None = None) -> RepairOrder:
+    """Check the car in: open its order and keep the photos with it, in one transaction.
+
+    With ``appointment_id`` the booking is marked arrived and supplies the customer (and the
+    requested work when the description is empty); ``appointment_version`` is the booking's
+    version the advisor read (``ConflictError`` when it changed). Without it, the order is a
+    walk-in for ``customer_id`` or the vehicle's owner. Needs ``orders.edit`` (and
+    ``appointments.edit`` for a booking); each photo is checked like ``attach_file``.
+    """
+    from app.appointments.service import arrive
+    from app.orders.attachments import attach_file
+
+    require(actor, "orders.edit")
+    if appointment_id is not None:
+        order = arrive(session, actor, appointment_id, data, vehicle_id=vehicle_id,
+                       expected_version=appointment_version)
+    else:
+        order = open_order(session, actor, vehicle_id, data, customer_id=customer_id)
+    for photo in photos:
+        attach_file(session, actor, order.id, filename=photo.filename, data=photo.data)
+    return order
 
 
 def _check(data: CheckInData, previous_promise: datetime | None = None) -> dict:

@@ -1,5 +1,6 @@
 """After quality inspection: the advisor's completion review, the call to the customer and the
-hand-over (交车) with its gate pass (出门条).
+hand-over (交车) with its gate pass (出门条). Each step takes the ``expected_version`` of the
+order the user read and refuses with ``ConflictError`` when it changed since.
 
 The car leaves only when the order is invoiced and the invoice is settled (the customer's share
 paid; insurer, warranty and internal shares recorded). An order whose lines are all warranty
@@ -18,7 +19,7 @@ from app.clock import now
 from app.errors import DomainError, InvalidTransition
 from app.i18n import Label, _
 from app.numbering import next_number
-from app.orders.queries import load_order
+from app.orders.queries import check_version, load_order
 from app.orders.status import AWAITING_PICKUP
 from app.orders.workflow import change_status, status_label
 from app.security.actor import Actor, require
@@ -32,13 +33,15 @@ def _require(order: RepairOrder, statuses: Collection[OrderStatus], msgid: str) 
                                 status=Label(status_label(order.status)))
 
 
-def review_completed(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+def review_completed(session: Session, actor: Actor, order_id: int, *,
+                     expected_version: int) -> RepairOrder:
     """The advisor checked the completed work against the order (``orders.edit``).
 
     Reviewing again keeps the first review.
     """
     require(actor, "orders.edit")
     order = load_order(session, order_id)
+    check_version(order, expected_version)
     _require(order, (OrderStatus.COMPLETED,),
              _("Order {number} is {status}; only completed work can be reviewed."))
     if order.reviewed_at is None:
@@ -49,10 +52,12 @@ def review_completed(session: Session, actor: Actor, order_id: int) -> RepairOrd
     return order
 
 
-def mark_customer_called(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+def mark_customer_called(session: Session, actor: Actor, order_id: int, *,
+                         expected_version: int) -> RepairOrder:
     """The customer was told the car is ready (``orders.edit``); the latest call is kept."""
     require(actor, "orders.edit")
     order = load_order(session, order_id)
+    check_version(order, expected_version)
     _require(order, AWAITING_PICKUP,
              _("Order {number} is {status}; the customer is called once the work is "
                "completed."))
@@ -61,7 +66,8 @@ def mark_customer_called(session: Session, actor: Actor, order_id: int) -> Repai
     return order
 
 
-def deliver(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+def deliver(session: Session, actor: Actor, order_id: int, *,
+            expected_version: int) -> RepairOrder:
     """Hand the car over (``orders.deliver``): invoiced and settled → delivered, gate pass.
 
     The gate pass number comes from the GATE_PASS series in this transaction; the order is
@@ -69,6 +75,7 @@ def deliver(session: Session, actor: Actor, order_id: int) -> RepairOrder:
     """
     require(actor, "orders.deliver")
     order = load_order(session, order_id, for_update=True)
+    check_version(order, expected_version)
     _require(order, (OrderStatus.INVOICED,),
              _("Order {number} is {status}; a car is handed over after its order is "
                "invoiced."))

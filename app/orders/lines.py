@@ -3,6 +3,10 @@
 Once the customer has signed the order, every new line is *additional work* (追加项目): it
 is priced and shown but not billable until the customer's consent is recorded with
 ``record_approval`` (who agreed, when, how, for how much).
+
+A line is changed in place with ``update_line`` (same id, position and approval state); adding
+a part reserves its stock in the same transaction (``add_part_line`` reports a shortage in its
+result instead of failing).
 """
 
 from __future__ import annotations
@@ -16,9 +20,22 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.clock import now
-from app.errors import ConflictError, DomainError, NotFound, PermissionDenied, ValidationError
+from app.errors import (
+    ConflictError,
+    CustomerConsentRequired,
+    DiscountApprovalRequired,
+    DomainError,
+    NotFound,
+    ValidationError,
+)
 from app.i18n import _
-from app.money import line_amounts, parse_decimal, parse_money, parse_quantity, parse_rate
+from app.money import (
+    line_amounts,
+    parse_decimal,
+    parse_money,
+    parse_quantity,
+    parse_rate,
+)
 from app.orders.queries import load_order
 from app.orders.state import EDITABLE, SIGNED
 from app.orders.status import EDITABLE_JOBS
@@ -31,6 +48,29 @@ from db.models import ChargeLine, LabourLine, LabourRate, Part, PartLine, Repair
 
 _NOT_EDITABLE = _("Order {number} is {status}; its lines can no longer change.")
 Line = LabourLine | PartLine | ChargeLine
+NO_SHORTAGE = Decimal("0.000")
+
+
+@dataclass(frozen=True)
+class LineResult:
+    """A line added or changed, and how much of a part line's quantity stock could not hold
+    (``short_by``; 0 when reserved, and for jobs and charges)."""
+
+    line: Line
+    short_by: Decimal = NO_SHORTAGE
+
+    @property
+    def line_id(self) -> int:
+        return self.line.id
+
+
+@dataclass(frozen=True)
+class CustomerConsent:
+    """How the customer agreed to pay more for a line they had signed for."""
+
+    approved_by: str
+    method: str
+    notes: str = ""
 
 
 def _editable_order(session: Session, actor: Actor, order_id: int,
@@ -56,14 +96,12 @@ def _payer(value: str) -> str:
 
 def check_discount(actor: Actor, discount: Decimal, approved_by: Actor | None,
                    *, line: str) -> None:
-    """Refuse a discount above the actor's limit unless a manager approved it (audited)."""
+    """Refuse a discount above the actor's limit unless a manager approved it (audited):
+    ``DiscountApprovalRequired`` says how much and the limit, so a screen can ask a manager."""
     if discount <= actor.max_discount or actor.can("orders.discount_any"):
         return
     if approved_by is None or not approved_by.can("orders.discount_any"):
-        raise PermissionDenied(_("A discount of {discount} is above your limit of {limit}; "
-                                 "a manager must approve it."),
-                               discount=f"{discount * 100:.0f}%",
-                               limit=f"{actor.max_discount * 100:.0f}%")
+        raise DiscountApprovalRequired(discount, actor.max_discount)
 
 
 def _audit_discount(session: Session, actor: Actor, approved_by: Actor | None,
@@ -121,8 +159,14 @@ def add_part_line(session: Session, actor: Actor, order_id: int, *, part_id: int
                   quantity: object, unit_price: object | None = None,
                   discount: object = "0", payer: str = Payer.CUSTOMER,
                   description: str | None = None, approved_by: Actor | None = None,
-                  expected_version: int | None = None) -> PartLine:
-    """Add a catalogue part; the price defaults to the catalogue's (an override is audited)."""
+                  expected_version: int | None = None, reserve: bool = True) -> LineResult:
+    """Add a catalogue part and reserve its stock, in one transaction.
+
+    The price defaults to the catalogue's (an override is audited). When stock cannot cover
+    the quantity the line is still added, nothing is reserved and the result's ``short_by``
+    says how much is missing. ``reserve=False`` is for data generators that hold stock
+    themselves (demo data); every screen reserves.
+    """
     order = _editable_order(session, actor, order_id, expected_version)
     part = session.get(Part, part_id)
     if part is None or not part.active:
@@ -143,7 +187,11 @@ def add_part_line(session: Session, actor: Actor, order_id: int, *, part_id: int
         audit.record(session, actor, "price.override", "part_line", line.id,
                      before={"price": str(part.sale_price)}, after={"price": str(price)})
     _audit_discount(session, actor, approved_by, order, common["discount"], part.part_no)
-    return line
+    if not reserve:
+        return LineResult(line)
+    from app.parts.reservations import reserve_as_available
+
+    return LineResult(line, reserve_as_available(session, actor, line.id))
 
 
 def add_charge_line(session: Session, actor: Actor, order_id: int, *, description: str,
@@ -178,14 +226,15 @@ def get_line(session: Session, line_type: LineType, line_id: int) -> Line:
 
 def remove_line(session: Session, actor: Actor, line_type: LineType, line_id: int, *,
                 reason: str = "", expected_version: int | None = None) -> None:
-    """Remove a line; once the customer has signed, a reason is required and audited.
+    """Remove a line; once the customer agreed to it (signed the order, or approved it as
+    additional work), a reason is required and audited.
 
     Parts already issued must be returned to the parts counter first; a job that a
     technician has started is cancelled (kept for the record) rather than deleted.
     """
     line = get_line(session, line_type, line_id)
     order = _editable_order(session, actor, line.repair_order_id, expected_version)
-    signed = OrderStatus(order.status) in SIGNED and not line.additional
+    signed = _customer_agreed(order, line)
     if signed and not reason.strip():
         raise ValidationError("reason", _("Reason"),
                               _("The customer signed for this line; say why it is removed."))
@@ -211,6 +260,185 @@ def remove_line(session: Session, actor: Actor, line_type: LineType, line_id: in
     session.flush()
 
 
+def update_line(session: Session, actor: Actor, line_type: LineType, line_id: int, *,
+                expected_version: int, description: str, quantity: object, price: object,
+                discount: object, payer: str, approved_by: Actor | None = None,
+                reason: str = "", consent: CustomerConsent | None = None) -> LineResult:
+    """Change a line in place: it keeps its id, its position and its approval (billable) state.
+
+    ``quantity`` is the standard hours of a job or the quantity of a part (a charge has none);
+    ``price`` the hourly rate, unit price or amount — left empty, a job takes the shop's
+    default rate and a part the catalogue price. A discount that changes is checked against
+    the actor's limit (``approved_by``: the manager who approved it) and audited.
+
+    Refused, with nothing written: a job already handed to the workshop (dispatched or
+    further: the foreman must take it back), a part line with parts already issued (the parts
+    counter takes them back first), an order past the point where lines change.
+
+    A line the customer already agreed to — signed with the order, or additional work whose
+    approval is recorded — follows what a service advisor owes the customer:
+
+    * every change needs a ``reason`` and is audited with the old and new values;
+    * lowering what the customer pays, or a change that does not touch it (the description, a
+      payer change away from the customer, a warranty line's price), needs nothing more;
+    * raising what the customer pays (a higher amount on a customer line, or moving a line
+      onto the customer) needs the customer's consent: without ``consent`` it raises
+      ``CustomerConsentRequired`` (the screen offers to record it); with it, the consent is
+      recorded as an approval for the difference. The line never leaves the totals.
+
+    A part line's reservation follows its new quantity; a shortage is reported in
+    ``short_by`` like ``add_part_line``.
+    """
+    line = get_line(session, line_type, line_id)
+    order = _editable_order(session, actor, line.repair_order_id, expected_version)
+    refusal = edit_refusal(line)
+    if refusal is not None:
+        raise refusal
+    text = require_text(description, field="description", label=_("Description"),
+                        max_length=300)
+    who_pays = _payer(payer)
+    disc = parse_rate(discount)
+    new_qty, new_price = _parse_quantity_price(session, line, quantity, price)
+    old_qty, old_price = _qty_price(line)
+    old_discount = line.discount
+    before = _values(line.description, old_qty, old_price, line.discount, line.payer)
+    after = _values(text, new_qty, new_price, disc, who_pays)
+    if before == after:
+        return LineResult(line)
+    if disc != old_discount:
+        check_discount(actor, disc, approved_by, line=text)
+    inclusive = get_profile(session).prices_include_tax
+    old_share = _customer_share(line.payer, old_qty, old_price, line.discount, line.tax_rate,
+                                inclusive)
+    new_share = _customer_share(who_pays, new_qty, new_price, disc, line.tax_rate, inclusive)
+    agreed = _customer_agreed(order, line)
+    why = normalise_text(reason)
+    if agreed and not why:
+        raise ValidationError("reason", _("Reason"),
+                              _("The customer agreed to this line; say why it is changed."))
+    if agreed and new_share > old_share and consent is None:
+        raise CustomerConsentRequired(line=line.description, before=f"{old_share:,.2f}",
+                                      after=f"{new_share:,.2f}")
+    _apply(line, text, new_qty, new_price, disc, who_pays)
+    session.flush()
+    if agreed:
+        if new_share > old_share:
+            assert consent is not None
+            _record_consent(session, actor, order, consent, new_share - old_share, line, why)
+        audit.record(session, actor, "line.update", LineType(line_type).value, line.id,
+                     before={**before, "customer_pays": str(old_share)},
+                     after={**after, "customer_pays": str(new_share)}, reason=why)
+    if isinstance(line, PartLine):
+        catalogue = session.get(Part, line.part_id) if line.part_id is not None else None
+        if catalogue is not None and new_price != old_price and new_price != catalogue.sale_price:
+            audit.record(session, actor, "price.override", "part_line", line.id,
+                         before={"price": str(old_price)}, after={"price": str(new_price)})
+    if disc != old_discount:
+        _audit_discount(session, actor, approved_by, order, disc, text)
+    if isinstance(line, PartLine):
+        from app.parts.reservations import reserve_as_available
+
+        return LineResult(line, reserve_as_available(session, actor, line.id))
+    return LineResult(line)
+
+
+def edit_refusal(line: Line) -> DomainError | None:
+    """Why ``line`` cannot be changed now (None: it can, while its order is editable).
+
+    A job handed to the workshop belongs to the foreman; parts issued on a line must go back
+    to the parts counter first. ``update_line`` raises this; the order view shows it.
+    """
+    if isinstance(line, LabourLine) and line.status not in EDITABLE_JOBS:
+        return DomainError(_("Job “{job}” is already in the workshop; ask the foreman before "
+                             "changing it."), job=line.description)
+    if isinstance(line, PartLine) and line.issued_qty > 0:
+        return DomainError(_("{qty} of {part_no} were issued on this line; the parts counter "
+                             "must take them back before it changes."),
+                           qty=line.issued_qty, part_no=line.part_no)
+    return None
+
+
+def needs_reason(order: RepairOrder, line: Line) -> bool:
+    """Changing or removing ``line`` needs a reason: the customer agreed to it."""
+    return _customer_agreed(order, line)
+
+
+def _values(description: str, qty: Decimal, price: Decimal, discount: Decimal,
+            payer: str) -> dict:
+    return {"description": description, "quantity": str(qty), "price": str(price),
+            "discount": str(discount), "payer": payer}
+
+
+def _parse_quantity_price(session: Session, line: Line, quantity: object,
+                          price: object) -> tuple[Decimal, Decimal]:
+    empty = price is None or (isinstance(price, str) and not price.strip())
+    if isinstance(line, LabourLine):
+        hours = parse_decimal(quantity, field="hours", label=_("Standard hours"), places=2,
+                              minimum=Decimal("0"), maximum=Decimal("999"))
+        if empty:
+            rate = session.scalar(select(LabourRate.hourly_rate)
+                                  .where(LabourRate.is_default.is_(True)).limit(1)) \
+                or Decimal("0.00")
+        else:
+            rate = parse_money(price, field="hourly_rate", label=_("Hourly rate"))
+        return hours, rate
+    if isinstance(line, PartLine):
+        qty = parse_quantity(quantity)
+        if empty:
+            part = session.get(Part, line.part_id) if line.part_id is not None else None
+            return qty, part.sale_price if part is not None else line.unit_price
+        return qty, parse_money(price, field="unit_price", label=_("Unit price"))
+    return Decimal("1"), parse_money(price)
+
+
+def _apply(line: Line, description: str, qty: Decimal, price: Decimal, discount: Decimal,
+           payer: str) -> None:
+    line.description, line.discount, line.payer = description, discount, payer
+    if isinstance(line, LabourLine):
+        line.hours, line.hourly_rate = qty, price
+    elif isinstance(line, PartLine):
+        line.quantity, line.unit_price = qty, price
+    else:
+        line.amount = price
+
+
+def _customer_share(payer: str, qty: Decimal, price: Decimal, discount: Decimal,
+                    tax_rate: Decimal, inclusive: bool) -> Decimal:
+    if payer != Payer.CUSTOMER:
+        return Decimal("0.00")
+    return line_amounts(qty, price, discount, tax_rate, prices_include_tax=inclusive).gross
+
+
+def _customer_agreed(order: RepairOrder, line: Line) -> bool:
+    """The customer agreed to ``line``: signed with the order, or approved additional work."""
+    if line.additional:
+        return line.approval_id is not None
+    return OrderStatus(order.status) in SIGNED
+
+
+def _record_consent(session: Session, actor: Actor, order: RepairOrder,
+                    consent: CustomerConsent, amount: Decimal, line: Line, reason: str) -> None:
+    who = require_text(consent.approved_by, field="approved_by", label=_("Approved by"),
+                       max_length=100)
+    how = _method(consent.method)
+    notes = normalise_text(consent.notes) or f"{line.description}: {reason}"
+    session.add(WorkApproval(repair_order_id=order.id, approved_by=who, approved_at=now(),
+                             method=how, amount=amount, extra_minutes=0,
+                             recorded_by_id=actor.user_id, notes=notes))
+    session.flush()
+    audit.record(session, actor, "order.raise_approved", "repair_order", order.id,
+                 after={"approved_by": who, "method": how, "amount": str(amount),
+                        "line": line.description})
+
+
+def _method(method: str) -> str:
+    try:
+        return ApprovalMethod(method).value
+    except ValueError:
+        raise ValidationError("method", _("How the customer agreed"),
+                              _("Choose in person, phone or message.")) from None
+
+
 @dataclass(frozen=True)
 class LineRef:
     line_type: LineType
@@ -219,16 +447,15 @@ class LineRef:
 
 def record_approval(session: Session, actor: Actor, order_id: int, lines: Sequence[LineRef],
                     *, approved_by: str, method: str, extra_minutes: int = 0,
-                    notes: str = "") -> WorkApproval:
-    """Record the customer's consent to pending additional lines; they become billable."""
-    order = _editable_order(session, actor, order_id, None)
+                    notes: str = "", expected_version: int) -> WorkApproval:
+    """Record the customer's consent to pending additional lines; they become billable.
+
+    ``expected_version`` is the order version the advisor read (``ConflictError`` otherwise).
+    """
+    order = _editable_order(session, actor, order_id, expected_version)
     who = require_text(approved_by, field="approved_by", label=_("Approved by"),
                        max_length=100)
-    try:
-        how = ApprovalMethod(method)
-    except ValueError:
-        raise ValidationError("method", _("How the customer agreed"),
-                              _("Choose in person, phone or message.")) from None
+    how = ApprovalMethod(_method(method))
     if not lines:
         raise ValidationError("lines", _("Additional work"), _("Choose the items agreed."))
     chosen = [get_line(session, ref.line_type, ref.line_id) for ref in lines]

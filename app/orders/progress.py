@@ -1,7 +1,19 @@
 """The order's way through the workshop: estimate, signature, dispatch, clocking, QC,
-completion, delivery, cancellation — each step guarded and recorded."""
+completion, delivery, cancellation — each step guarded and recorded.
+
+Every step takes the ``expected_version`` of the order the user read (a required keyword) and
+refuses with ``ConflictError`` when someone else changed the order since. Job-level steps
+(``clock_on``, ``clock_off``, ``finish_job``, ``dispatch_job``) check the version of the job's
+*order* too: a job has no version of its own, and what the technician or foreman looked at —
+which jobs are still on the order, who they are dispatched to, whether the customer still
+wants them — is the order. A job step does not bump the order's version itself (only a status
+change of the order does), so two technicians clocking on jobs of the same order do not get
+in each other's way, while a job dropped or re-dispatched by the advisor meanwhile is refused.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,7 +22,7 @@ from app.clock import now
 from app.errors import DomainError, NotFound, ValidationError
 from app.i18n import _
 from app.orders import status
-from app.orders.queries import load_order
+from app.orders.queries import check_version, load_order
 from app.orders.status import is_billable
 from app.orders.workflow import change_status
 from app.security.actor import Actor, require
@@ -19,10 +31,18 @@ from db.enums import JobStatus, OrderStatus, WaitReason
 from db.models import Bay, ClockEntry, LabourLine, QCRecord, RepairOrder, Technician
 
 
-def submit_estimate(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+def _order(session: Session, order_id: int, expected_version: int, *,
+           for_update: bool = False) -> RepairOrder:
+    order = load_order(session, order_id, for_update=for_update)
+    check_version(order, expected_version)
+    return order
+
+
+def submit_estimate(session: Session, actor: Actor, order_id: int, *,
+                    expected_version: int) -> RepairOrder:
     """Open → estimated: the itemised estimate is ready for the customer."""
     require(actor, "orders.edit")
-    order = load_order(session, order_id)
+    order = _order(session, order_id, expected_version)
     lines = [*order.labour_lines, *order.part_lines, *order.charge_lines]
     if not any(is_billable(line) for line in lines):
         raise DomainError(_("Add at least one job, part or charge before estimating."))
@@ -30,25 +50,59 @@ def submit_estimate(session: Session, actor: Actor, order_id: int) -> RepairOrde
     return order
 
 
-def record_customer_signature(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+def record_customer_signature(session: Session, actor: Actor, order_id: int, *,
+                              expected_version: int) -> RepairOrder:
     """Estimated → approved: the customer signed the work order."""
     require(actor, "orders.edit")
-    order = load_order(session, order_id)
+    order = _order(session, order_id, expected_version)
     change_status(session, actor, order, OrderStatus.APPROVED, reason="customer signed")
     order.customer_signed_at = now()
     return order
 
 
 def dispatch_job(session: Session, actor: Actor, job_id: int, *, technician_id: int,
-                 bay_id: int | None = None) -> LabourLine:
-    """Send a job to a technician (and bay); the order moves to *in progress* (派工)."""
+                 bay_id: int | None = None, expected_version: int) -> LabourLine:
+    """Send a job to a technician (and bay); the order moves to *in progress* (派工).
+
+    ``expected_version`` is the version of the job's order the foreman read."""
     require(actor, "orders.dispatch")
     job = _job(session, job_id)
-    order = load_order(session, job.repair_order_id)
+    order = _order(session, job.repair_order_id, expected_version)
+    return _dispatch(session, actor, order, job, technician_id, bay_id)
+
+
+def dispatch_jobs(session: Session, actor: Actor, order_id: int,
+                  assignments: Sequence[tuple[int, int, int | None]], *,
+                  expected_version: int) -> list[LabourLine]:
+    """Dispatch several jobs of one order at once, all or nothing (the dispatch dialog).
+
+    ``assignments`` holds ``(job_id, technician_id, bay_id)``; the order version is checked
+    once, before the first job (dispatching the first job may move the order to *in progress*,
+    which bumps its version)."""
+    require(actor, "orders.dispatch")
+    order = _order(session, order_id, expected_version)
+    if not assignments:
+        raise ValidationError("jobs", _("Jobs"), _("Choose a technician for at least one job."))
+    done = []
+    for job_id, technician_id, bay_id in assignments:
+        job = _job(session, job_id)
+        if job.repair_order_id != order.id:
+            raise NotFound(_("Job not found."))
+        done.append(_dispatch(session, actor, order, job, technician_id, bay_id))
+    return done
+
+
+def can_dispatch(job: LabourLine) -> bool:
+    """The job may go (again) to a technician: billable, not started, not cancelled."""
+    return is_billable(job) and job.status in status.DISPATCHABLE_JOBS
+
+
+def _dispatch(session: Session, actor: Actor, order: RepairOrder, job: LabourLine,
+              technician_id: int, bay_id: int | None) -> LabourLine:
     if OrderStatus(order.status) not in status.SIGNED:
         raise DomainError(_("Order {number} must be signed by the customer before its jobs "
                             "are dispatched."), number=order.number)
-    if not is_billable(job) or job.status not in status.DISPATCHABLE_JOBS:
+    if not can_dispatch(job):
         raise DomainError(_("Job “{job}” cannot be dispatched now (approval pending, already "
                             "started or cancelled)."), job=job.description)
     tech = session.get(Technician, technician_id)
@@ -66,10 +120,14 @@ def dispatch_job(session: Session, actor: Actor, job_id: int, *, technician_id: 
     return job
 
 
-def clock_on(session: Session, actor: Actor, job_id: int, technician_id: int) -> ClockEntry:
-    """A technician starts (or resumes) a job; any other running job of theirs stops."""
+def clock_on(session: Session, actor: Actor, job_id: int, technician_id: int, *,
+             expected_version: int) -> ClockEntry:
+    """A technician starts (or resumes) a job; any other running job of theirs stops.
+
+    ``expected_version`` is the version of the job's order (see the module docstring)."""
     require(actor, "orders.work")
     job = _job(session, job_id)
+    _job_order(session, job, expected_version)
     if job.status not in (JobStatus.DISPATCHED, JobStatus.IN_PROGRESS, JobStatus.WAITING):
         raise DomainError(_("Job “{job}” is not dispatched."), job=job.description)
     at = now()
@@ -83,19 +141,24 @@ def clock_on(session: Session, actor: Actor, job_id: int, technician_id: int) ->
     return entry
 
 
-def clock_off(session: Session, actor: Actor, job_id: int, technician_id: int) -> None:
-    """Stop the technician's running clock on the job."""
+def clock_off(session: Session, actor: Actor, job_id: int, technician_id: int, *,
+              expected_version: int) -> None:
+    """Stop the technician's running clock on the job (order version as for ``clock_on``)."""
     require(actor, "orders.work")
+    _job_order(session, _job(session, job_id), expected_version)
     for entry in session.scalars(select(ClockEntry).where(
             ClockEntry.labour_line_id == job_id, ClockEntry.technician_id == technician_id,
             ClockEntry.ended_at.is_(None))):
         entry.ended_at = now()
 
 
-def finish_job(session: Session, actor: Actor, job_id: int) -> LabourLine:
-    """The technician self-inspected the job and passes it on (自检合格)."""
+def finish_job(session: Session, actor: Actor, job_id: int, *,
+               expected_version: int) -> LabourLine:
+    """The technician self-inspected the job and passes it on (自检合格); order version as
+    for ``clock_on``."""
     require(actor, "orders.work")
     job = _job(session, job_id)
+    _job_order(session, job, expected_version)
     if job.status not in (JobStatus.DISPATCHED, JobStatus.IN_PROGRESS):
         raise DomainError(_("Job “{job}” is not being worked on."), job=job.description)
     at = now()
@@ -108,31 +171,33 @@ def finish_job(session: Session, actor: Actor, job_id: int) -> LabourLine:
 
 
 def set_waiting(session: Session, actor: Actor, order_id: int, wait_reason: WaitReason,
-                reason: str = "") -> RepairOrder:
+                reason: str = "", *, expected_version: int) -> RepairOrder:
     """The order waits (for parts, the customer's approval or a sublet)."""
     if not actor.can("orders.dispatch"):
         require(actor, "orders.edit")
-    order = load_order(session, order_id)
+    order = _order(session, order_id, expected_version)
     change_status(session, actor, order, OrderStatus.WAITING, reason=reason,
                   wait_reason=WaitReason(wait_reason))
     return order
 
 
-def resume(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+def resume(session: Session, actor: Actor, order_id: int, *,
+           expected_version: int) -> RepairOrder:
     """Waiting → in progress."""
     if not actor.can("orders.dispatch"):
         require(actor, "orders.edit")
-    order = load_order(session, order_id)
+    order = _order(session, order_id, expected_version)
     change_status(session, actor, order, OrderStatus.IN_PROGRESS, reason="resumed")
     return order
 
 
-def send_to_qc(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+def send_to_qc(session: Session, actor: Actor, order_id: int, *,
+               expected_version: int) -> RepairOrder:
     """In progress → quality inspection, once every billable job is done and nothing waits
     for the customer's approval."""
     if not (actor.can("orders.work") or actor.can("orders.dispatch")):
         require(actor, "orders.qc")
-    order = load_order(session, order_id)
+    order = _order(session, order_id, expected_version)
     open_jobs = [j.description for j in order.labour_lines
                  if is_billable(j) and j.status != JobStatus.DONE]
     if open_jobs:
@@ -149,11 +214,11 @@ def send_to_qc(session: Session, actor: Actor, order_id: int) -> RepairOrder:
 
 
 def record_qc(session: Session, actor: Actor, order_id: int, *, passed: bool,
-              notes: str = "") -> QCRecord:
+              notes: str = "", expected_version: int) -> QCRecord:
     """Quality inspection result: pass completes the order; fail sends it back for rework
     (counted against first-time fix)."""
     require(actor, "orders.qc")
-    order = load_order(session, order_id)
+    order = _order(session, order_id, expected_version)
     text = normalise_text(notes)
     if not passed and not text:
         raise ValidationError("notes", _("Findings"), _("Describe what failed inspection."))
@@ -178,10 +243,11 @@ def record_qc(session: Session, actor: Actor, order_id: int, *, passed: bool,
     return record
 
 
-def cancel_order(session: Session, actor: Actor, order_id: int, *, reason: str) -> RepairOrder:
+def cancel_order(session: Session, actor: Actor, order_id: int, *, reason: str,
+                 expected_version: int) -> RepairOrder:
     """Cancel an order that has not been invoiced; parts issued must be returned first."""
     require(actor, "orders.cancel")
-    order = load_order(session, order_id)
+    order = _order(session, order_id, expected_version)
     issued = [p.part_no for p in order.part_lines if p.issued_qty > 0]
     if issued:
         raise DomainError(_("Return the parts issued to this order first: {parts}."),
@@ -195,19 +261,25 @@ def cancel_order(session: Session, actor: Actor, order_id: int, *, reason: str) 
     return order
 
 
-def deliver(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+def deliver(session: Session, actor: Actor, order_id: int, *,
+            expected_version: int) -> RepairOrder:
     """Hand the car over (交车); see ``app.orders.delivery.deliver`` (kept under this name)."""
     from app.orders.delivery import deliver as hand_over
 
-    return hand_over(session, actor, order_id)
+    return hand_over(session, actor, order_id, expected_version=expected_version)
 
 
-def close_order(session: Session, actor: Actor, order_id: int) -> RepairOrder:
+def close_order(session: Session, actor: Actor, order_id: int, *,
+                expected_version: int) -> RepairOrder:
     """Delivered → closed (follow-up done, documents filed)."""
     require(actor, "orders.edit")
-    order = load_order(session, order_id)
+    order = _order(session, order_id, expected_version)
     change_status(session, actor, order, OrderStatus.CLOSED)
     return order
+
+
+def _job_order(session: Session, job: LabourLine, expected_version: int) -> RepairOrder:
+    return _order(session, job.repair_order_id, expected_version)
 
 
 def _job(session: Session, job_id: int) -> LabourLine:

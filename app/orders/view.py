@@ -16,8 +16,11 @@ from sqlalchemy.orm import Session
 
 from app.appointments.rows import user_names, vehicle_text
 from app.cashier.invoicing import current_invoice, open_by_payer
+from app.errors import DomainError
 from app.money import LineAmounts, Totals
 from app.orders.attachments import AttachmentInfo, attachment_infos
+from app.orders.lines import edit_refusal, needs_reason
+from app.orders.progress import can_dispatch
 from app.orders.queries import load_order
 from app.orders.status import (
     AWAITING_PICKUP,
@@ -32,7 +35,7 @@ from app.orders.totals import PricedLine, price_order
 from app.orders.workflow import status_label
 from app.privacy import shown_phone
 from app.security.actor import Actor, require
-from db.enums import LineType, OrderStatus
+from db.enums import JobStatus, LineType, OrderStatus
 from db.models import (
     Bay,
     LabourLine,
@@ -40,6 +43,7 @@ from db.models import (
     Part,
     PartLine,
     RepairOrder,
+    StockReservation,
     Technician,
     WorkApproval,
 )
@@ -96,9 +100,20 @@ class StockFigures:
 
 @dataclass(frozen=True)
 class ViewLine:
-    """A priced line with what the editor shows beside it."""
+    """One order line as every screen shows it: priced, with its state and what may be done.
 
-    priced: PricedLine
+    The rules are decided here (from app/orders/lines.py), not by the screens:
+    ``editable`` — the line may be changed or removed now (its order allows edits, the actor
+    may edit, the job is not in the workshop, no part issued); ``edit_refusal`` says why not
+    when the order itself is editable; ``needs_reason`` — the customer agreed to the line, so a
+    change or removal needs a reason; ``pending`` — additional work awaiting the customer's
+    approval; ``short_by`` — how much of a part line's un-issued quantity neither its own
+    reservation nor the free stock can cover (0: covered).
+
+    It carries the same money as the pricing engine's ``PricedLine`` (app/orders/totals.py),
+    which stays the input of printing and invoicing; screens use this record only.
+    """
+
     line_type: LineType
     line_id: int
     position: int
@@ -120,6 +135,21 @@ class ViewLine:
     part_id: int | None = None  # part lines
     issued_qty: Decimal | None = None
     stock: StockFigures | None = None
+    reserved_here: Decimal | None = None  # held for this line
+    short_by: Decimal = Decimal("0.000")
+    editable: bool = False
+    edit_refusal: DomainError | None = None
+    needs_reason: bool = False
+    dispatchable: bool = False  # a job that may be sent (again) to a technician
+
+    @property
+    def cancelled(self) -> bool:
+        """A job cancelled after work had started (kept for the record)."""
+        return self.job_status == JobStatus.CANCELLED
+
+    @property
+    def short(self) -> bool:
+        return self.short_by > 0
 
     @property
     def net(self) -> Decimal:
@@ -203,6 +233,19 @@ class OrderView:
     def by_payer(self) -> dict[str, Decimal]:
         return self.totals.by_payer
 
+    @property
+    def order_id(self) -> int:
+        return self.id
+
+    def lines_of(self, line_type: LineType) -> list[ViewLine]:
+        """The lines of one type, in order."""
+        return [x for x in self.lines if x.line_type is LineType(line_type)]
+
+    def line(self, line_type: LineType, line_id: int) -> ViewLine | None:
+        """The line with that type and id, if the order still has it."""
+        return next((x for x in self.lines
+                     if x.line_type is LineType(line_type) and x.line_id == line_id), None)
+
 
 def allowed_actions(status: str, actor: Actor) -> frozenset[str]:
     """The editor's actions the order's status and the actor's permissions allow.
@@ -246,8 +289,21 @@ def _names(session: Session, model: type[Technician] | type[Bay], ids: set[int |
                                 .where(model.id.in_(wanted))).all())
 
 
-def _view_lines(session: Session, order: RepairOrder,
-                priced: tuple[PricedLine, ...]) -> tuple[ViewLine, ...]:
+def _reserved(session: Session, order_id: int) -> dict[int, Decimal]:
+    return dict(session.execute(select(StockReservation.part_line_id, StockReservation.quantity)
+                                .where(StockReservation.repair_order_id == order_id)).all())
+
+
+def _short_by(line: PartLine, stock: StockFigures | None, held: Decimal) -> Decimal:
+    zero = Decimal("0.000")
+    if stock is None:
+        return zero
+    missing = line.quantity - line.issued_qty - held
+    return max(missing - max(stock.available, zero), zero) if missing > 0 else zero
+
+
+def _view_lines(session: Session, order: RepairOrder, priced: tuple[PricedLine, ...],
+                can_edit: bool) -> tuple[ViewLine, ...]:
     sources: dict[tuple[LineType, int], LabourLine | PartLine | object] = {}
     for line in order.labour_lines:
         sources[(LineType.LABOUR, line.id)] = line
@@ -258,24 +314,30 @@ def _view_lines(session: Session, order: RepairOrder,
     stock = _stock(session, {p.part_id for p in order.part_lines if p.part_id is not None})
     techs = _names(session, Technician, {j.technician_id for j in order.labour_lines}, "name")
     bays = _names(session, Bay, {j.bay_id for j in order.labour_lines}, "code")
+    reserved = _reserved(session, order.id) if order.part_lines else {}
     out = []
     for p in priced:
         src = sources[(p.line_type, p.line_id)]
         extra: dict = {}
         if isinstance(src, LabourLine):
-            extra = {"job_status": src.status,
+            extra = {"job_status": src.status, "dispatchable": can_dispatch(src),
                      "technician": techs.get(src.technician_id, "") if src.technician_id else "",
                      "bay": bays.get(src.bay_id, "") if src.bay_id else ""}
         elif isinstance(src, PartLine):
-            extra = {"part_id": src.part_id, "issued_qty": src.issued_qty,
-                     "stock": stock.get(src.part_id) if src.part_id is not None else None}
+            figures = stock.get(src.part_id) if src.part_id is not None else None
+            held = reserved.get(src.id, Decimal("0.000"))
+            extra = {"part_id": src.part_id, "issued_qty": src.issued_qty, "stock": figures,
+                     "reserved_here": held, "short_by": _short_by(src, figures, held)}
+        refusal = edit_refusal(src)  # type: ignore[arg-type]
         out.append(ViewLine(
-            priced=p, line_type=p.line_type, line_id=p.line_id, position=src.position,
+            line_type=p.line_type, line_id=p.line_id, position=src.position,
             code=p.code, description=p.description, quantity=p.quantity,
             unit_price=p.unit_price, discount=p.discount, payer=p.payer, tax_rate=p.tax_rate,
             amounts=p.amounts, billable=p.billable, additional=src.additional,
             pending=is_pending_additional_work(src),
-            approval_id=src.approval_id, **extra))
+            approval_id=src.approval_id, editable=can_edit and refusal is None,
+            edit_refusal=refusal, needs_reason=needs_reason(order, src),  # type: ignore[arg-type]
+            **extra))
     return tuple(out)
 
 
@@ -313,7 +375,8 @@ def order_view(session: Session, actor: Actor, order_id: int) -> OrderView:
     require(actor, "orders.view")
     order = load_order(session, order_id)
     priced = price_order(session, order)
-    lines = _view_lines(session, order, priced.lines)
+    allowed = allowed_actions(order.status, actor)
+    lines = _view_lines(session, order, priced.lines, "edit_lines" in allowed)
     changes = list(session.scalars(select(OrderStatusChange)
                                    .where(OrderStatusChange.repair_order_id == order.id)
                                    .order_by(OrderStatusChange.id)))
@@ -364,4 +427,4 @@ def order_view(session: Session, actor: Actor, order_id: int) -> OrderView:
         customer_called_at=order.customer_called_at, gate_pass_number=order.gate_pass_number,
         gate_pass_at=order.gate_pass_at, gate_pass_by=name(order.gate_pass_by_id),
         attachments=tuple(attachment_infos(session, order.id)),
-        allowed_actions=allowed_actions(order.status, actor))
+        allowed_actions=allowed)

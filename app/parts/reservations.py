@@ -7,15 +7,18 @@ through atomic conditional updates; a reservation never exceeds the available st
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import now
-from app.errors import DomainError, PermissionDenied
+from app.errors import DomainError, InsufficientStock, PermissionDenied
 from app.i18n import _
 from app.parts._ledger import (
     FINISHED_STATUSES,
     ZERO_QTY,
+    counters,
     hold,
     lock_line,
     stocked_part_id,
@@ -76,6 +79,28 @@ def reserve_for_line(session: Session, actor: Actor, part_line_id: int) -> Stock
         existing.quantity = wanted
     session.flush()
     return existing
+
+
+def reserve_as_available(session: Session, actor: Actor, part_line_id: int) -> Decimal:
+    """``reserve_for_line``, with a shortage reported instead of raised: how much is missing.
+
+    Returns 0 when the line's un-issued quantity is now held. When the stock cannot cover it,
+    nothing changes (an existing reservation keeps its quantity) and the result is what is
+    missing — the line stays on the order and the parts counter sees it as short. The check
+    and the hold are one conditional update, so two desks cannot both take the last unit.
+    """
+    try:
+        reserve_for_line(session, actor, part_line_id)
+    except InsufficientStock:
+        line = session.get(PartLine, part_line_id)
+        assert line is not None  # reserve_for_line locked it
+        existing = _reservation(session, part_line_id)
+        held = existing.quantity if existing is not None else ZERO_QTY
+        _part_no, on_hand, reserved = counters(session, existing.part_id if existing
+                                               else line.part_id)
+        need = line.quantity - line.issued_qty - held
+        return max(need - max(on_hand - reserved, ZERO_QTY), ZERO_QTY)
+    return ZERO_QTY
 
 
 def release_reservation(session: Session, actor: Actor, part_line_id: int) -> None:

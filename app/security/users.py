@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -32,10 +33,24 @@ def _normalise_username(username: str) -> str:
     return unicodedata.normalize("NFKC", username).strip().lower()
 
 
-def authenticate(session: Session, username: str, password: str) -> Actor:
-    """Check a user name and password; returns the Actor or raises ``AuthenticationError``.
+@dataclass(frozen=True)
+class SignInResult:
+    """What became of a sign-in: the ``actor``, or the ``error`` to show (never both)."""
 
-    The same error is raised for an unknown user, a wrong password and a disabled account, so
+    actor: Actor | None
+    error: AuthenticationError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.actor is not None
+
+
+def sign_in(session: Session, username: str, password: str) -> SignInResult:
+    """Sign a user in. A refusal is part of the result, not an exception: the failed attempt
+    is counted (``failed_logins``) in the caller's transaction, which the caller commits like
+    any other operation. A success resets the count and records ``last_login_at``.
+
+    The same refusal is given for an unknown user, a wrong password and a disabled account, so
     the login window does not tell an attacker which user names exist.
     """
     user = session.scalar(
@@ -45,12 +60,29 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
     if user is None or not user.active or not verify_password(user.password_hash, password):
         if user is not None:
             user.failed_logins += 1
-        raise AuthenticationError()
+            session.flush()
+        return SignInResult(None, AuthenticationError())
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.failed_logins = 0
     user.last_login_at = now()
-    return actor_for(user)
+    session.flush()
+    return SignInResult(actor_for(user))
+
+
+def authenticate(session: Session, username: str, password: str) -> Actor:
+    """Check a user name and password for scripts and set-up: the Actor, or
+    ``AuthenticationError`` with nothing written (a failure is not counted here; screens use
+    ``sign_in``, which counts it)."""
+    user = session.scalar(
+        select(User).where(User.username == _normalise_username(username))
+        .options(selectinload(User.role).selectinload(Role.permissions))
+    )
+    if user is None or not user.active or not verify_password(user.password_hash, password):
+        raise AuthenticationError()
+    result = sign_in(session, username, password)
+    assert result.actor is not None
+    return result.actor
 
 
 def create_user(session: Session, actor: Actor, *, username: str, full_name: str,

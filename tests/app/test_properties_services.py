@@ -330,7 +330,7 @@ def test_add_part_line(session, advisor, open_order, quantity, price, discount, 
     with savepoint(session):
         ok, line = attempt(session, (PartLine,), lambda: add_part_line(
             session, advisor, order_id, part_id=part_id, quantity=quantity, unit_price=price,
-            discount=discount, payer=payer, description=description))
+            discount=discount, payer=payer, description=description).line)
         if not ok:
             return
         stored = session.get(PartLine, line.id)

@@ -14,8 +14,10 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
+from app.money import LineAmounts
+from app.orders.view import StockFigures, ViewLine
 from db.enums import JobStatus, LineType
-from ui.orders.models import LineRow, LinesModel
+from ui.orders.models import LinesModel
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
 from ui.table_model import TableModel
 
@@ -41,15 +43,16 @@ def _row_model(parent=None) -> RowTableModel[Item]:
     ], parent, row_key=lambda r: r.id)
 
 
-def _line(line_id: int, line_type: LineType = LineType.LABOUR, **changes) -> LineRow:
-    row = LineRow(line_type=line_type, line_id=line_id, code=f"OP{line_id}",
-                  description=f"Job {line_id}", quantity=D("1.5"), unit_price=D("300.00"),
-                  discount=D("0"), payer="customer", tax_rate=D("0.06"), net=D("450.00"),
-                  tax=D("27.00"), gross=D("477.00"), billable=True, additional=False,
-                  pending=False, job_status=JobStatus.OPEN if line_type is LineType.LABOUR
-                  else None, part_id=1 if line_type is LineType.PART else None,
-                  on_hand=D("2") if line_type is LineType.PART else None,
-                  available=D("1") if line_type is LineType.PART else None)
+def _line(line_id: int, line_type: LineType = LineType.LABOUR, **changes) -> ViewLine:
+    part = line_type is LineType.PART
+    row = ViewLine(line_type=line_type, line_id=line_id, position=line_id, code=f"OP{line_id}",
+                   description=f"Job {line_id}", quantity=D("1.5"), unit_price=D("300.00"),
+                   discount=D("0"), payer="customer", tax_rate=D("0.06"),
+                   amounts=LineAmounts(net=D("450.00"), tax=D("27.00"), gross=D("477.00")),
+                   billable=True, additional=False, pending=False, approval_id=None,
+                   job_status=JobStatus.OPEN if line_type is LineType.LABOUR else None,
+                   part_id=1 if part else None,
+                   stock=StockFigures(D("2"), D("1"), D("1")) if part else None)
     return replace(row, **changes)
 
 

@@ -1,9 +1,11 @@
 """The order editor's dialogs: manager approval of a discount, a reason, the customer's consent
 to additional work, dispatch, and editing one line.
 
-Short questions (``ask_manager_approval``, ``ask_reason``, ``confirm``) are synchronous module
-functions so that tests can replace them. The bigger dialogs are opened window-modal and call
-their ``submit`` callback; they stay open (nothing typed is lost) when it returns False.
+Short questions (``ask_manager_approval``, ``ask_consent``, ``ask_reason``, ``confirm``) are
+synchronous module functions so that tests can replace them. The bigger dialogs are opened
+window-modal and hand what was typed to their ``submit`` callback, which starts ONE operation;
+they close when the editor calls ``saved()`` after it succeeded and stay open otherwise (nothing
+typed is lost). The lines they show are the order view's own ``ViewLine`` records.
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import now
-from app.errors import AuthenticationError, DomainError
+from app.errors import DomainError
+from app.orders.lines import CustomerConsent
+from app.orders.view import ViewLine
 from app.security.actor import Actor
+from app.security.users import SignInResult, sign_in
 from db.engine import Database
 from db.enums import LineType
-from ui.login import sign_in
 from ui.operations import run_operation
 from ui.orders.texts import (
     APPROVAL_METHODS,
@@ -115,16 +119,16 @@ class ManagerApprovalDialog(QDialog):
         if not username or not password:
             self._refuse(self.tr("Enter the manager's user name and password."))
             return
-        outcome = run_operation(self.database, lambda s: sign_in(s, username, password),
-                                on_error=lambda e: self._refuse(e.message(self.lang)),
-                                parent=self, lang=self.lang)
-        if not outcome.ok:
-            return
-        if isinstance(outcome.value, AuthenticationError):
+        run_operation(self.database, lambda s: sign_in(s, username, password),
+                      on_done=self._signed_in,
+                      on_error=lambda e: self._refuse(e.message(self.lang)),
+                      parent=self, lang=self.lang)
+
+    def _signed_in(self, result: SignInResult) -> None:
+        actor = result.actor
+        if actor is None:
             self._refuse(self.tr("Wrong user name or password."))
             return
-        actor = outcome.value
-        assert isinstance(actor, Actor)
         if not actor.can(DISCOUNT_ANY):
             self._refuse(self.tr("{name} may not approve discounts above the limit.").format(
                 name=actor.full_name))
@@ -199,20 +203,10 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 @dataclass(frozen=True)
-class PendingItem:
-    """A line of additional work awaiting the customer's consent, with what it costs."""
-
-    line_type: LineType
-    line_id: int
-    description: str
-    gross: Decimal
-
-
-@dataclass(frozen=True)
 class ApprovalInput:
     """What the advisor recorded about the customer's consent."""
 
-    items: tuple[PendingItem, ...]
+    items: tuple[ViewLine, ...]
     approved_by: str
     method: str
     extra_minutes: int
@@ -222,8 +216,8 @@ class ApprovalInput:
 class CustomerApprovalDialog(QDialog):
     """Pick the pending items the customer agreed to, who agreed, how and the extra time."""
 
-    def __init__(self, items: Sequence[PendingItem], customer_name: str, zone: tzinfo | None,
-                 submit: Callable[[ApprovalInput], bool], parent: QWidget | None = None) -> None:
+    def __init__(self, items: Sequence[ViewLine], customer_name: str, zone: tzinfo | None,
+                 submit: Callable[[ApprovalInput], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerApprovalDialog")
         self.items = list(items)
@@ -287,7 +281,7 @@ class CustomerApprovalDialog(QDialog):
         self.setMinimumSize(520, 420)
         self._update_amount()
 
-    def chosen(self) -> tuple[PendingItem, ...]:
+    def chosen(self) -> tuple[ViewLine, ...]:
         """The items ticked."""
         return tuple(item for row, item in enumerate(self.items)
                      if self.table.item(row, 0).checkState() == Qt.CheckState.Checked)
@@ -316,22 +310,14 @@ class CustomerApprovalDialog(QDialog):
             self.show_error(self.tr("Enter who agreed."))
             self.approved_by.setFocus()
             return
-        if self._submit(self.values()):
-            super().accept()
+        self._submit(self.values())
+
+    def saved(self) -> None:
+        """The approval was recorded: close."""
+        super().accept()
 
 
 # -- dispatch ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DispatchJob:
-    """A job that can be sent to the workshop, with who and where it was sent before."""
-
-    job_id: int
-    description: str
-    hours: Decimal
-    technician: str = ""  # the technician's name when dispatched before
-    bay: str = ""  # the bay's code when dispatched before
 
 
 @dataclass(frozen=True)
@@ -344,11 +330,14 @@ class Choice:
 
 
 class DispatchDialog(QDialog):
-    """Choose a technician (and bay) per job; the ticked jobs are dispatched together."""
+    """Choose a technician (and bay) per job; the ticked jobs are dispatched together.
 
-    def __init__(self, jobs: Sequence[DispatchJob], technicians: Sequence[Choice],
+    ``jobs`` are the order view's job lines; who and where a job went before is preselected.
+    """
+
+    def __init__(self, jobs: Sequence[ViewLine], technicians: Sequence[Choice],
                  bays: Sequence[Choice], submit: Callable[[list[tuple[int, int, int | None]]],
-                                                          bool],
+                                                          None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dispatchDialog")
@@ -372,7 +361,7 @@ class DispatchDialog(QDialog):
             cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             cell.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(row, 0, cell)
-            hours = QTableWidgetItem(quantity(job.hours))
+            hours = QTableWidgetItem(quantity(job.quantity))
             hours.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 1, hours)
             tech = QComboBox(self.table)
@@ -410,7 +399,7 @@ class DispatchDialog(QDialog):
         for row, job in enumerate(self.jobs):
             if self.table.item(row, 0).checkState() != Qt.CheckState.Checked:
                 continue
-            chosen.append((job.job_id, int(self.technician_boxes[row].currentData()),
+            chosen.append((job.line_id, int(self.technician_boxes[row].currentData()),
                            self.bay_boxes[row].currentData()))
         return chosen
 
@@ -424,8 +413,11 @@ class DispatchDialog(QDialog):
         if not chosen:
             self.show_error(self.tr("Tick at least one job."))
             return
-        if self._submit(chosen):
-            super().accept()
+        self._submit(chosen)
+
+    def saved(self) -> None:
+        """The jobs were dispatched: close."""
+        super().accept()
 
 
 # -- editing one line --------------------------------------------------------------------------
@@ -446,11 +438,11 @@ class LineInput:
 class LineDialog(QDialog):
     """Change a line's description, quantity or hours, price or rate, discount and payer.
 
-    A line the customer already signed for needs a reason.
+    A line the customer already agreed to needs a reason (``needs_reason`` from the view).
     """
 
     def __init__(self, line_type: LineType, values: LineInput, needs_reason: bool,
-                 submit: Callable[[LineInput], bool], parent: QWidget | None = None) -> None:
+                 submit: Callable[[LineInput], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lineDialog")
         self._submit = submit
@@ -496,8 +488,9 @@ class LineDialog(QDialog):
         self.buttons = _buttons(self, self.tr("Save"))
         layout = QVBoxLayout(self)
         if needs_reason:
-            note = QLabel(self.tr("The customer signed for this line: the changed line is "
-                                  "additional work and needs the customer's approval."), self)
+            note = QLabel(self.tr("The customer agreed to this line: say why it changes. "
+                                  "Raising what the customer pays needs the customer's "
+                                  "consent."), self)
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addLayout(form)
@@ -523,8 +516,66 @@ class LineDialog(QDialog):
             self.show_error(self.tr("Say why the signed line changes."))
             self.reason.setFocus()
             return
-        if self._submit(self.values()):
-            super().accept()
+        self._submit(self.values())
+
+    def saved(self) -> None:
+        """The line was saved: close."""
+        super().accept()
+
+
+# -- the customer's consent to pay more for a line they agreed to -------------------------------
+
+
+class ConsentDialog(QDialog):
+    """Who agreed to pay more for a line the customer had signed for, and how."""
+
+    def __init__(self, explanation: str, customer_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consentDialog")
+        self.consent: CustomerConsent | None = None
+        self.setWindowTitle(self.tr("Customer's consent"))
+        text = QLabel(explanation, self)
+        text.setWordWrap(True)
+        self.approved_by = QLineEdit(customer_name, self)
+        self.approved_by.setObjectName("consentBy")
+        self.method = QComboBox(self)
+        self.method.setObjectName("consentMethod")
+        for code in APPROVAL_METHODS:
+            self.method.addItem(method_name(code), code)
+        self.notes = QLineEdit(self)
+        self.notes.setObjectName("consentNotes")
+        self.message = _message_label(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Who agreed"), self.approved_by)
+        form.addRow(self.tr("How"), self.method)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.buttons = _buttons(self, self.tr("Record consent and save"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def accept(self) -> None:
+        who = self.approved_by.text().strip()
+        if not who:
+            self.message.setText(self.tr("Enter who agreed."))
+            self.message.show()
+            self.approved_by.setFocus()
+            return
+        self.consent = CustomerConsent(who, str(self.method.currentData()),
+                                       self.notes.text().strip())
+        super().accept()
+
+
+def ask_consent(parent: QWidget | None, explanation: str,
+                customer_name: str) -> CustomerConsent | None:
+    """How the customer agreed to pay more (``explanation`` says what), or None: cancelled."""
+    dialog = ConsentDialog(explanation, customer_name, parent)
+    dialog.exec()
+    return dialog.consent
 
 
 def show_error_in(dialog: QDialog, error: DomainError, lang: str) -> None:
@@ -535,8 +586,8 @@ def show_error_in(dialog: QDialog, error: DomainError, lang: str) -> None:
 
 
 __all__ = [
-    "ApprovalInput", "Choice", "CustomerApprovalDialog", "DispatchDialog", "DispatchJob",
-    "LineDialog", "LineInput", "ManagerApprovalDialog", "PendingItem", "ReasonDialog",
+    "ApprovalInput", "Choice", "ConsentDialog", "CustomerApprovalDialog", "DispatchDialog",
+    "LineDialog", "LineInput", "ManagerApprovalDialog", "ReasonDialog", "ask_consent",
     "ask_manager_approval", "ask_reason", "confirm", "show_error_in",
 ]
 

@@ -1,11 +1,16 @@
 """The repair order editor (委托书): header, check-in record, jobs, parts, other charges, running
 totals, additional work and the workflow steps, for one order at a time.
 
-Every change is one service call in one transaction (``ui.operations.run_operation``) checked
-against the order version the user was looking at; when someone else changed the order in
-between, nothing is saved and a banner offers to reload. Typed but unsaved input is never
-thrown away silently: ``has_unsaved_changes()`` tells the host, and a standalone editor asks
-before closing.
+Every user action is ONE complete service call in one transaction (``run_operation``), given
+the order version the user was looking at: the service checks it, its permissions and its
+rules; when someone else changed the order in between, nothing is saved and a banner offers to
+reload. What follows a success happens in the ``on_done`` callback and every refusal in
+``on_error``, so the editor does not depend on the operation finishing before
+``run_operation`` returns. What the tables show, and which line may be edited or needs a
+reason, comes from the order view (``app.orders.view``), not from rules repeated here.
+
+Typed but unsaved input is never thrown away silently: ``has_unsaved_changes()`` tells the
+host, and a standalone editor asks before closing.
 """
 
 from __future__ import annotations
@@ -24,57 +29,50 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ConflictError, DomainError, NotFound
-from app.money import parse_rate
+from app.errors import (
+    ConflictError,
+    CustomerConsentRequired,
+    DiscountApprovalRequired,
+    DomainError,
+    NotFound,
+)
 from app.orders import delivery, progress
 from app.orders.checkin import CheckInData, update_check_in
 from app.orders.lines import (
+    CustomerConsent,
     LineRef,
     add_charge_line,
     add_labour_line,
     add_part_line,
     record_approval,
     remove_line,
+    update_line,
 )
-from app.orders.queries import load_order
-from app.orders.status import DISPATCHABLE_JOBS, EDITABLE_JOBS
-from app.orders.view import order_view
-from app.parts.stock import reserve_for_line
+from app.orders.view import OrderView, ViewLine, order_view
 from app.security.actor import Actor
 from app.shop import shop_zone
 from db.engine import Database
 from db.enums import LineType
+from ui.change_feed import Change, feed, is_open
 from ui.i18n import current_language
-from ui.operations import OperationTask as Outcome
+from ui.latest_read import Refresh, read_later
 from ui.operations import read_data, run_operation
 from ui.orders import dialogs
 from ui.orders.actions import KEYS, ActionPanel
 from ui.orders.header import CheckInForm, OrderHeader
 from ui.orders.line_entry import ChargeEntry, ChargeInput, JobEntry, JobInput, PartEntry, PartInput
 from ui.orders.lines_tab import LinesTab
-from ui.orders.models import LineRow
 from ui.orders.panels import ConflictBanner, PendingBanner, TotalsPanel
 from ui.orders.reads import dispatch_choices, operation_hits, part_hits
-from ui.orders.state import EditorState, editor_state
 from ui.orders.texts import money, quantity
-from ui.signals import signals
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
 
 T = TypeVar("T")
-AREAS = ("orders",)
-STOCK_AREAS = ("orders", "parts")
-REFRESH_AREAS = frozenset({"orders", "parts", "customers", "vehicles", "cashier"})
 SIDE_WIDTH = 250
 ACTION_KEYS: dict[int, str] = {getattr(Qt.Key, f"Key_{key}"): code
                                for code, key in KEYS.items() if key}
-
-
-def check_version(session: Session, order_id: int, version: int) -> None:
-    """Raise ``ConflictError`` when the order is no longer at ``version``."""
-    if load_order(session, order_id).version != version:
-        raise ConflictError()
 
 
 def discount_text(text: str) -> str:
@@ -97,7 +95,7 @@ class OrderEditor(QWidget):
         self.database = database
         self.actor = actor
         self.lang = lang
-        self.state: EditorState | None = None
+        self.state: OrderView | None = None
         self.active_dialog: Any = None
         self._busy = False
         self.zone = read_data(database, shop_zone)
@@ -105,8 +103,12 @@ class OrderEditor(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_after_change)
+        self._reader = Refresh(database, self._loaded, self, on_error=self._load_failed)
+        self._reset_form = False
+        self._after_load: list[Callable[[], object]] = []
+        self._opening: int | None = None  # asked for, not read yet
         self._build()
-        signals.data_changed.connect(self._data_changed)
+        feed.changed.connect(self._changed)
         self.retranslate()
         self._show()
 
@@ -225,11 +227,12 @@ class OrderEditor(QWidget):
         self._clear_entries()
         self.conflict.hide()
         self.state = None
+        self._opening = order_id
         self._load(order_id, reset_form=True)
 
     def current_order_id(self) -> int | None:
-        """The id of the order shown, or None."""
-        return self.state.order_id if self.state else None
+        """The id of the order shown (or being opened), or None."""
+        return self.state.order_id if self.state else self._opening
 
     def has_unsaved_changes(self) -> bool:
         """True while something typed here is not saved (a line being entered, the check-in
@@ -249,19 +252,29 @@ class OrderEditor(QWidget):
     # -- loading and showing ----------------------------------------------------------------
 
     def _load(self, order_id: int, *, reset_form: bool) -> None:
+        """Read the order off the GUI thread; ``_loaded`` shows it (the newest read wins)."""
         actor = self.actor
-        try:
-            self.state = read_data(self.database,
-                                   lambda s: editor_state(order_view(s, actor, order_id)))
-        except DomainError as exc:
-            self.state = None
-            self._show()
-            show_error(self, exc, self.lang)
-            return
+        self._reset_form = self._reset_form or reset_form
+        self._reader.request(lambda s: order_view(s, actor, order_id))
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._reset_form = False
+        self._opening = None
+        self._after_load = []
+        self.state = None
+        self._show()
+        self._read_failed(error)
+
+    def _loaded(self, view: OrderView) -> None:
+        reset_form, self._reset_form = self._reset_form, False
+        self.state = view
+        follow, self._after_load = self._after_load, []
         if reset_form or not self.check_in.is_dirty():
             self.check_in.load(self.state.check_in, self.state.version, self.zone,
                                "edit_lines" in self.state.allowed_actions)
         self._show()
+        for step in follow:
+            step()
 
     def _show(self) -> None:
         s = self.state
@@ -277,9 +290,9 @@ class OrderEditor(QWidget):
             tab.edit_button.setEnabled(editable)
             tab.remove_button.setEnabled(editable)
         self._retitle_tabs()
-        pending = s.pending() if s else []
+        pending = s.pending if s else ()
         self.pending_banner.show_pending(
-            len(pending), money(s.pending_gross) if s else "", editable)
+            len(pending), money(s.pending_totals.gross) if s else "", editable)
         self.actions.show_allowed(s.allowed_actions if s else frozenset(), s is not None,
                                   bool(s and s.gate_pass_number))
         self.tabs.setEnabled(s is not None)
@@ -300,8 +313,22 @@ class OrderEditor(QWidget):
         if focus is not None and focus.isEnabled():
             focus.setFocus()
 
-    def _data_changed(self, area: str) -> None:
-        if area in REFRESH_AREAS and self.state is not None and not self._busy:
+    def _changed(self, change: Change) -> None:
+        """A committed change here or at another terminal: reload when it concerns this order
+        (or the stock of its parts). Another terminal's change to the order itself is said in
+        the banner at once; the order is reloaded unless something typed here is unsaved."""
+        s = self.state
+        if s is None or not is_open(self):
+            return
+        cs = change.changes
+        parts = {line.part_id for line in s.lines_of(LineType.PART) if line.part_id}
+        if s.order_id not in cs.orders and cs.parts.isdisjoint(parts):
+            return
+        if change.foreign and s.order_id in cs.orders:
+            self.conflict.show_changed_elsewhere()
+            if self.has_unsaved_changes():
+                return  # the user decides when to reload (the banner's button)
+        if not self._busy:
             self._refresh_timer.start()
 
     def _refresh_after_change(self) -> None:
@@ -310,10 +337,22 @@ class OrderEditor(QWidget):
 
     # -- running services -------------------------------------------------------------------
 
-    def _run(self, fn: Callable[[Session], T], *, areas: tuple[str, ...] = AREAS,
-             dialog: Any = None, conflict_on_missing: bool = False) -> Outcome[T]:
-        """One committed change; a conflict shows the banner, other refusals the message."""
+    def _run(self, fn: Callable[[Session], T], *, dialog: Any = None,
+             conflict_on_missing: bool = False,
+             on_done: Callable[[T], None] | None = None,
+             on_refused: Callable[[DomainError], bool] | None = None) -> None:
+        """One user action: ``fn`` holds ONE service call, committed as one transaction.
+
+        After success the order is read again, ``order_changed`` follows and ``on_done(value)``
+        runs; a refusal goes first to ``on_refused`` (True: it was dealt with, e.g. by asking
+        a manager), then a conflict shows the banner and anything else the message. Nothing
+        after the call relies on it having finished: everything happens in the callbacks, so
+        the same code works when the operation runs off the GUI thread.
+        """
         def on_error(error: DomainError) -> None:
+            self._busy = False
+            if on_refused is not None and on_refused(error):
+                return
             if isinstance(error, ConflictError) or (conflict_on_missing
                                                      and isinstance(error, NotFound)):
                 self.show_conflict()
@@ -324,20 +363,44 @@ class OrderEditor(QWidget):
             else:
                 show_error(self, error, self.lang)
 
-        self._busy = True
-        try:
-            outcome = run_operation(self.database, fn, areas=areas, on_error=on_error,
-                                    parent=self, lang=self.lang)
-        finally:
+        def done(value: T) -> None:
             self._busy = False
-        if outcome.ok and self.state is not None:
+            follow = (lambda: on_done(value)) if on_done is not None else None
+            if self.state is None:
+                if follow is not None:
+                    follow()
+                return
+            if follow is not None:  # it sees the order as it is now (selects the new line …)
+                self._after_load.append(follow)
             self.reload()
             self.order_changed.emit(self.state.order_id)
-        return outcome
+
+        self._busy = True
+        try:
+            run_operation(self.database, fn, on_done=done, on_error=on_error,
+                          parent=self, lang=self.lang, control=dialog,
+                          actor_id=self.actor.user_id)
+        except BaseException:
+            self._busy = False
+            raise
+
+    def _discount_approval(self, retry: Callable[[Actor], None]) -> Callable[[DomainError], bool]:
+        """A refusal handler: a discount above the user's limit asks a manager to approve it
+        and, when one does, runs the action again with the manager as approver."""
+        def handle(error: DomainError) -> bool:
+            if not isinstance(error, DiscountApprovalRequired):
+                return False
+            manager = dialogs.ask_manager_approval(self, self.database, self.lang,
+                                                   error.discount, error.limit)
+            if manager is not None:
+                retry(manager)
+            return True
+
+        return handle
 
     def show_conflict(self) -> None:
         """Tell the user someone else changed the order (nothing of theirs was saved)."""
-        self.conflict.show()
+        self.conflict.show_refused()
         self.conflict.button.setFocus()
 
     def conflict_shown(self) -> bool:
@@ -356,95 +419,77 @@ class OrderEditor(QWidget):
         self.conflict.hide()
         self._load(self.state.order_id, reset_form=True)
 
-    def _approver_for(self, typed: str) -> tuple[bool, Actor | None]:
-        """(go on?, manager) for a discount typed as a percentage; asks a manager when the
-        discount is above the user's limit."""
-        try:
-            discount = parse_rate(discount_text(typed))
-        except DomainError:
-            return True, None  # the service explains what is wrong with it
-        if discount <= self.actor.max_discount or self.actor.can(dialogs.DISCOUNT_ANY):
-            return True, None
-        manager = dialogs.ask_manager_approval(self, self.database, self.lang, discount,
-                                               self.actor.max_discount)
-        return manager is not None, manager
-
     # -- adding lines -----------------------------------------------------------------------
 
-    def add_job(self, job: JobInput) -> bool:
+    def add_job(self, job: JobInput, manager: Actor | None = None) -> None:
         """Put a job on the order (from the catalogue or free text)."""
         s = self.state
         if s is None:
-            return False
-        go, manager = self._approver_for(job.discount)
-        if not go:
-            return False
+            return
         actor, order_id, version = self.actor, s.order_id, s.version
-        outcome = self._run(lambda session: add_labour_line(
+
+        def added(line_id: int) -> None:
+            self.tabs_by_type[LineType.LABOUR].select(line_id)
+            self.job_entry.added()
+
+        self._run(lambda session: add_labour_line(
             session, actor, order_id, description=job.description, hours=job.hours,
             hourly_rate=job.rate.replace(",", "") or None, operation_code=job.code,
             discount=discount_text(job.discount), payer=job.payer, approved_by=manager,
-            expected_version=version).id)
-        if outcome.ok:
-            self.tabs_by_type[LineType.LABOUR].select(int(outcome.value or 0))
-        return outcome.ok
+            expected_version=version).id, on_done=added,
+            on_refused=self._discount_approval(lambda m: self.add_job(job, m)))
 
-    def add_part(self, part: PartInput) -> bool:
-        """Put a catalogue part on the order and reserve it when stock allows."""
+    def add_part(self, part: PartInput, manager: Actor | None = None) -> None:
+        """Put a catalogue part on the order; it is reserved in the same operation, and a
+        shortage is noted under the table (the line is on the order all the same)."""
         s = self.state
         if s is None:
-            return False
-        go, manager = self._approver_for(part.discount)
-        if not go:
-            return False
+            return
         actor, order_id, version = self.actor, s.order_id, s.version
-        outcome = self._run(lambda session: add_part_line(
-            session, actor, order_id, part_id=part.part_id, quantity=part.quantity,
-            discount=discount_text(part.discount), payer=part.payer, approved_by=manager,
-            expected_version=version).id, areas=STOCK_AREAS)
-        if outcome.ok:
-            self._reserve(int(outcome.value or 0))
-        return outcome.ok
 
-    def _reserve(self, line_id: int) -> None:
-        """Hold the part line's quantity in stock; a shortage is noted, not an error."""
+        def fn(session: Session) -> tuple[int, Decimal]:
+            result = add_part_line(session, actor, order_id, part_id=part.part_id,
+                                   quantity=part.quantity, discount=discount_text(part.discount),
+                                   payer=part.payer, approved_by=manager,
+                                   expected_version=version)
+            return result.line_id, result.short_by
+
+        def added(value: tuple[int, Decimal]) -> None:
+            line_id, short_by = value
+            self.part_entry.added()
+            self._note_shortage(line_id, short_by)
+
+        self._run(fn, on_done=added,
+                  on_refused=self._discount_approval(lambda m: self.add_part(part, m)))
+
+    def _note_shortage(self, line_id: int, short_by: Decimal) -> None:
+        """Select the part line; say under the table when stock could not hold all of it."""
         tab = self.tabs_by_type[LineType.PART]
         tab.select(line_id)
         row = self.state.line(LineType.PART, line_id) if self.state else None
-        notes: list[str] = []
-        actor = self.actor
-        self._busy = True
-        try:
-            outcome = run_operation(self.database,
-                                    lambda session: reserve_for_line(session, actor, line_id),
-                                    areas=STOCK_AREAS, on_error=lambda e: notes.append(
-                                        e.message(self.lang)), parent=self, lang=self.lang)
-        finally:
-            self._busy = False
-        self.reload()
-        tab.select(line_id)
-        if outcome.ok or row is None:
+        if short_by <= 0 or row is None:
             tab.show_note("")
-        else:
-            tab.show_note(self.tr("{part}: not reserved — {reason}").format(
-                part=row.code or row.description, reason=" ".join(notes)))
+            return
+        tab.show_note(self.tr("{part}: not reserved — {missing} short").format(
+            part=row.code or row.description, missing=quantity(short_by)))
 
-    def add_charge(self, charge: ChargeInput) -> bool:
+    def add_charge(self, charge: ChargeInput, manager: Actor | None = None) -> None:
         """Put another charge on the order."""
         s = self.state
         if s is None:
-            return False
-        go, manager = self._approver_for(charge.discount)
-        if not go:
-            return False
+            return
         actor, order_id, version = self.actor, s.order_id, s.version
-        outcome = self._run(lambda session: add_charge_line(
+
+        def added(line_id: int) -> None:
+            self.tabs_by_type[LineType.CHARGE].select(line_id)
+            self.charge_entry.added()
+
+        self._run(lambda session: add_charge_line(
             session, actor, order_id, description=charge.description,
             amount=charge.amount.replace(",", ""), discount=discount_text(charge.discount),
-            payer=charge.payer, approved_by=manager, expected_version=version).id)
-        if outcome.ok:
-            self.tabs_by_type[LineType.CHARGE].select(int(outcome.value or 0))
-        return outcome.ok
+            payer=charge.payer, approved_by=manager, expected_version=version).id,
+            on_done=added,
+            on_refused=self._discount_approval(lambda m: self.add_charge(charge, m)))
 
     # -- editing and removing lines ---------------------------------------------------------
 
@@ -457,13 +502,13 @@ class OrderEditor(QWidget):
         return bool(self.state and "edit_lines" in self.state.allowed_actions)
 
     def remove_selected_line(self) -> None:
-        """Remove the selected line (a signed line needs a reason)."""
+        """Remove the selected line (a line the customer agreed to needs a reason)."""
         tab = self.current_tab()
         row = tab.current() if tab else None
         if row is None or self.state is None or not self._editable():
             return
         reason = ""
-        if self.state.needs_reason(row):
+        if row.needs_reason:
             answer = dialogs.ask_reason(
                 self, self.tr("Remove a signed line"),
                 self.tr("The customer signed for “{line}”. Why is it removed?").format(
@@ -477,17 +522,14 @@ class OrderEditor(QWidget):
             return
         self.remove_line(row, reason)
 
-    def remove_line(self, row: LineRow, reason: str = "") -> bool:
-        """Remove ``row`` from the order (its reservation is released first)."""
+    def remove_line(self, row: ViewLine, reason: str = "") -> None:
+        """Remove ``row`` from the order (the service releases a part's reservation too)."""
         if self.state is None:
-            return False
+            return
         actor, version = self.actor, self.state.version
-
-        def fn(session: Session) -> None:  # removal also releases a part's reservation
-            remove_line(session, actor, row.line_type, row.line_id, reason=reason,
-                        expected_version=version)
-
-        return self._run(fn, areas=STOCK_AREAS, conflict_on_missing=True).ok
+        self._run(lambda session: remove_line(session, actor, row.line_type, row.line_id,
+                                              reason=reason, expected_version=version),
+                  conflict_on_missing=True)
 
     def edit_line(self) -> None:
         """Open the selected line in the edit dialog (F2 or Enter)."""
@@ -495,13 +537,8 @@ class OrderEditor(QWidget):
         row = tab.current() if tab else None
         if row is None or self.state is None or not self._editable():
             return
-        if row.line_type is LineType.LABOUR and row.job_status not in EDITABLE_JOBS:
-            show_message(self, self.tr("This job is already in the workshop; ask the "
-                                          "foreman before changing it."))
-            return
-        if row.issued_qty:
-            show_message(self, self.tr("Parts were already issued on this line; the "
-                                          "parts counter must take them back first."))
+        if row.edit_refusal is not None:  # the order view says why (from app/orders/lines)
+            show_message(self, row.edit_refusal.message(self.lang))
             return
         values = dialogs.LineInput(
             description=row.description,
@@ -511,7 +548,7 @@ class OrderEditor(QWidget):
             if row.discount else "",
             payer=row.payer, reason="")
         version = self.state.version
-        dialog = dialogs.LineDialog(row.line_type, values, self.state.needs_reason(row),
+        dialog = dialogs.LineDialog(row.line_type, values, row.needs_reason,
                                     lambda v: self.save_line(row, v, version), self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.active_dialog = dialog
@@ -522,94 +559,95 @@ class OrderEditor(QWidget):
         if self.active_dialog is dialog:
             self.active_dialog = None
 
-    def save_line(self, row: LineRow, values: dialogs.LineInput, version: int) -> bool:
-        """Replace ``row`` by the edited line (one transaction: remove, then add again)."""
+    def save_line(self, row: ViewLine, values: dialogs.LineInput, version: int, *,
+                  manager: Actor | None = None, consent: CustomerConsent | None = None) -> None:
+        """Change ``row`` in place (``app.orders.lines.update_line``): same id, position and
+        approval state. Raising what the customer pays for a line they agreed to asks how the
+        customer consented; a discount above the limit asks a manager; then it is tried again.
+        """
         if self.state is None:
-            return False
-        new_discount = discount_text(values.discount)
-        go, manager = self._approver_for(values.discount)
-        if not go:
-            return False
-        actor, order_id = self.actor, self.state.order_id
-        price = values.price.replace(",", "")
+            return
+        actor, dialog = self.actor, self.active_dialog
+        customer = self.state.customer.name
 
-        def fn(session: Session) -> int:
-            # The version is checked once, by the removal (which also releases a part's
-            # reservation); the removal itself bumps the version for the re-add.
-            remove_line(session, actor, row.line_type, row.line_id, reason=values.reason,
-                        expected_version=version)
-            common = {"discount": new_discount, "payer": values.payer, "approved_by": manager}
-            if row.line_type is LineType.LABOUR:
-                return add_labour_line(session, actor, order_id,
-                                       description=values.description, hours=values.quantity,
-                                       hourly_rate=price or None, operation_code=row.code,
-                                       tax_rate=row.tax_rate, **common).id
-            if row.line_type is LineType.PART:
-                assert row.part_id is not None
-                return add_part_line(session, actor, order_id, part_id=row.part_id,
-                                     quantity=values.quantity, unit_price=price or None,
-                                     description=values.description, **common).id
-            return add_charge_line(session, actor, order_id, description=values.description,
-                                   amount=price, tax_rate=row.tax_rate, **common).id
+        def fn(session: Session) -> tuple[int, Decimal]:
+            result = update_line(session, actor, row.line_type, row.line_id,
+                                 expected_version=version, description=values.description,
+                                 quantity=values.quantity, price=values.price.replace(",", ""),
+                                 discount=discount_text(values.discount), payer=values.payer,
+                                 approved_by=manager, reason=values.reason, consent=consent)
+            return result.line_id, result.short_by
 
-        outcome = self._run(fn, areas=STOCK_AREAS, dialog=self.active_dialog,
-                            conflict_on_missing=True)
-        if outcome.ok:
-            new_id = int(outcome.value or 0)
+        def saved(value: tuple[int, Decimal]) -> None:
+            line_id, short_by = value
+            if dialog is not None:
+                dialog.saved()
             if row.line_type is LineType.PART:
-                self._reserve(new_id)
+                self._note_shortage(line_id, short_by)
             else:
-                self.tabs_by_type[row.line_type].select(new_id)
-        return outcome.ok
+                self.tabs_by_type[row.line_type].select(line_id)
+
+        manager_asked = self._discount_approval(
+            lambda m: self.save_line(row, values, version, manager=m, consent=consent))
+
+        def refused(error: DomainError) -> bool:
+            if isinstance(error, CustomerConsentRequired):
+                agreed = dialogs.ask_consent(dialog or self, error.message(self.lang), customer)
+                if agreed is not None:
+                    self.save_line(row, values, version, manager=manager, consent=agreed)
+                elif dialog is not None:
+                    dialogs.show_error_in(dialog, error, self.lang)
+                return True
+            return manager_asked(error)
+
+        self._run(fn, dialog=dialog, conflict_on_missing=True,
+                  on_done=saved, on_refused=refused)
 
     # -- the check-in record ----------------------------------------------------------------
 
-    def save_check_in(self) -> bool:
+    def save_check_in(self) -> None:
         """Store the edited check-in record (checked against the version it was read at)."""
         if self.state is None or not self.check_in.is_dirty():
-            return False
+            return
         actor, order_id = self.actor, self.state.order_id
         version = self.check_in.base_version or self.state.version
         data = CheckInData(mileage_in=self.state.check_in.mileage_in, **self.check_in.values())
-        outcome = self._run(lambda session: update_check_in(
-            session, actor, order_id, data, expected_version=version).version)
-        if outcome.ok and self.state is not None:
-            self.check_in.load(self.state.check_in, self.state.version, self.zone,
-                               "edit_lines" in self.state.allowed_actions)
-        return outcome.ok
+
+        def saved(_version: int) -> None:
+            if self.state is not None:
+                self.check_in.load(self.state.check_in, self.state.version, self.zone,
+                                   "edit_lines" in self.state.allowed_actions)
+
+        self._run(lambda session: update_check_in(
+            session, actor, order_id, data, expected_version=version).version, on_done=saved)
 
     # -- additional work --------------------------------------------------------------------
 
     def record_customer_approval(self) -> None:
         """Ask which pending items the customer agreed to, who, how, and the extra time."""
         s = self.state
-        if s is None or not s.pending() or not self._editable():
+        if s is None or not s.pending or not self._editable():
             return
-        items = [dialogs.PendingItem(r.line_type, r.line_id, r.description, r.gross)
-                 for r in s.pending()]
         version = s.version
         dialog = dialogs.CustomerApprovalDialog(
-            items, s.customer_name, self.zone,
+            s.pending, s.customer.name, self.zone,
             lambda values: self.save_approval(values, version), self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.active_dialog = dialog
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         dialog.open()
 
-    def save_approval(self, values: dialogs.ApprovalInput, version: int) -> bool:
+    def save_approval(self, values: dialogs.ApprovalInput, version: int) -> None:
         """Record the customer's consent: the chosen lines become billable."""
         if self.state is None:
-            return False
-        actor, order_id = self.actor, self.state.order_id
+            return
+        actor, order_id, dialog = self.actor, self.state.order_id, self.active_dialog
         refs = [LineRef(item.line_type, item.line_id) for item in values.items]
-
-        def fn(session: Session) -> int:
-            check_version(session, order_id, version)
-            return record_approval(session, actor, order_id, refs,
-                                   approved_by=values.approved_by, method=values.method,
-                                   extra_minutes=values.extra_minutes, notes=values.notes).id
-
-        return self._run(fn, dialog=self.active_dialog, conflict_on_missing=True).ok
+        self._run(lambda session: record_approval(
+            session, actor, order_id, refs, approved_by=values.approved_by,
+            method=values.method, extra_minutes=values.extra_minutes, notes=values.notes,
+            expected_version=version).id, dialog=dialog, conflict_on_missing=True,
+            on_done=lambda _id: dialog.saved() if dialog is not None else None)
 
     # -- workflow ---------------------------------------------------------------------------
 
@@ -632,17 +670,18 @@ class OrderEditor(QWidget):
         if handler is not None:
             handler()
 
-    def _step(self, service: Callable[..., object], **kwargs: object) -> bool:
-        """Run ``service(session, actor, order_id, **kwargs)`` at the version shown."""
+    def _step(self, service: Callable[..., object], *,
+              on_done: Callable[[object], None] | None = None, **kwargs: object) -> None:
+        """Run ``service(session, actor, order_id, expected_version=…, **kwargs)`` at the
+        version shown; the service itself refuses a stale version (``ConflictError``)."""
         if self.state is None:
-            return False
+            return
         actor, order_id, version = self.actor, self.state.order_id, self.state.version
 
         def fn(session: Session) -> None:
-            check_version(session, order_id, version)
-            service(session, actor, order_id, **kwargs)
+            service(session, actor, order_id, expected_version=version, **kwargs)
 
-        return self._run(fn).ok
+        self._run(fn, on_done=on_done)
 
     def _sign(self) -> None:
         if dialogs.confirm(self, self.tr("Customer signed"),
@@ -661,46 +700,49 @@ class OrderEditor(QWidget):
                 self, self.tr("Deliver"),
                 self.tr("Hand the car over and print the gate pass?")):
             return
-        if self._step(delivery.deliver) and self.state and self.state.gate_pass_number:
-            self.print_document("gate_pass")
+
+        def delivered(_value: object) -> None:
+            if self.state and self.state.gate_pass_number:
+                self.print_document("gate_pass")
+
+        self._step(delivery.deliver, on_done=delivered)
 
     def dispatch(self) -> None:
         """Choose a technician and bay per job and send the jobs to the workshop (派工)."""
         s = self.state
         if s is None:
             return
-        jobs = [dialogs.DispatchJob(r.line_id, r.description, r.quantity, r.technician, r.bay)
-                for r in s.lines_of(LineType.LABOUR)
-                if r.billable and r.job_status in DISPATCHABLE_JOBS]
+        jobs = [r for r in s.lines_of(LineType.LABOUR) if r.dispatchable]
         if not jobs:
             show_message(self, self.tr("No job is ready to dispatch (jobs awaiting the "
                                           "customer's approval cannot be dispatched)."))
             return
-        actor = self.actor
-        technicians, bays = read_data(self.database,
-                                      lambda session: dispatch_choices(session, actor))
-        version = s.version
-        dialog = dialogs.DispatchDialog(jobs, technicians, bays,
-                                        lambda chosen: self.save_dispatch(chosen, version),
-                                        self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
-        dialog.open()
+        actor, version = self.actor, s.version
 
-    def save_dispatch(self, chosen: list[tuple[int, int, int | None]], version: int) -> bool:
-        """Dispatch each chosen job to its technician and bay, all or nothing."""
+        def open_with(choices: tuple[Any, Any]) -> None:
+            technicians, bays = choices
+            dialog = dialogs.DispatchDialog(jobs, technicians, bays,
+                                            lambda chosen: self.save_dispatch(chosen, version),
+                                            self)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.active_dialog = dialog
+            dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+            dialog.open()
+
+        read_later(self.database, lambda session: dispatch_choices(session, actor), open_with,
+                   lambda error: self._read_failed(error))
+
+    def save_dispatch(self, chosen: list[tuple[int, int, int | None]], version: int) -> None:
+        """Dispatch each chosen job to its technician and bay, all or nothing (one service)."""
         if self.state is None:
-            return False
-        actor, order_id = self.actor, self.state.order_id
+            return
+        actor, order_id, dialog = self.actor, self.state.order_id, self.active_dialog
+        def fn(session: Session) -> int:
+            return len(progress.dispatch_jobs(session, actor, order_id, chosen,
+                                              expected_version=version))
 
-        def fn(session: Session) -> None:
-            check_version(session, order_id, version)
-            for job_id, technician_id, bay_id in chosen:
-                progress.dispatch_job(session, actor, job_id, technician_id=technician_id,
-                                      bay_id=bay_id)
-
-        return self._run(fn, dialog=self.active_dialog).ok
+        self._run(fn, dialog=dialog,
+                  on_done=lambda _n: dialog.saved() if dialog is not None else None)
 
     # -- printing ---------------------------------------------------------------------------
 
@@ -712,14 +754,23 @@ class OrderEditor(QWidget):
         from ui.printing import print_or_open
 
         actor, order_id, lang = self.actor, self.state.order_id, self.lang
-        try:
-            pdf = read_data(self.database, lambda session: render_document(
-                session, actor, kind, order_id, lang=lang))  # type: ignore[arg-type]
-        except DomainError as exc:
-            show_error(self, exc, lang)
+        title = f"{self.actions.kind_name(kind)} {self.state.number}"
+        # Rendering takes tens of milliseconds: off the GUI thread, then the printer dialog.
+        read_later(self.database, lambda session: render_document(
+            session, actor, kind, order_id, lang=lang),  # type: ignore[arg-type]
+            lambda pdf: print_or_open(self, pdf, kind=kind, title=title),
+            lambda error: self._read_failed(error))
+
+    def _read_failed(self, error: BaseException) -> None:
+        """A background read for this editor failed: say why (the log has the details)."""
+        if isinstance(error, DomainError):
+            show_error(self, error, self.lang)
             return
-        print_or_open(self, pdf, kind=kind,
-                      title=f"{self.actions.kind_name(kind)} {self.state.number}")
+        from ui.dialogs import show_unexpected_error
+        from ui.logging_setup import log_exception
+
+        log_exception(error, "order editor read")
+        show_unexpected_error(self, error)
 
     # -- searching the catalogues -----------------------------------------------------------
 

@@ -28,7 +28,7 @@ from app.formatting import grouped, local_datetime
 from app.formatting import phone as phone_text
 from app.orders.checkin import CONTACT_PREFERENCES
 from app.orders.status import is_late
-from ui.orders.state import CheckInRecord, EditorState
+from app.orders.view import CheckInRecord, OrderView
 from ui.orders.texts import status_text
 from ui.palette import RED, order_tone, tone_style
 from ui.widgets import make_heading
@@ -77,12 +77,12 @@ class OrderHeader(QFrame):
         layout.addLayout(top)
         layout.addLayout(grid)
         layout.addWidget(self.complaint)
-        self.state: EditorState | None = None
+        self.state: OrderView | None = None
         self.zone: tzinfo | None = None
         self.lang = "en"
         self.retranslate()
 
-    def show_state(self, state: EditorState | None, zone: tzinfo | None, lang: str) -> None:
+    def show_state(self, state: OrderView | None, zone: tzinfo | None, lang: str) -> None:
         """Show ``state`` (None: no order open)."""
         self.state, self.zone, self.lang = state, zone, lang
         self.retranslate()
@@ -113,16 +113,17 @@ class OrderHeader(QFrame):
         self.status.setText(status_text(s.status, self.lang, s.wait_reason, late))
         self.status.setStyleSheet(tone_style(order_tone(s.status, late), radius=4,
                                              padding="3px 10px", extra="font-weight: bold;"))
-        phone = phone_text(s.customer_phone)  # as on the vehicle card: 158 6714 3796
-        self.values["customer"].setText(" ".join(x for x in (s.customer_name, phone) if x))
-        self.values["vehicle"].setText(" ".join(x for x in (s.plate, s.vehicle_text) if x))
+        phone = phone_text(s.customer.phone)  # as on the vehicle card: 158 6714 3796
+        self.values["customer"].setText(" ".join(x for x in (s.customer.name, phone) if x))
+        self.values["vehicle"].setText(" ".join(x for x in (s.vehicle.plate,
+                                                            s.vehicle.description) if x))
         self.values["mileage"].setText(self.tr("{km} km").format(
             km=grouped(s.check_in.mileage_in)))
         promised = self.values["promised"]
         promised.setText(local_datetime(s.check_in.promised_at, self.zone)
                          if s.check_in.promised_at else self.tr("not agreed"))
         promised.setStyleSheet(f"color: {RED[0]}; font-weight: bold;" if late else "")
-        self.values["advisor"].setText(s.advisor_name)
+        self.values["advisor"].setText(s.advisor)
         self.values["opened"].setText(local_datetime(s.opened_at, self.zone, "—"))
         self.complaint.setText(self.tr("Customer's words: {text}").format(
             text=s.check_in.customer_description))

@@ -180,7 +180,7 @@ class JobEntry(_EntryBar):
     """Add a job: type an operation code or name (or any free text), hours, Enter."""
 
     def __init__(self, search: Callable[[str], list[OperationHit]],
-                 add: Callable[[JobInput], bool], parent: QWidget | None = None) -> None:
+                 add: Callable[[JobInput], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("jobEntry")
         self._add = add
@@ -261,13 +261,16 @@ class JobEntry(_EntryBar):
                         payer=str(self.payer.currentData()))
 
     def submit(self) -> None:
-        """Add the job; on success the row is cleared and the cursor is back in the search."""
+        """Add the job; once it is saved the editor calls ``added`` (the row is cleared)."""
         if not self.search.text().strip():
             self.search.setFocus()
             return
-        if self._add(self.values()):
-            self.clear()
-            self.search.setFocus()
+        self._add(self.values())
+
+    def added(self) -> None:
+        """The job was saved: clear the row, the cursor back in the search."""
+        self.clear()
+        self.search.setFocus()
 
     def clear(self) -> None:
         """Empty the row (the payer stays as chosen)."""
@@ -280,7 +283,7 @@ class PartEntry(_EntryBar):
     """Add a part: type or scan its number (Enter adds it at once), or pick from the list."""
 
     def __init__(self, search: Callable[[str], list[PartHit]],
-                 add: Callable[[PartInput], bool], parent: QWidget | None = None) -> None:
+                 add: Callable[[PartInput], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("partEntry")
         self._add = add
@@ -329,16 +332,19 @@ class PartEntry(_EntryBar):
 
     def add_part(self, hit: PartHit) -> None:
         """Put ``hit`` on the order with the quantity typed; back to the field for the next."""
-        saved = self._add(PartInput(part_id=hit.id, part_no=hit.part_no,
-                                    quantity=self.quantity.text().strip() or "1",
-                                    discount=self.discount.text().strip(),
-                                    payer=str(self.payer.currentData())))
-        if saved:
-            self.search.clear()
-            self.quantity.setText("1")
-            self.discount.clear()
         self.search.setFocus()
         self.search.selectAll()
+        self._add(PartInput(part_id=hit.id, part_no=hit.part_no,
+                            quantity=self.quantity.text().strip() or "1",
+                            discount=self.discount.text().strip(),
+                            payer=str(self.payer.currentData())))
+
+    def added(self) -> None:
+        """The part was saved: clear the row for the next scan."""
+        self.search.clear()
+        self.quantity.setText("1")
+        self.discount.clear()
+        self.search.setFocus()
 
     def has_input(self) -> bool:
         """True while something typed here is not saved yet."""
@@ -349,7 +355,7 @@ class PartEntry(_EntryBar):
 class ChargeEntry(_EntryBar):
     """Add another charge (sublet, consumables, disposal, towing ...)."""
 
-    def __init__(self, add: Callable[[ChargeInput], bool],
+    def __init__(self, add: Callable[[ChargeInput], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chargeEntry")
@@ -390,10 +396,13 @@ class ChargeEntry(_EntryBar):
         if not self.description.text().strip():
             self.description.setFocus()
             return
-        if self._add(ChargeInput(description=self.description.text().strip(),
-                                 amount=self.amount.text().strip(),
-                                 discount=self.discount.text().strip(),
-                                 payer=str(self.payer.currentData()))):
-            for edit in (self.description, self.amount, self.discount):
-                edit.clear()
-            self.description.setFocus()
+        self._add(ChargeInput(description=self.description.text().strip(),
+                              amount=self.amount.text().strip(),
+                              discount=self.discount.text().strip(),
+                              payer=str(self.payer.currentData())))
+
+    def added(self) -> None:
+        """The charge was saved: clear the row."""
+        for edit in (self.description, self.amount, self.discount):
+            edit.clear()
+        self.description.setFocus()

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.orders.view import ViewLine
 from db.enums import LineType
-from ui.orders.models import LineRow, LinesModel
+from ui.orders.models import LinesModel
 from ui.palette import AMBER
 
 MIN_DESCRIPTION = 200
@@ -93,7 +94,7 @@ class LinesTab(QWidget):
         if callable(retranslate):
             retranslate()
 
-    def current(self) -> LineRow | None:
+    def current(self) -> ViewLine | None:
         """The selected line."""
         index = self.table.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None

@@ -1,6 +1,7 @@
 """The editor's three line tables (jobs, parts, other charges) as Qt table models.
 
-Rows are plain ``LineRow`` values made from the order view; a model never queries anything.
+Rows are the order view's own lines (``app.orders.view.ViewLine``): the flags a row is painted
+by (pending, short, cancelled) are decided there; a model never queries anything.
 Pending additional work (追加项目) is painted amber with the words "awaiting customer
 approval"; a part that stock cannot cover is painted red in its stock columns.
 """
@@ -15,46 +16,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from app.formatting import money, percent, quantity
-from db.enums import JobStatus, LineType
+from app.orders.view import ViewLine
+from db.enums import LineType
 from ui.orders.texts import job_status_name, payer_name, pending_text
 from ui.palette import AMBER, GREY, RED
 from ui.table_model import TableModel
-
-
-@dataclass(frozen=True)
-class LineRow:
-    """One line of the order as the editor shows it."""
-
-    line_type: LineType
-    line_id: int
-    code: str
-    description: str
-    quantity: Decimal
-    unit_price: Decimal
-    discount: Decimal
-    payer: str
-    tax_rate: Decimal
-    net: Decimal
-    tax: Decimal
-    gross: Decimal
-    billable: bool
-    additional: bool
-    pending: bool
-    job_status: str | None = None
-    technician: str = ""
-    bay: str = ""
-    part_id: int | None = None
-    on_hand: Decimal | None = None
-    reserved: Decimal | None = None
-    available: Decimal | None = None
-    issued_qty: Decimal | None = None
-    short: bool = False
-
-    @property
-    def cancelled(self) -> bool:
-        """A job cancelled after work had started (kept for the record)."""
-        return self.job_status == JobStatus.CANCELLED
-
 
 
 @dataclass(frozen=True)
@@ -62,7 +28,7 @@ class Column:
     """A column: its key (which names its header), its text per row, and its kind."""
 
     key: str
-    text: Callable[[LineRow], str]
+    text: Callable[[ViewLine], str]
     number: bool = False
     stock: bool = False
 
@@ -85,15 +51,18 @@ def columns(line_type: LineType) -> list[Column]:
         return [description, code, amount_of, price, *tail, state]
     if line_type is LineType.PART:
         return [description, code, amount_of, price, *tail,
-                Column("on_hand", lambda r: _stock(r.on_hand), number=True, stock=True),
-                Column("reserved", lambda r: _stock(r.reserved), number=True, stock=True),
-                Column("available", lambda r: _stock(r.available), number=True, stock=True),
+                Column("on_hand", lambda r: _stock(r.stock.on_hand if r.stock else None),
+                       number=True, stock=True),
+                Column("reserved", lambda r: _stock(r.stock.reserved if r.stock else None),
+                       number=True, stock=True),
+                Column("available", lambda r: _stock(r.stock.available if r.stock else None),
+                       number=True, stock=True),
                 Column("issued", lambda r: _stock(r.issued_qty), number=True),
                 state]
     return [description, price, *tail, state]
 
 
-class LinesModel(TableModel[LineRow, Column]):
+class LinesModel(TableModel[ViewLine, Column]):
     """One of the three line tables; ``set_rows`` updates it in place (rows keyed by line)."""
 
     def __init__(self, line_type: LineType, parent: QWidget | None = None) -> None:
@@ -101,11 +70,11 @@ class LinesModel(TableModel[LineRow, Column]):
                          row_key=lambda r: (r.line_type, r.line_id))
         self.line_type = LineType(line_type)
 
-    def set_rows(self, rows: Sequence[LineRow]) -> None:
+    def set_rows(self, rows: Sequence[ViewLine]) -> None:
         """Show ``rows`` (the lines of this model's type)."""
         super().set_rows([r for r in rows if r.line_type is self.line_type])
 
-    def row(self, number: int) -> LineRow | None:
+    def row(self, number: int) -> ViewLine | None:
         """The line shown at ``number`` (None when out of range)."""
         return self.row_at(number)
 
@@ -118,7 +87,7 @@ class LinesModel(TableModel[LineRow, Column]):
     def is_right(self, column: Column) -> bool:
         return column.number
 
-    def cell_text(self, row: LineRow, column: Column) -> str:
+    def cell_text(self, row: ViewLine, column: Column) -> str:
         return self.text(row, column)
 
     def header_text(self, column: Column | str) -> str:  # type: ignore[override]
@@ -142,7 +111,7 @@ class LinesModel(TableModel[LineRow, Column]):
         }
         return headings[key]
 
-    def text(self, row: LineRow, column: Column) -> str:
+    def text(self, row: ViewLine, column: Column) -> str:
         """What the cell of ``row`` in ``column`` says."""
         if column.key != "state":
             return column.text(row)
@@ -156,7 +125,7 @@ class LinesModel(TableModel[LineRow, Column]):
             return self.tr("Approved additional work")
         return ""
 
-    def cell_foreground(self, row: LineRow, column: Column) -> QColor | None:
+    def cell_foreground(self, row: ViewLine, column: Column) -> QColor | None:
         if column.stock and row.short:
             return QColor(RED[0])
         if row.pending:
@@ -165,14 +134,14 @@ class LinesModel(TableModel[LineRow, Column]):
             return QColor(GREY[0])
         return None
 
-    def cell_background(self, row: LineRow, column: Column) -> QColor | None:
+    def cell_background(self, row: ViewLine, column: Column) -> QColor | None:
         if column.stock and row.short:
             return QColor(RED[1])
         if row.pending:
             return QColor(AMBER[1])
         return None
 
-    def cell_tooltip(self, row: LineRow, column: Column) -> str:
+    def cell_tooltip(self, row: ViewLine, column: Column) -> str:
         if column.stock and row.short:
             return self.tr("Not enough stock for this line")
         if row.pending:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.formatting import money
-from ui.orders.state import EditorState
+from app.orders.view import OrderView
 from ui.orders.texts import PAYERS, payer_name
 from ui.palette import AMBER, RED
 from ui.widgets import make_heading
@@ -55,10 +55,10 @@ class TotalsPanel(QGroupBox):
         layout.setSpacing(4)
         layout.addLayout(self.form)
         layout.addWidget(self.invoice)
-        self.state: EditorState | None = None
+        self.state: OrderView | None = None
         self.retranslate()
 
-    def show_state(self, state: EditorState | None) -> None:
+    def show_state(self, state: OrderView | None) -> None:
         """Show the totals of ``state``."""
         self.state = state
         self.retranslate()
@@ -75,9 +75,9 @@ class TotalsPanel(QGroupBox):
         for payer in PAYERS:
             self.captions[f"payer_{payer}"].setText(
                 self.tr("{payer} pays").format(payer=payer_name(payer)))
-        self.net.setText(money(s.net) if s else "")
-        self.tax.setText(money(s.tax) if s else "")
-        self.gross.setText(money(s.gross) if s else "")
+        self.net.setText(money(s.totals.net) if s else "")
+        self.tax.setText(money(s.totals.tax) if s else "")
+        self.gross.setText(money(s.totals.gross) if s else "")
         for payer in PAYERS:
             amount = s.by_payer.get(payer) if s else None
             shown = amount is not None and (payer == "customer" or bool(amount))
@@ -85,7 +85,7 @@ class TotalsPanel(QGroupBox):
             self.form.setRowVisible(self.payers[payer], shown or payer == "customer")
         if s and s.invoice_number:
             self.invoice.setText(self.tr("Invoice {number} · balance {balance}").format(
-                number=s.invoice_number, balance=money(s.balance)))
+                number=s.invoice_number, balance=money(s.invoice_balance)))
             self.invoice.show()
         else:
             self.invoice.hide()
@@ -154,11 +154,28 @@ class ConflictBanner(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.button)
+        self.elsewhere = False  # True: another terminal's change arrived (nothing was refused)
         self.hide()
         self.retranslate()
 
+    def show_refused(self) -> None:
+        """Our save was refused: someone else had changed the order."""
+        self.elsewhere = False
+        self.retranslate()
+        self.show()
+
+    def show_changed_elsewhere(self) -> None:
+        """Another terminal changed the order while it is open here."""
+        self.elsewhere = True
+        self.retranslate()
+        self.show()
+
     def retranslate(self) -> None:
         """Texts in the current language."""
-        self.text.setText(self.tr("This order was changed by someone else. Your change was "
-                                  "not saved: reload to see the latest version."))
+        if self.elsewhere:
+            self.text.setText(self.tr("This order was just changed at another terminal. "
+                                      "Reload to see the latest version before you go on."))
+        else:
+            self.text.setText(self.tr("This order was changed by someone else. Your change "
+                                      "was not saved: reload to see the latest version."))
         self.button.setText(self.tr("Reload"))

@@ -1,7 +1,7 @@
 """Check-in (接车): the car's state on arrival and what the customer wants, then a new order.
 
-The order is opened (``app.orders.checkin.open_order``, or ``app.appointments.service.arrive``
-for a booking) and the photos attached in ONE operation: all of it is saved, or nothing.
+The order is opened with its photos by ONE service, ``app.orders.checkin.check_in`` (a walk-in
+or a booking): all of it is saved, or nothing.
 """
 
 from __future__ import annotations
@@ -32,11 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.appointments.rows import AppointmentRow
-from app.appointments.service import arrive
 from app.clock import now
 from app.errors import DomainError, ValidationError
-from app.orders.attachments import attach_file
-from app.orders.checkin import CheckInData, open_order
+from app.orders.checkin import CheckInData, Photo, check_in
 from app.security.actor import Actor
 from app.vehicles.service import check_mileage_value
 from ui.reception.common import Context, kilometres
@@ -325,10 +323,10 @@ class CheckInDialog(FormDialog):
     def save(self) -> None:
         self.clear_errors()
         data = self.data()
-        files: list[tuple[str, bytes]] = []
+        files: list[Photo] = []
         for path in self.photos:
             try:
-                files.append((path.name, path.read_bytes()))
+                files.append(Photo(path.name, path.read_bytes()))
             except OSError as exc:
                 self.fields["attachment"].set_error(
                     self.tr("Cannot read {file}: {problem}").format(file=path.name,
@@ -338,13 +336,10 @@ class CheckInDialog(FormDialog):
         customer_id, booking = self.arrival.customer_id, self.appointment
 
         def work(session: Session) -> int:
-            if booking is not None:
-                order = arrive(session, actor, booking.id, data, vehicle_id=vehicle_id,
-                               expected_version=booking.version)
-            else:
-                order = open_order(session, actor, vehicle_id, data, customer_id=customer_id)
-            for name, content in files:
-                attach_file(session, actor, order.id, filename=name, data=content)
-            return order.id
+            return check_in(session, actor, vehicle_id, data, photos=files,
+                            customer_id=customer_id,
+                            appointment_id=booking.id if booking is not None else None,
+                            appointment_version=booking.version if booking is not None
+                            else None).id
 
         self.submit(work)

@@ -23,7 +23,7 @@ from app.appointments.rows import AppointmentRow
 from app.orders.status import APPOINTMENTS_EXPECTED
 from app.security.actor import Actor
 from db.engine import Database
-from ui.change_feed import Change, feed
+from ui.change_feed import Change, feed, is_open
 from ui.reception.appointment_dialog import AppointmentDialog, MoveAppointmentDialog
 from ui.reception.appointments import AppointmentBook
 from ui.reception.checkin_dialog import CheckInDialog, arrival
@@ -155,6 +155,8 @@ class ReceptionPage(QWidget):
     def _changed(self, change: Change) -> None:
         """Refresh what a committed change (here or at another terminal) concerns."""
         cs = change.changes
+        if not is_open(self):
+            return
         if cs.shop or cs.touches("orders", "appointments", "jobs", "invoices", "payments"):
             self._today_soon()
         if cs.shop or self.card.concerns(cs):

@@ -22,7 +22,7 @@ from app.customers.service import CustomerData, create_customer
 from app.orders import progress
 from app.orders.checkin import CheckInData, open_order
 from app.orders.lines import add_charge_line, add_labour_line, add_part_line
-from app.orders.queries import load_order
+from app.orders.queries import job_order_version, load_order, order_version
 from app.parts.catalogue import create_part
 from app.parts.stock import issue_to_order, receive_stock
 from app.security.actor import Actor
@@ -174,10 +174,13 @@ def _add_lines(session: Session, actor: Actor, order_id: int, *, jobs: int,
 
 def _sign_and_dispatch(session: Session, actor: Actor, order_id: int) -> None:
     tech, bay = _workshop(session)
-    progress.submit_estimate(session, actor, order_id)
-    progress.record_customer_signature(session, actor, order_id)
+    progress.submit_estimate(session, actor, order_id,
+                             expected_version=order_version(session, order_id))
+    progress.record_customer_signature(session, actor, order_id,
+                                       expected_version=order_version(session, order_id))
     for job in load_order(session, order_id).labour_lines:
-        progress.dispatch_job(session, actor, job.id, technician_id=tech, bay_id=bay)
+        progress.dispatch_job(session, actor, job.id, technician_id=tech, bay_id=bay,
+                              expected_version=job_order_version(session, job.id))
 
 
 def _complete(session: Session, actors: Actors, order_id: int) -> None:
@@ -187,9 +190,12 @@ def _complete(session: Session, actors: Actors, order_id: int) -> None:
     for line in order.part_lines:
         issue_to_order(session, actors.clerk, line.id)
     for job in order.labour_lines:
-        progress.finish_job(session, actors.manager, job.id)
-    progress.send_to_qc(session, actors.manager, order_id)
-    progress.record_qc(session, actors.manager, order_id, passed=True)
+        progress.finish_job(session, actors.manager, job.id,
+                            expected_version=job_order_version(session, job.id))
+    progress.send_to_qc(session, actors.manager, order_id,
+                        expected_version=order_version(session, order_id))
+    progress.record_qc(session, actors.manager, order_id, passed=True,
+                       expected_version=order_version(session, order_id))
 
 
 def open_order_fixture(database: Database, actors: Actors, vehicle_id: int) -> int:
@@ -255,7 +261,7 @@ def issue_fixture(database: Database, actors: Actors, vehicle_id: int, units: in
         order = _new_order(session, actors.advisor, vehicle_id, MARK_ISSUE)
         add_labour_line(session, actors.advisor, order.id, description=JOBS[0], hours="1.00")
         line = add_part_line(session, actors.advisor, order.id, part_id=part_id,
-                             quantity=str(units))
+                             quantity=str(units)).line
         _sign_and_dispatch(session, actors.manager, order.id)
         return line.id
 

@@ -195,7 +195,7 @@ class Terminal:
 
     def _run_orders(self, statuses: Sequence[str], limit: int = 20) -> list[Any]:
         w = self.world
-        return self._rows(select(RepairOrder.id, RepairOrder.status).where(
+        return self._rows(select(RepairOrder.id, RepairOrder.status, RepairOrder.version).where(
             RepairOrder.id > w.orders_after, RepairOrder.status.in_([str(s) for s in statuses]))
             .order_by(func.random()).limit(limit))
 
@@ -222,7 +222,8 @@ class Terminal:
             part_id = self.rng.choice(self.world.hot_part_ids)
 
             def action(s: Session) -> int:
-                return add_part_line(s, advisor, order_id, part_id=part_id, quantity="1").id
+                return add_part_line(s, advisor, order_id, part_id=part_id,
+                                     quantity="1").line_id
         else:
             def action(s: Session) -> int:
                 return add_charge_line(s, advisor, order_id, description="洗车",
@@ -247,7 +248,9 @@ class Terminal:
         if not rows:
             return False
         order_id, advisor = rows[0].id, self._actor(RoleCode.ADVISOR)
-        self._tx("deliver", lambda s: deliver(s, advisor, order_id).id)
+        version = rows[0].version  # as the advisor read it
+        self._tx("deliver", lambda s: deliver(s, advisor, order_id,
+                                              expected_version=version).id)
         return True
 
     def op_edit_shared(self) -> bool:

@@ -39,7 +39,7 @@ def next_step(order: RepairOrder, actors: dict[str, Actor], world: World,
     """The next step for ``order`` as it was read: its name and the service call."""
     advisor, foreman = actors[RoleCode.ADVISOR], actors[RoleCode.FOREMAN]
     tech = actors[RoleCode.TECHNICIAN]
-    w, oid = world, order.id
+    w, oid, ver = world, order.id, order.version
     status = OrderStatus(order.status)
     pending = [LineRef(t, x.id) for t, lines in ((LineType.LABOUR, order.labour_lines),
                                                  (LineType.PART, order.part_lines),
@@ -47,19 +47,23 @@ def next_step(order: RepairOrder, actors: dict[str, Actor], world: World,
                for x in lines if x.additional and x.approval_id is None
                and getattr(x, "status", None) != JobStatus.CANCELLED]
     if status is OrderStatus.OPEN:
-        return "estimate", lambda s: submit_estimate(s, advisor, oid).id
+        return "estimate", lambda s: submit_estimate(s, advisor, oid, expected_version=ver).id
     if status is OrderStatus.ESTIMATED:
-        return "sign", lambda s: record_customer_signature(s, advisor, oid).id
+        return "sign", lambda s: record_customer_signature(s, advisor, oid,
+                                                           expected_version=ver).id
     if status is OrderStatus.QC:
         if rng.random() < 0.1:
             return "qc_fail", lambda s: record_qc(s, foreman, oid, passed=False,
-                                                  notes="刹车仍有异响，返工").id
-        return "qc_pass", lambda s: record_qc(s, foreman, oid, passed=True).id
+                                                  notes="刹车仍有异响，返工",
+                                                  expected_version=ver).id
+        return "qc_pass", lambda s: record_qc(s, foreman, oid, passed=True,
+                                              expected_version=ver).id
     if status is OrderStatus.WAITING:
-        return "resume", lambda s: resume(s, advisor, oid).id
+        return "resume", lambda s: resume(s, advisor, oid, expected_version=ver).id
     if pending:
         return "approve_extra", lambda s: record_approval(
-            s, advisor, oid, pending, approved_by="客户本人", method="phone").id
+            s, advisor, oid, pending, approved_by="客户本人", method="phone",
+            expected_version=ver).id
     jobs = [j for j in order.labour_lines
             if j.status not in (JobStatus.CANCELLED, JobStatus.PENDING)]
     todo = [j for j in jobs if j.status == JobStatus.OPEN]
@@ -67,14 +71,17 @@ def next_step(order: RepairOrder, actors: dict[str, Actor], world: World,
         job_id = rng.choice(todo).id
         tech_id, bay_id = rng.choice(w.technician_ids), rng.choice(w.bay_ids)
         return "dispatch", lambda s: dispatch_job(s, foreman, job_id, technician_id=tech_id,
-                                                  bay_id=bay_id).id
+                                                  bay_id=bay_id, expected_version=ver).id
     working = [j for j in jobs if j.status in (JobStatus.DISPATCHED, JobStatus.IN_PROGRESS)]
     if working:
         job = rng.choice(working)
         if status is OrderStatus.IN_PROGRESS and rng.random() < 0.05:
-            return "wait", lambda s: set_waiting(s, advisor, oid, WaitReason.PARTS).id
+            return "wait", lambda s: set_waiting(s, advisor, oid, WaitReason.PARTS,
+                                                 expected_version=ver).id
         if job.status == JobStatus.DISPATCHED and rng.random() < 0.3:
             job_id, tech_id = job.id, job.technician_id or w.technician_ids[0]
-            return "clock_on", lambda s: clock_on(s, tech, job_id, tech_id).id
-        return "finish", lambda s, job_id=job.id: finish_job(s, tech, job_id).id
-    return "qc_send", lambda s: send_to_qc(s, foreman, oid).id
+            return "clock_on", lambda s: clock_on(s, tech, job_id, tech_id,
+                                                  expected_version=ver).id
+        return "finish", lambda s, job_id=job.id: finish_job(s, tech, job_id,
+                                                             expected_version=ver).id
+    return "qc_send", lambda s: send_to_qc(s, foreman, oid, expected_version=ver).id

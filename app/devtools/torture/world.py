@@ -31,7 +31,7 @@ from app.orders.progress import (
     send_to_qc,
     submit_estimate,
 )
-from app.orders.queries import load_order
+from app.orders.queries import job_order_version, load_order, order_version
 from app.parts.catalogue import create_part
 from app.parts.stock import receive_stock
 from app.security.actor import Actor
@@ -190,15 +190,19 @@ def complete_order(session: Session, actors: dict[str, Actor], world: World,
                    rng: random.Random, order_id: int) -> None:
     """Estimate, signature, dispatch, finish, QC pass: the order ends *completed*."""
     advisor, foreman = actors[RoleCode.ADVISOR], actors[RoleCode.FOREMAN]
-    submit_estimate(session, advisor, order_id)
-    record_customer_signature(session, advisor, order_id)
+    submit_estimate(session, advisor, order_id, expected_version=order_version(session, order_id))
+    record_customer_signature(session, advisor, order_id,
+                              expected_version=order_version(session, order_id))
     for job in list(load_order(session, order_id).labour_lines):
         if job.status == JobStatus.OPEN:
             dispatch_job(session, foreman, job.id, technician_id=rng.choice(world.technician_ids),
-                         bay_id=rng.choice(world.bay_ids))
-            finish_job(session, actors[RoleCode.TECHNICIAN], job.id)
-    send_to_qc(session, foreman, order_id)
-    record_qc(session, foreman, order_id, passed=True)
+                         bay_id=rng.choice(world.bay_ids),
+                         expected_version=job_order_version(session, job.id))
+            finish_job(session, actors[RoleCode.TECHNICIAN], job.id,
+                       expected_version=job_order_version(session, job.id))
+    send_to_qc(session, foreman, order_id, expected_version=order_version(session, order_id))
+    record_qc(session, foreman, order_id, passed=True,
+              expected_version=order_version(session, order_id))
 
 
 def prepare_world(database: Database, *, terminals: int, seed: int, hot_parts: int = 3,

@@ -65,22 +65,22 @@
 <context>
     <name>BusyIndicator</name>
     <message>
-        <location filename="../../../ui/operations.py" line="101"/>
+        <location filename="../../../ui/operations.py" line="102"/>
         <source>Please wait</source>
         <translation>請稍候</translation>
     </message>
     <message>
-        <location filename="../../../ui/operations.py" line="102"/>
+        <location filename="../../../ui/operations.py" line="103"/>
         <source>Working…</source>
         <translation>正在處理…</translation>
     </message>
     <message>
-        <location filename="../../../ui/operations.py" line="103"/>
+        <location filename="../../../ui/operations.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/operations.py" line="113"/>
+        <location filename="../../../ui/operations.py" line="114"/>
         <source>The database is busy with another terminal; retrying (attempt {attempt} of {total})…</source>
         <translation>資料庫正忙於其他終端的操作，正在重試（第 {attempt} 次，共 {total} 次）…</translation>
     </message>
@@ -258,57 +258,57 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../../ui/login.py" line="138"/>
+        <location filename="../../../ui/login.py" line="125"/>
         <source>Bayline — Sign in</source>
         <translation>Bayline — 登入</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="139"/>
+        <location filename="../../../ui/login.py" line="126"/>
         <source>Sign in to continue</source>
         <translation>請登入後繼續</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="140"/>
+        <location filename="../../../ui/login.py" line="127"/>
         <source>&amp;User name</source>
         <translation>使用者名稱(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="141"/>
+        <location filename="../../../ui/login.py" line="128"/>
         <source>&amp;Password</source>
         <translation>密碼(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="142"/>
+        <location filename="../../../ui/login.py" line="129"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="143"/>
+        <location filename="../../../ui/login.py" line="130"/>
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="144"/>
+        <location filename="../../../ui/login.py" line="131"/>
         <source>e.g. wang.li</source>
         <translation>例如 wang.li</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="146"/>
+        <location filename="../../../ui/login.py" line="133"/>
         <source>Database: {database}</source>
         <translation>資料庫：{database}</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="193"/>
+        <location filename="../../../ui/login.py" line="180"/>
         <source>Enter your user name.</source>
         <translation>請輸入使用者名稱。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="197"/>
+        <location filename="../../../ui/login.py" line="184"/>
         <source>Enter your password.</source>
         <translation>請輸入密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="206"/>
+        <location filename="../../../ui/login.py" line="194"/>
         <source>Wrong user name or password.</source>
         <translation>使用者名稱或密碼錯誤。</translation>
     </message>
@@ -316,52 +316,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="179"/>
+        <location filename="../../../ui/main_window.py" line="180"/>
         <source>Bayline — {shop}</source>
         <translation>Bayline — {shop}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="183"/>
+        <location filename="../../../ui/main_window.py" line="184"/>
         <source>&amp;Session</source>
         <translation>工作階段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="184"/>
+        <location filename="../../../ui/main_window.py" line="185"/>
         <source>&amp;Go to</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="185"/>
+        <location filename="../../../ui/main_window.py" line="186"/>
         <source>L&amp;anguage</source>
         <translation>語言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="186"/>
+        <location filename="../../../ui/main_window.py" line="187"/>
         <source>&amp;Lock terminal</source>
         <translation>鎖定終端(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="187"/>
+        <location filename="../../../ui/main_window.py" line="188"/>
         <source>Sign &amp;out</source>
         <translation>登出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="188"/>
+        <location filename="../../../ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>結束程式(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="189"/>
+        <location filename="../../../ui/main_window.py" line="190"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="191"/>
+        <location filename="../../../ui/main_window.py" line="192"/>
         <source>Signed in as {user}</source>
         <translation>登入使用者：{user}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="193"/>
+        <location filename="../../../ui/main_window.py" line="194"/>
         <source>Database: {database}</source>
         <translation>資料庫：{database}</translation>
     </message>

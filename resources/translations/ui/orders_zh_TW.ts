@@ -78,27 +78,27 @@
 <context>
     <name>ChargeEntry</name>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="367"/>
+        <location filename="../../../ui/orders/line_entry.py" line="374"/>
         <source>Charge</source>
         <translation>費用</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="369"/>
+        <location filename="../../../ui/orders/line_entry.py" line="376"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="371"/>
+        <location filename="../../../ui/orders/line_entry.py" line="378"/>
         <source>Disc. %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="379"/>
+        <location filename="../../../ui/orders/line_entry.py" line="386"/>
         <source>e.g. disposal fee, sublet, towing</source>
         <translation>如：環保處理費、外包、拖車</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="380"/>
+        <location filename="../../../ui/orders/line_entry.py" line="387"/>
         <source>Add charge</source>
         <translation>新增費用</translation>
     </message>
@@ -106,92 +106,92 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../../ui/orders/header.py" line="192"/>
+        <location filename="../../../ui/orders/header.py" line="193"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客戶描述(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="193"/>
+        <location filename="../../../ui/orders/header.py" line="194"/>
         <source>Diagnosis</source>
         <translation>診斷</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="194"/>
+        <location filename="../../../ui/orders/header.py" line="195"/>
         <source>Mileage in</source>
         <translation>進廠里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="195"/>
+        <location filename="../../../ui/orders/header.py" line="196"/>
         <source>Fuel level</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="196"/>
+        <location filename="../../../ui/orders/header.py" line="197"/>
         <source>Damage marks</source>
         <translation>外觀損傷</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="197"/>
+        <location filename="../../../ui/orders/header.py" line="198"/>
         <source>Valuables</source>
         <translation>貴重物品</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="198"/>
+        <location filename="../../../ui/orders/header.py" line="199"/>
         <source>Warning lights</source>
         <translation>故障燈</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="199"/>
+        <location filename="../../../ui/orders/header.py" line="200"/>
         <source>Promised time</source>
         <translation>承諾交車時間</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="200"/>
+        <location filename="../../../ui/orders/header.py" line="201"/>
         <source>Contact by</source>
         <translation>聯絡方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="201"/>
+        <location filename="../../../ui/orders/header.py" line="202"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="229"/>
+        <location filename="../../../ui/orders/header.py" line="230"/>
         <source>not agreed</source>
         <translation>未約定</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="230"/>
+        <location filename="../../../ui/orders/header.py" line="231"/>
         <source>waits in the lounge</source>
         <translation>在休息區等候</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="231"/>
+        <location filename="../../../ui/orders/header.py" line="232"/>
         <source>Save check-in (Ctrl+S)</source>
         <translation>儲存接車記錄 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="237"/>
+        <location filename="../../../ui/orders/header.py" line="238"/>
         <source>Phone call</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="237"/>
+        <location filename="../../../ui/orders/header.py" line="238"/>
         <source>SMS</source>
         <translation>簡訊</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="238"/>
+        <location filename="../../../ui/orders/header.py" line="239"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="238"/>
+        <location filename="../../../ui/orders/header.py" line="239"/>
         <source>Do not contact</source>
         <translation>不聯絡</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="258"/>
+        <location filename="../../../ui/orders/header.py" line="259"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
@@ -199,85 +199,123 @@
 <context>
     <name>ConflictBanner</name>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="160"/>
+        <location filename="../../../ui/orders/panels.py" line="176"/>
+        <source>This order was just changed at another terminal. Reload to see the latest version before you go on.</source>
+        <translation>此委託書剛在其他終端被修改。請先重新載入，查看最新版本後再繼續。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/panels.py" line="179"/>
         <source>This order was changed by someone else. Your change was not saved: reload to see the latest version.</source>
         <translation>此工單已被他人修改，您的變更未儲存：請重新載入以查看最新內容。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="162"/>
+        <location filename="../../../ui/orders/panels.py" line="181"/>
         <source>Reload</source>
         <translation>重新載入</translation>
     </message>
 </context>
 <context>
-    <name>CustomerApprovalDialog</name>
+    <name>ConsentDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="231"/>
-        <source>Record customer approval</source>
-        <translation>記錄客戶確認</translation>
+        <location filename="../../../ui/orders/dialogs.py" line="537"/>
+        <source>Customer&apos;s consent</source>
+        <translation>客戶同意</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="234"/>
-        <source>Additional work</source>
-        <translation>追加項目</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/orders/dialogs.py" line="234"/>
-        <source>Amount</source>
-        <translation>金額</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/orders/dialogs.py" line="268"/>
-        <source> min</source>
-        <translation> 分鐘</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/orders/dialogs.py" line="273"/>
+        <location filename="../../../ui/orders/dialogs.py" line="550"/>
         <source>Who agreed</source>
-        <translation>確認人</translation>
+        <translation>同意人</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="274"/>
+        <location filename="../../../ui/orders/dialogs.py" line="551"/>
         <source>How</source>
-        <translation>確認方式</translation>
+        <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="275"/>
-        <source>When</source>
-        <translation>時間</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/orders/dialogs.py" line="276"/>
-        <source>Amount agreed</source>
-        <translation>確認金額</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/orders/dialogs.py" line="277"/>
-        <source>Extra time</source>
-        <translation>增加工期</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/orders/dialogs.py" line="278"/>
+        <location filename="../../../ui/orders/dialogs.py" line="552"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="279"/>
+        <location filename="../../../ui/orders/dialogs.py" line="553"/>
+        <source>Record consent and save</source>
+        <translation>記錄客戶同意並儲存</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="564"/>
+        <source>Enter who agreed.</source>
+        <translation>請填寫同意人。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerApprovalDialog</name>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="225"/>
+        <source>Record customer approval</source>
+        <translation>記錄客戶確認</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="228"/>
+        <source>Additional work</source>
+        <translation>追加項目</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="228"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="262"/>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="267"/>
+        <source>Who agreed</source>
+        <translation>確認人</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="268"/>
+        <source>How</source>
+        <translation>確認方式</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="269"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="270"/>
+        <source>Amount agreed</source>
+        <translation>確認金額</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="271"/>
+        <source>Extra time</source>
+        <translation>增加工期</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="272"/>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/dialogs.py" line="273"/>
         <source>Record approval</source>
         <translation>記錄確認</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="281"/>
+        <location filename="../../../ui/orders/dialogs.py" line="275"/>
         <source>Tick the items the customer agreed to:</source>
         <translation>勾選客戶同意的項目：</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="313"/>
+        <location filename="../../../ui/orders/dialogs.py" line="307"/>
         <source>Tick at least one item.</source>
         <translation>請至少勾選一項。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="316"/>
+        <location filename="../../../ui/orders/dialogs.py" line="310"/>
         <source>Enter who agreed.</source>
         <translation>請填寫確認人。</translation>
     </message>
@@ -285,52 +323,52 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="357"/>
+        <location filename="../../../ui/orders/dialogs.py" line="346"/>
         <source>Dispatch jobs</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="360"/>
+        <location filename="../../../ui/orders/dialogs.py" line="349"/>
         <source>Job</source>
         <translation>工時項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="360"/>
+        <location filename="../../../ui/orders/dialogs.py" line="349"/>
         <source>Hours</source>
         <translation>工時</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="361"/>
+        <location filename="../../../ui/orders/dialogs.py" line="350"/>
         <source>Technician</source>
         <translation>技師</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="361"/>
+        <location filename="../../../ui/orders/dialogs.py" line="350"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="386"/>
+        <location filename="../../../ui/orders/dialogs.py" line="375"/>
         <source>— no bay —</source>
         <translation>— 不指定工位 —</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="396"/>
+        <location filename="../../../ui/orders/dialogs.py" line="385"/>
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="398"/>
+        <location filename="../../../ui/orders/dialogs.py" line="387"/>
         <source>Tick the jobs to send to the workshop:</source>
         <translation>勾選要派到車間的工時項目：</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="404"/>
+        <location filename="../../../ui/orders/dialogs.py" line="393"/>
         <source>No active technicians: add them in the workshop set-up.</source>
         <translation>沒有在職技師：請先在車間設定中新增。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="425"/>
+        <location filename="../../../ui/orders/dialogs.py" line="414"/>
         <source>Tick at least one job.</source>
         <translation>請至少勾選一個工時項目。</translation>
     </message>
@@ -338,37 +376,37 @@
 <context>
     <name>JobEntry</name>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="203"/>
+        <location filename="../../../ui/orders/line_entry.py" line="204"/>
         <source>Job</source>
         <translation>工時項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="205"/>
+        <location filename="../../../ui/orders/line_entry.py" line="206"/>
         <source>Hours</source>
         <translation>工時</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="207"/>
+        <location filename="../../../ui/orders/line_entry.py" line="208"/>
         <source>Rate</source>
         <translation>工時單價</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="209"/>
+        <location filename="../../../ui/orders/line_entry.py" line="210"/>
         <source>Disc. %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="217"/>
+        <location filename="../../../ui/orders/line_entry.py" line="218"/>
         <source>Operation code or name, or describe the job</source>
         <translation>工時代碼或名稱，或直接描述作業</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="218"/>
+        <location filename="../../../ui/orders/line_entry.py" line="219"/>
         <source>standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="219"/>
+        <location filename="../../../ui/orders/line_entry.py" line="220"/>
         <source>Add job</source>
         <translation>新增工時</translation>
     </message>
@@ -376,77 +414,77 @@
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="458"/>
+        <location filename="../../../ui/orders/dialogs.py" line="450"/>
         <source>Edit job</source>
         <translation>修改工時項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="459"/>
+        <location filename="../../../ui/orders/dialogs.py" line="451"/>
         <source>Edit part</source>
         <translation>修改零件</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="460"/>
+        <location filename="../../../ui/orders/dialogs.py" line="452"/>
         <source>Edit charge</source>
         <translation>修改費用</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="479"/>
+        <location filename="../../../ui/orders/dialogs.py" line="471"/>
         <source>Description</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="481"/>
+        <location filename="../../../ui/orders/dialogs.py" line="473"/>
         <source>Hours</source>
         <translation>工時</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="482"/>
+        <location filename="../../../ui/orders/dialogs.py" line="474"/>
         <source>Hourly rate</source>
         <translation>工時單價</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="484"/>
+        <location filename="../../../ui/orders/dialogs.py" line="476"/>
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="485"/>
+        <location filename="../../../ui/orders/dialogs.py" line="477"/>
         <source>Unit price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="488"/>
+        <location filename="../../../ui/orders/dialogs.py" line="480"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="489"/>
+        <location filename="../../../ui/orders/dialogs.py" line="481"/>
         <source>Discount %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="490"/>
+        <location filename="../../../ui/orders/dialogs.py" line="482"/>
         <source>Payer</source>
         <translation>付費方</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="492"/>
+        <location filename="../../../ui/orders/dialogs.py" line="484"/>
         <source>Reason for the change</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="496"/>
+        <location filename="../../../ui/orders/dialogs.py" line="488"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="499"/>
-        <source>The customer signed for this line: the changed line is additional work and needs the customer&apos;s approval.</source>
-        <translation>客戶已簽字確認此項：修改後的項目作為追加項目，需客戶再次確認。</translation>
+        <location filename="../../../ui/orders/dialogs.py" line="491"/>
+        <source>The customer agreed to this line: say why it changes. Raising what the customer pays needs the customer&apos;s consent.</source>
+        <translation>客戶已確認此項目：請說明修改原因。提高客戶應付金額需要客戶同意。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="523"/>
+        <location filename="../../../ui/orders/dialogs.py" line="516"/>
         <source>Say why the signed line changes.</source>
         <translation>請說明修改已簽字項目的原因。</translation>
     </message>
@@ -454,97 +492,97 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../../ui/orders/models.py" line="186"/>
+        <location filename="../../../ui/orders/models.py" line="102"/>
         <source>Description</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="187"/>
+        <location filename="../../../ui/orders/models.py" line="103"/>
         <source>Operation</source>
         <translation>工時代碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="187"/>
+        <location filename="../../../ui/orders/models.py" line="103"/>
         <source>Part no.</source>
         <translation>零件編號</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="188"/>
+        <location filename="../../../ui/orders/models.py" line="104"/>
         <source>Hours</source>
         <translation>工時</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="188"/>
+        <location filename="../../../ui/orders/models.py" line="104"/>
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="189"/>
+        <location filename="../../../ui/orders/models.py" line="105"/>
         <source>Rate</source>
         <translation>工時單價</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="189"/>
+        <location filename="../../../ui/orders/models.py" line="105"/>
         <source>Unit price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="190"/>
+        <location filename="../../../ui/orders/models.py" line="106"/>
         <source>Price</source>
         <translation>價格</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="191"/>
+        <location filename="../../../ui/orders/models.py" line="107"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="191"/>
+        <location filename="../../../ui/orders/models.py" line="107"/>
         <source>Payer</source>
         <translation>付費方</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="192"/>
+        <location filename="../../../ui/orders/models.py" line="108"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="192"/>
+        <location filename="../../../ui/orders/models.py" line="108"/>
         <source>State</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="193"/>
+        <location filename="../../../ui/orders/models.py" line="109"/>
         <source>On hand</source>
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="193"/>
+        <location filename="../../../ui/orders/models.py" line="109"/>
         <source>Reserved</source>
         <translation>已預留</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="194"/>
+        <location filename="../../../ui/orders/models.py" line="110"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="194"/>
+        <location filename="../../../ui/orders/models.py" line="110"/>
         <source>Issued</source>
         <translation>已出庫</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="209"/>
+        <location filename="../../../ui/orders/models.py" line="125"/>
         <source>Approved additional work</source>
         <translation>已確認的追加項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="230"/>
+        <location filename="../../../ui/orders/models.py" line="146"/>
         <source>Not enough stock for this line</source>
         <translation>庫存不足</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="232"/>
+        <location filename="../../../ui/orders/models.py" line="148"/>
         <source>Additional work: not billable until the customer&apos;s approval is recorded</source>
         <translation>追加項目：記錄客戶確認後才計費</translation>
     </message>
@@ -552,12 +590,12 @@
 <context>
     <name>LinesTab</name>
     <message>
-        <location filename="../../../ui/orders/lines_tab.py" line="89"/>
+        <location filename="../../../ui/orders/lines_tab.py" line="90"/>
         <source>Edit line (F2)</source>
         <translation>修改 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/lines_tab.py" line="90"/>
+        <location filename="../../../ui/orders/lines_tab.py" line="91"/>
         <source>Remove line (Del)</source>
         <translation>刪除 (Del)</translation>
     </message>
@@ -565,42 +603,42 @@
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="90"/>
+        <location filename="../../../ui/orders/dialogs.py" line="94"/>
         <source>Manager approval</source>
         <translation>經理審批</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="92"/>
+        <location filename="../../../ui/orders/dialogs.py" line="96"/>
         <source>A discount of {discount} is above your limit of {limit}. A manager must approve it with their user name and password.</source>
         <translation>折扣 {discount} 超出您的權限 {limit}，需由經理輸入使用者名稱和密碼審批。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="103"/>
+        <location filename="../../../ui/orders/dialogs.py" line="107"/>
         <source>Manager&apos;s user name</source>
         <translation>經理使用者名稱</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="104"/>
+        <location filename="../../../ui/orders/dialogs.py" line="108"/>
         <source>Password</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="105"/>
+        <location filename="../../../ui/orders/dialogs.py" line="109"/>
         <source>Approve</source>
         <translation>核准</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="116"/>
+        <location filename="../../../ui/orders/dialogs.py" line="120"/>
         <source>Enter the manager&apos;s user name and password.</source>
         <translation>請輸入經理的使用者名稱和密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="124"/>
+        <location filename="../../../ui/orders/dialogs.py" line="130"/>
         <source>Wrong user name or password.</source>
         <translation>使用者名稱或密碼錯誤。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="129"/>
+        <location filename="../../../ui/orders/dialogs.py" line="133"/>
         <source>{name} may not approve discounts above the limit.</source>
         <translation>{name} 無權審批超限折扣。</translation>
     </message>
@@ -608,7 +646,7 @@
 <context>
     <name>OrderDialogs</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="71"/>
+        <location filename="../../../ui/orders/dialogs.py" line="75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -616,112 +654,102 @@
 <context>
     <name>OrderEditor</name>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="290"/>
+        <location filename="../../../ui/orders/editor.py" line="295"/>
         <source>&amp;Jobs ({count})</source>
         <translation>工時項目(&amp;J) ({count})</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="291"/>
+        <location filename="../../../ui/orders/editor.py" line="296"/>
         <source>&amp;Parts ({count})</source>
         <translation>零件(&amp;P) ({count})</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="292"/>
+        <location filename="../../../ui/orders/editor.py" line="297"/>
         <source>&amp;Other charges ({count})</source>
         <translation>其他費用(&amp;O) ({count})</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="295"/>
+        <location filename="../../../ui/orders/editor.py" line="300"/>
         <source>Check-&amp;in record</source>
         <translation>接車記錄(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="352"/>
+        <location filename="../../../ui/orders/editor.py" line="403"/>
         <source>Reload the order</source>
         <translation>重新載入工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="353"/>
+        <location filename="../../../ui/orders/editor.py" line="404"/>
         <source>Your unsaved changes to the check-in record will be discarded. Reload the latest version?</source>
         <translation>接車記錄中未儲存的修改將被捨棄。要載入最新版本嗎？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="429"/>
-        <source>{part}: not reserved — {reason}</source>
-        <translation>{part}：未能預留 — {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/orders/editor.py" line="468"/>
+        <location filename="../../../ui/orders/editor.py" line="501"/>
         <source>Remove a signed line</source>
         <translation>刪除已簽字項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="469"/>
+        <location filename="../../../ui/orders/editor.py" line="502"/>
         <source>The customer signed for “{line}”. Why is it removed?</source>
         <translation>客戶已簽字確認「{line}」。刪除原因為何？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="474"/>
+        <location filename="../../../ui/orders/editor.py" line="507"/>
         <source>Remove line</source>
         <translation>刪除項目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="475"/>
+        <location filename="../../../ui/orders/editor.py" line="508"/>
         <source>Remove “{line}” from the order?</source>
         <translation>從工單中刪除「{line}」？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="499"/>
-        <source>This job is already in the workshop; ask the foreman before changing it.</source>
-        <translation>此工時項目已在車間作業中；修改前請先與車間主管溝通。</translation>
+        <location filename="../../../ui/orders/editor.py" line="461"/>
+        <source>{part}: not reserved — {missing} short</source>
+        <translation>{part}：未預留 — 缺 {missing}</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="503"/>
-        <source>Parts were already issued on this line; the parts counter must take them back first.</source>
-        <translation>此項零件已出庫；需先由零件部辦理退庫。</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/orders/editor.py" line="648"/>
+        <location filename="../../../ui/orders/editor.py" line="675"/>
         <source>Customer signed</source>
         <translation>客戶已簽字</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="649"/>
+        <location filename="../../../ui/orders/editor.py" line="676"/>
         <source>Has the customer signed the job card? New lines will then need the customer&apos;s approval.</source>
         <translation>客戶已在委託書上簽字了嗎？此後新增的項目需客戶確認。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="654"/>
+        <location filename="../../../ui/orders/editor.py" line="681"/>
         <source>Cancel the order</source>
         <translation>取消工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="655"/>
+        <location filename="../../../ui/orders/editor.py" line="682"/>
         <source>Why is the order cancelled?</source>
         <translation>取消工單的原因為何？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="661"/>
+        <location filename="../../../ui/orders/editor.py" line="688"/>
         <source>Deliver</source>
         <translation>交車</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="662"/>
+        <location filename="../../../ui/orders/editor.py" line="689"/>
         <source>Hand the car over and print the gate pass?</source>
         <translation>交車並列印出門條？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="676"/>
+        <location filename="../../../ui/orders/editor.py" line="705"/>
         <source>No job is ready to dispatch (jobs awaiting the customer&apos;s approval cannot be dispatched).</source>
         <translation>沒有可派工的工時項目（待客戶確認的項目不能派工）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="746"/>
+        <location filename="../../../ui/orders/editor.py" line="785"/>
         <source>Unsaved changes</source>
         <translation>有未儲存的內容</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="747"/>
+        <location filename="../../../ui/orders/editor.py" line="786"/>
         <source>Something typed on order {number} is not saved. Close anyway and lose it?</source>
         <translation>工單 {number} 中有輸入內容尚未儲存。仍要關閉並捨棄嗎？</translation>
     </message>
@@ -729,52 +757,52 @@
 <context>
     <name>OrderHeader</name>
     <message>
-        <location filename="../../../ui/orders/header.py" line="94"/>
+        <location filename="../../../ui/orders/header.py" line="97"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="94"/>
+        <location filename="../../../ui/orders/header.py" line="97"/>
         <source>Vehicle</source>
         <translation>車輛</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="95"/>
+        <location filename="../../../ui/orders/header.py" line="98"/>
         <source>Mileage in</source>
         <translation>進廠里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="95"/>
+        <location filename="../../../ui/orders/header.py" line="98"/>
         <source>Promised</source>
         <translation>承諾交車</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="96"/>
+        <location filename="../../../ui/orders/header.py" line="99"/>
         <source>Advisor</source>
         <translation>服務顧問</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="96"/>
+        <location filename="../../../ui/orders/header.py" line="99"/>
         <source>Checked in</source>
         <translation>接車時間</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="101"/>
+        <location filename="../../../ui/orders/header.py" line="104"/>
         <source>No order open</source>
         <translation>未開啟工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="119"/>
+        <location filename="../../../ui/orders/header.py" line="120"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="123"/>
+        <location filename="../../../ui/orders/header.py" line="124"/>
         <source>not agreed</source>
         <translation>未約定</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="127"/>
+        <location filename="../../../ui/orders/header.py" line="128"/>
         <source>Customer&apos;s words: {text}</source>
         <translation>客戶描述：{text}</translation>
     </message>
@@ -782,102 +810,102 @@
 <context>
     <name>OrderTexts</name>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="38"/>
+        <location filename="../../../ui/orders/texts.py" line="27"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="39"/>
+        <location filename="../../../ui/orders/texts.py" line="28"/>
         <source>Insurer</source>
         <translation>保險公司</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="40"/>
+        <location filename="../../../ui/orders/texts.py" line="29"/>
         <source>Warranty</source>
         <translation>原廠保固</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="41"/>
+        <location filename="../../../ui/orders/texts.py" line="30"/>
         <source>Internal</source>
         <translation>內部</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="49"/>
+        <location filename="../../../ui/orders/texts.py" line="38"/>
         <source>In person</source>
         <translation>當面確認</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="50"/>
+        <location filename="../../../ui/orders/texts.py" line="39"/>
         <source>By phone</source>
         <translation>電話確認</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="51"/>
+        <location filename="../../../ui/orders/texts.py" line="40"/>
         <source>By message (WeChat/SMS)</source>
         <translation>訊息確認（微信/簡訊）</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="61"/>
+        <location filename="../../../ui/orders/texts.py" line="50"/>
         <source>Not dispatched</source>
         <translation>未派工</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="62"/>
+        <location filename="../../../ui/orders/texts.py" line="51"/>
         <source>Dispatched</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="63"/>
+        <location filename="../../../ui/orders/texts.py" line="52"/>
         <source>Being worked on</source>
         <translation>作業中</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="64"/>
+        <location filename="../../../ui/orders/texts.py" line="53"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="65"/>
+        <location filename="../../../ui/orders/texts.py" line="54"/>
         <source>Done</source>
         <translation>已完工</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="66"/>
+        <location filename="../../../ui/orders/texts.py" line="55"/>
         <source>Passed inspection</source>
         <translation>質檢合格</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="67"/>
+        <location filename="../../../ui/orders/texts.py" line="56"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="74"/>
+        <location filename="../../../ui/orders/texts.py" line="63"/>
         <source>Awaiting customer approval</source>
         <translation>待客戶確認</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="79"/>
+        <location filename="../../../ui/orders/texts.py" line="68"/>
         <source>parts</source>
         <translation>等零件</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="80"/>
+        <location filename="../../../ui/orders/texts.py" line="69"/>
         <source>customer approval</source>
         <translation>等客戶確認</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="81"/>
+        <location filename="../../../ui/orders/texts.py" line="70"/>
         <source>sublet work</source>
         <translation>等外包</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="91"/>
+        <location filename="../../../ui/orders/texts.py" line="80"/>
         <source>{status}: {reason}</source>
         <translation>{status}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/texts.py" line="94"/>
+        <location filename="../../../ui/orders/texts.py" line="83"/>
         <source>{status} · late</source>
         <translation>{status} · 已逾時</translation>
     </message>
@@ -885,32 +913,32 @@
 <context>
     <name>PartEntry</name>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="288"/>
+        <location filename="../../../ui/orders/line_entry.py" line="292"/>
         <source>{available} available</source>
         <translation>可用 {available}</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="302"/>
+        <location filename="../../../ui/orders/line_entry.py" line="306"/>
         <source>Part</source>
         <translation>零件</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="304"/>
+        <location filename="../../../ui/orders/line_entry.py" line="308"/>
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="306"/>
+        <location filename="../../../ui/orders/line_entry.py" line="310"/>
         <source>Disc. %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="314"/>
+        <location filename="../../../ui/orders/line_entry.py" line="318"/>
         <source>Scan or type a part number or name</source>
         <translation>掃碼或輸入零件編號/名稱</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="315"/>
+        <location filename="../../../ui/orders/line_entry.py" line="319"/>
         <source>Add part</source>
         <translation>新增零件</translation>
     </message>
@@ -918,12 +946,12 @@
 <context>
     <name>PendingBanner</name>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="127"/>
+        <location filename="../../../ui/orders/panels.py" line="129"/>
         <source>Additional work awaiting customer approval: {count} item(s), {amount}. Not billable until approved.</source>
         <translation>追加項目待客戶確認：{count} 項，{amount}。確認前不計費。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="130"/>
+        <location filename="../../../ui/orders/panels.py" line="132"/>
         <source>F4  Record customer approval</source>
         <translation>F4  記錄客戶確認</translation>
     </message>
@@ -931,7 +959,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="166"/>
+        <location filename="../../../ui/orders/dialogs.py" line="170"/>
         <source>OK</source>
         <translation>確定</translation>
     </message>
@@ -939,37 +967,37 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="68"/>
+        <location filename="../../../ui/orders/panels.py" line="70"/>
         <source>Totals (prices incl. VAT)</source>
         <translation>合計（價格含增值稅）</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="69"/>
+        <location filename="../../../ui/orders/panels.py" line="71"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="70"/>
+        <location filename="../../../ui/orders/panels.py" line="72"/>
         <source>Net</source>
         <translation>未稅</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="71"/>
+        <location filename="../../../ui/orders/panels.py" line="73"/>
         <source>VAT</source>
         <translation>增值稅</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="72"/>
+        <location filename="../../../ui/orders/panels.py" line="74"/>
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="75"/>
+        <location filename="../../../ui/orders/panels.py" line="77"/>
         <source>{payer} pays</source>
         <translation>{payer}支付</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/panels.py" line="85"/>
+        <location filename="../../../ui/orders/panels.py" line="87"/>
         <source>Invoice {number} · balance {balance}</source>
         <translation>發票 {number} · 未付 {balance}</translation>
     </message>

@@ -4,184 +4,184 @@
 <context>
     <name>AppointmentBook</name>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="148"/>
+        <location filename="../../../ui/reception/appointments.py" line="143"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="149"/>
+        <location filename="../../../ui/reception/appointments.py" line="144"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="150"/>
+        <location filename="../../../ui/reception/appointments.py" line="145"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="151"/>
+        <location filename="../../../ui/reception/appointments.py" line="146"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="152"/>
+        <location filename="../../../ui/reception/appointments.py" line="147"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="153"/>
+        <location filename="../../../ui/reception/appointments.py" line="148"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="154"/>
+        <location filename="../../../ui/reception/appointments.py" line="149"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="284"/>
+        <location filename="../../../ui/reception/appointments.py" line="282"/>
         <source>full ({taken}/{capacity})</source>
         <translation>已满（{taken}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="286"/>
+        <location filename="../../../ui/reception/appointments.py" line="284"/>
         <source>{free} of {capacity} free</source>
         <translation>剩 {free}/{capacity}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="295"/>
-        <location filename="../../../ui/reception/appointments.py" line="321"/>
+        <location filename="../../../ui/reception/appointments.py" line="293"/>
+        <location filename="../../../ui/reception/appointments.py" line="319"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="298"/>
+        <location filename="../../../ui/reception/appointments.py" line="296"/>
         <source>Places</source>
         <translation>名额</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="303"/>
-        <location filename="../../../ui/reception/appointments.py" line="323"/>
+        <location filename="../../../ui/reception/appointments.py" line="301"/>
+        <location filename="../../../ui/reception/appointments.py" line="321"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="308"/>
-        <location filename="../../../ui/reception/appointments.py" line="328"/>
+        <location filename="../../../ui/reception/appointments.py" line="306"/>
+        <location filename="../../../ui/reception/appointments.py" line="326"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="309"/>
-        <location filename="../../../ui/reception/appointments.py" line="329"/>
+        <location filename="../../../ui/reception/appointments.py" line="307"/>
+        <location filename="../../../ui/reception/appointments.py" line="327"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="310"/>
+        <location filename="../../../ui/reception/appointments.py" line="308"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="312"/>
-        <location filename="../../../ui/reception/appointments.py" line="330"/>
+        <location filename="../../../ui/reception/appointments.py" line="310"/>
+        <location filename="../../../ui/reception/appointments.py" line="328"/>
         <source>Requested work</source>
         <translation>预约项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="313"/>
-        <location filename="../../../ui/reception/appointments.py" line="331"/>
+        <location filename="../../../ui/reception/appointments.py" line="311"/>
+        <location filename="../../../ui/reception/appointments.py" line="329"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="314"/>
+        <location filename="../../../ui/reception/appointments.py" line="312"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="359"/>
-        <location filename="../../../ui/reception/appointments.py" line="566"/>
+        <location filename="../../../ui/reception/appointments.py" line="364"/>
+        <location filename="../../../ui/reception/appointments.py" line="571"/>
         <source>Today&apos;s arrivals ({n})</source>
         <translation>今日到店（{n}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="376"/>
+        <location filename="../../../ui/reception/appointments.py" line="381"/>
         <source>All advisors</source>
         <translation>全部服务顾问</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="377"/>
+        <location filename="../../../ui/reception/appointments.py" line="382"/>
         <source>My bookings</source>
         <translation>我的预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="535"/>
+        <location filename="../../../ui/reception/appointments.py" line="540"/>
         <source>Cancel appointment</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="536"/>
+        <location filename="../../../ui/reception/appointments.py" line="541"/>
         <source>Why is the appointment of {plate} cancelled?</source>
         <translation>{plate} 的预约为什么取消？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="550"/>
+        <location filename="../../../ui/reception/appointments.py" line="555"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="551"/>
+        <location filename="../../../ui/reception/appointments.py" line="556"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="552"/>
+        <location filename="../../../ui/reception/appointments.py" line="557"/>
         <source>Previous day or week</source>
         <translation>前一天或前一周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="553"/>
+        <location filename="../../../ui/reception/appointments.py" line="558"/>
         <source>Next day or week</source>
         <translation>后一天或后一周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="554"/>
+        <location filename="../../../ui/reception/appointments.py" line="559"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="555"/>
+        <location filename="../../../ui/reception/appointments.py" line="560"/>
         <source>Book… (F6)</source>
         <translation>预约… (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="555"/>
+        <location filename="../../../ui/reception/appointments.py" line="560"/>
         <source>Invite…</source>
         <translation>邀约…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="556"/>
+        <location filename="../../../ui/reception/appointments.py" line="561"/>
         <source>Move…</source>
         <translation>改期…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="557"/>
+        <location filename="../../../ui/reception/appointments.py" line="562"/>
         <source>Arrived: check in</source>
         <translation>已到店：接车</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="556"/>
+        <location filename="../../../ui/reception/appointments.py" line="561"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="558"/>
+        <location filename="../../../ui/reception/appointments.py" line="563"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="558"/>
+        <location filename="../../../ui/reception/appointments.py" line="563"/>
         <source>Cancel booking…</source>
         <translation>取消预约…</translation>
     </message>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <location filename="../../../ui/reception/appointment_dialog.py" line="105"/>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="175"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="179"/>
         <source>(no vehicle chosen)</source>
         <translation>（未选车辆）</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>（请选择客户）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="167"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="171"/>
         <source>Choose the customer</source>
         <translation>选择客户</translation>
     </message>
@@ -708,22 +708,22 @@
 <context>
     <name>MoveAppointmentDialog</name>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="212"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="216"/>
         <source>Move appointment</source>
         <translation>预约改期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="218"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="222"/>
         <source>New date and time</source>
         <translation>新日期和时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="225"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="229"/>
         <source>&amp;Move</source>
         <translation>改期(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointment_dialog.py" line="233"/>
+        <location filename="../../../ui/reception/appointment_dialog.py" line="237"/>
         <source>{who}: booked for {time}</source>
         <translation>{who}：原预约时间 {time}</translation>
     </message>
@@ -731,22 +731,22 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="264"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="269"/>
         <source>New customer and vehicle</source>
         <translation>新客户和车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="265"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="270"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="267"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="272"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="268"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="273"/>
         <source>Register a vehicle now</source>
         <translation>同时登记车辆</translation>
     </message>
@@ -754,7 +754,7 @@
 <context>
     <name>Reception</name>
     <message>
-        <location filename="../../../ui/reception/common.py" line="190"/>
+        <location filename="../../../ui/reception/common.py" line="146"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
@@ -762,42 +762,42 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../../ui/reception/page.py" line="194"/>
+        <location filename="../../../ui/reception/page.py" line="195"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="195"/>
+        <location filename="../../../ui/reception/page.py" line="196"/>
         <source>The repair order shown has changes that are not saved. Open the other order anyway and drop them?</source>
         <translation>当前工单有未保存的修改。仍要打开另一张工单并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="207"/>
+        <location filename="../../../ui/reception/page.py" line="208"/>
         <source>The booking has no vehicle yet: add the vehicle, then check it in (F4).</source>
         <translation>该预约尚未关联车辆：请先添加车辆，再接车 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="210"/>
+        <location filename="../../../ui/reception/page.py" line="211"/>
         <source>Booked for {time}: {work}. Press F4 to check in.</source>
         <translation>预约 {time}：{work}。按 F4 接车。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="337"/>
+        <location filename="../../../ui/reception/page.py" line="343"/>
         <source>New customer (F2)</source>
         <translation>新客户 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="338"/>
+        <location filename="../../../ui/reception/page.py" line="344"/>
         <source>Ve&amp;hicle and customer</source>
         <translation>车辆与客户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="339"/>
+        <location filename="../../../ui/reception/page.py" line="345"/>
         <source>Repair &amp;order</source>
         <translation>工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="340"/>
+        <location filename="../../../ui/reception/page.py" line="346"/>
         <source>A&amp;ppointments (F7)</source>
         <translation>预约(&amp;P) (F7)</translation>
     </message>
@@ -805,63 +805,63 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="139"/>
+        <location filename="../../../ui/reception/search_panel.py" line="142"/>
         <source>{n} open</source>
         <translation>{n} 张未结</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="143"/>
+        <location filename="../../../ui/reception/search_panel.py" line="146"/>
         <source>Plate
 Vehicle</source>
         <translation>车牌
 车型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="145"/>
+        <location filename="../../../ui/reception/search_panel.py" line="148"/>
         <source>Owner
 Phone</source>
         <translation>车主
 电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="147"/>
+        <location filename="../../../ui/reception/search_panel.py" line="150"/>
         <source>Last visit
 Open orders</source>
         <translation>上次进厂
 未结工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="153"/>
+        <location filename="../../../ui/reception/search_panel.py" line="156"/>
         <source>Plate, VIN, phone, name or order no. (Ctrl+F)</source>
         <translation>车牌、VIN、电话、姓名或工单号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="154"/>
+        <location filename="../../../ui/reception/search_panel.py" line="157"/>
         <source>Type any part of a plate, VIN, phone number or name; scan or type an order number and press Enter.</source>
         <translation>输入车牌、VIN、电话或姓名的任意部分；扫描或输入工单号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="162"/>
+        <location filename="../../../ui/reception/search_panel.py" line="165"/>
         <source>Type at least 2 characters</source>
         <translation>请至少输入 2 个字符</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="164"/>
+        <location filename="../../../ui/reception/search_panel.py" line="167"/>
         <source>Results: {n}</source>
         <translation>结果：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="210"/>
+        <location filename="../../../ui/reception/search_panel.py" line="213"/>
         <source>The search could not run: {error}</source>
         <translation>无法执行搜索：{error}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="242"/>
+        <location filename="../../../ui/reception/search_panel.py" line="245"/>
         <source>No repair order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="243"/>
+        <location filename="../../../ui/reception/search_panel.py" line="246"/>
         <source>Nothing found for “{text}”.</source>
         <translation>未找到“{text}”。</translation>
     </message>
@@ -869,62 +869,62 @@ Open orders</source>
 <context>
     <name>TodayStripBar</name>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="70"/>
+        <location filename="../../../ui/reception/today_strip.py" line="74"/>
         <source>Appointments due: {n}</source>
         <translation>待到预约：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="71"/>
+        <location filename="../../../ui/reception/today_strip.py" line="75"/>
         <source>In the workshop: {n}</source>
         <translation>在修车辆：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="72"/>
+        <location filename="../../../ui/reception/today_strip.py" line="76"/>
         <source>Ready for pick-up: {n}</source>
         <translation>待交车：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="73"/>
+        <location filename="../../../ui/reception/today_strip.py" line="77"/>
         <source>Waiting in the lounge: {n}</source>
         <translation>休息区等候：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="74"/>
+        <location filename="../../../ui/reception/today_strip.py" line="78"/>
         <source>Today&apos;s bookings not checked in yet</source>
         <translation>今天尚未接车的预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="75"/>
+        <location filename="../../../ui/reception/today_strip.py" line="79"/>
         <source>Your orders being worked on</source>
         <translation>您的在修工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="76"/>
+        <location filename="../../../ui/reception/today_strip.py" line="80"/>
         <source>Finished cars to hand over</source>
         <translation>已完工待交车</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="77"/>
+        <location filename="../../../ui/reception/today_strip.py" line="81"/>
         <source>Customers waiting on site for their car</source>
         <translation>在店内等车的客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="95"/>
+        <location filename="../../../ui/reception/today_strip.py" line="99"/>
         <source>Nothing here</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="110"/>
+        <location filename="../../../ui/reception/today_strip.py" line="114"/>
         <source>late, promised {time}</source>
         <translation>已超时，承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="110"/>
+        <location filename="../../../ui/reception/today_strip.py" line="114"/>
         <source>promised {time}</source>
         <translation>承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="116"/>
+        <location filename="../../../ui/reception/today_strip.py" line="120"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
@@ -932,192 +932,192 @@ Open orders</source>
 <context>
     <name>VehicleCard</name>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="145"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="141"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="147"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="143"/>
         <source>Order</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="148"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="150"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="146"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="152"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="148"/>
         <source>Work</source>
         <translation>维修项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="153"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="149"/>
         <source>[comeback] </source>
         <translation>[返修] </translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="156"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="152"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="157"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="153"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="221"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="222"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
         <source>Consents</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
         <source>Earlier owners</source>
         <translation>历任车主</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
         <source>VIN</source>
         <translation>车架号 (VIN)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
         <source>Model year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
         <source>Engine no.</source>
         <translation>发动机号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
         <source>Last mileage</source>
         <translation>最近里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="233"/>
         <source>Check in (F4)</source>
         <translation>接车 (F4)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="233"/>
         <source>Book (F6)</source>
         <translation>预约 (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="232"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="233"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="235"/>
         <source>Edit vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="236"/>
         <source>Add vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="235"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="237"/>
         <source>Change owner</source>
         <translation>过户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="238"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="240"/>
         <source>Visit history</source>
         <translation>进厂记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="239"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="241"/>
         <source>Open this repair order</source>
         <translation>打开此工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="240"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="242"/>
         <source>Find a vehicle or customer with the search box on the left (Ctrl+F), or register a new customer (F2).</source>
         <translation>在左侧搜索框查找车辆或客户 (Ctrl+F)，或登记新客户 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="275"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="277"/>
         <source>Open orders: {n}</source>
         <translation>未完工单：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="314"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="315"/>
         <source>Visits: {n}</source>
         <translation>进厂：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="276"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
         <source>No open order</source>
         <translation>无未完工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="287"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="288"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="287"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="288"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="289"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="290"/>
         <source>Follow-up calls: {followup} · Offers: {marketing}</source>
         <translation>回访：{followup} · 营销：{marketing}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="309"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="310"/>
         <source>(warranty from {day})</source>
         <translation>（保修自 {day}）</translation>
     </message>
@@ -1143,27 +1143,27 @@ Open orders</source>
 <context>
     <name>VehicleFields</name>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="67"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="68"/>
         <source>e.g. 粤B12345</source>
         <translation>例如 粤B12345</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="68"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="69"/>
         <source>Licence plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="72"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="73"/>
         <source>Special plate (military, embassy, Hong Kong/Macau, temporary, foreign)</source>
         <translation>特殊号牌（军、使馆、港澳、临时、外籍）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="78"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="79"/>
         <source>17 characters, on the registration certificate</source>
         <translation>17 位，见行驶证</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_dialog.py" line="79"/>
+        <location filename="../../../ui/reception/vehicle_dialog.py" line="80"/>
         <source>VIN</source>
         <translation>车架号 (VIN)</translation>
     </message>

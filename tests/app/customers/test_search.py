@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.customers.search import search
 from app.orders.progress import cancel_order
+from app.orders.queries import order_version
 from tests import builders
 
 
@@ -21,7 +22,8 @@ def test_a_hit_carries_owner_primary_phone_last_visit_and_open_orders(session, a
     assert hit.phone == "+8613987654321"
     assert hit.last_visit == max(first.opened_at, second.opened_at)
     assert hit.open_orders == 2
-    cancel_order(session, advisor, second.id, reason="客户改期")
+    cancel_order(session, advisor, second.id, reason="客户改期",
+                 expected_version=order_version(session, second.id))
     [hit] = search(session, cashier, "粤A8K2M9")
     assert hit.open_orders == 1
 

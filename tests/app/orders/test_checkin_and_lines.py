@@ -19,7 +19,7 @@ from app.orders.lines import (
     remove_line,
 )
 from app.orders.progress import record_customer_signature, submit_estimate
-from app.orders.queries import load_order
+from app.orders.queries import load_order, order_version
 from app.orders.totals import price_order
 from db.enums import JobStatus, LineType, OrderStatus
 from db.models import AuditEntry, RepairOrder
@@ -72,8 +72,9 @@ def test_totals_follow_the_rounding_rule(session, advisor) -> None:
 
 def test_lines_after_signature_are_additional_until_approved(session, advisor) -> None:
     order = builders.order_with_lines(session, advisor)
-    submit_estimate(session, advisor, order.id)
-    record_customer_signature(session, advisor, order.id)
+    submit_estimate(session, advisor, order.id, expected_version=order_version(session, order.id))
+    record_customer_signature(session, advisor, order.id,
+                              expected_version=order_version(session, order.id))
     extra = add_labour_line(session, advisor, order.id, description="更换空调滤芯", hours="0.30")
     charge = add_charge_line(session, advisor, order.id, description="空调管路清洗剂",
                              amount="88.00")
@@ -84,7 +85,8 @@ def test_lines_after_signature_are_additional_until_approved(session, advisor) -
     approval = record_approval(session, advisor, order.id,
                                [LineRef(LineType.LABOUR, extra.id),
                                 LineRef(LineType.CHARGE, charge.id)],
-                               approved_by="车主陈先生", method="phone", extra_minutes=20)
+                               approved_by="车主陈先生", method="phone", extra_minutes=20,
+                               expected_version=order_version(session, order.id))
     assert approval.amount == D("142.00")
     assert extra.status == JobStatus.OPEN
     after = price_order(session, load_order(session, order.id))
@@ -95,16 +97,19 @@ def test_lines_after_signature_are_additional_until_approved(session, advisor) -
 
 def test_approval_needs_who_and_how(session, advisor) -> None:
     order = builders.order_with_lines(session, advisor)
-    submit_estimate(session, advisor, order.id)
-    record_customer_signature(session, advisor, order.id)
+    submit_estimate(session, advisor, order.id, expected_version=order_version(session, order.id))
+    record_customer_signature(session, advisor, order.id,
+                              expected_version=order_version(session, order.id))
     extra = add_labour_line(session, advisor, order.id, description="补胎", hours="0.5")
     with pytest.raises(ValidationError) as err:
         record_approval(session, advisor, order.id, [LineRef(LineType.LABOUR, extra.id)],
-                        approved_by=" ", method="phone")
+                        approved_by=" ", method="phone",
+                        expected_version=order_version(session, order.id))
     assert err.value.field == "approved_by"
     with pytest.raises(ValidationError) as err:
         record_approval(session, advisor, order.id, [LineRef(LineType.LABOUR, extra.id)],
-                        approved_by="车主", method="telepathy")
+                        approved_by="车主", method="telepathy",
+                        expected_version=order_version(session, order.id))
     assert err.value.field == "method"
 
 
@@ -133,8 +138,9 @@ def test_lines_cannot_change_after_completion(session, advisor) -> None:
 
 def test_removing_a_signed_line_needs_a_reason(session, advisor) -> None:
     order = builders.order_with_lines(session, advisor)
-    submit_estimate(session, advisor, order.id)
-    record_customer_signature(session, advisor, order.id)
+    submit_estimate(session, advisor, order.id, expected_version=order_version(session, order.id))
+    record_customer_signature(session, advisor, order.id,
+                              expected_version=order_version(session, order.id))
     job = order.labour_lines[0]
     with pytest.raises(ValidationError):
         remove_line(session, advisor, LineType.LABOUR, job.id)
@@ -179,7 +185,7 @@ def test_removing_a_reserved_part_line_gives_the_stock_back(session, advisor,
 
     part = make_part(session, parts_clerk, "RES-1", on_hand=D("5"))
     order = builders.checked_in_order(session, advisor)
-    line = add_part_line(session, advisor, order.id, part_id=part.id, quantity="2")
+    line = add_part_line(session, advisor, order.id, part_id=part.id, quantity="2").line
     reserve_for_line(session, advisor, line.id)
     assert stock_position(session, part.id).reserved == D("2")
     remove_line(session, advisor, LineType.PART, line.id)

@@ -9,6 +9,7 @@ import pytest
 from app.errors import PermissionDenied
 from app.orders import progress
 from app.orders.lookup import find_orders, order_by_scan
+from app.orders.queries import order_version
 from app.security.actor import Actor
 from tests import builders
 
@@ -20,7 +21,8 @@ def orders(session, advisor):
     veh = builders.vehicle(session, advisor, plate="粤B12345")
     first = builders.order_with_lines(session, advisor)  # RO000001, another car
     done = builders.checked_in_order(session, advisor, veh)  # RO000002, cancelled below
-    progress.cancel_order(session, advisor, done.id, reason="客户不修了")
+    progress.cancel_order(session, advisor, done.id, reason="客户不修了",
+                          expected_version=order_version(session, done.id))
     current = builders.checked_in_order(session, advisor, veh, mileage=veh.mileage_km + 100)
     return first, done, current
 

@@ -11,6 +11,7 @@ from sqlalchemy import event
 from app.cashier.invoicing import settle_order
 from app.orders import progress
 from app.orders.lines import LineRef, add_labour_line, add_part_line, record_approval
+from app.orders.queries import job_order_version, order_version
 from app.orders.view import ACTIONS, allowed_actions, order_view
 from app.parts.stock import reserve_for_line
 from db.enums import LineType, OrderStatus
@@ -25,7 +26,7 @@ def _order_with_parts(session, advisor, parts_clerk, count: int, *, prefix: str)
     lines = []
     for i in range(count):
         part = make_part(session, parts_clerk, f"{prefix}-{i}", on_hand=10, name=f"零件{i}")
-        line = add_part_line(session, advisor, order.id, part_id=part.id, quantity="2")
+        line = add_part_line(session, advisor, order.id, part_id=part.id, quantity="2").line
         reserve_for_line(session, advisor, line.id)
         lines.append(line)
     return order, lines
@@ -35,7 +36,7 @@ def test_the_view_shows_lines_with_stock_and_totals(session, advisor, parts_cler
     order, (line,) = _order_with_parts(session, advisor, parts_clerk, 1, prefix="OIL")
     other = builders.checked_in_order(session, advisor)
     reserve_for_line(session, advisor, add_part_line(session, advisor, other.id,
-                                                     part_id=line.part_id, quantity="3").id)
+                                                     part_id=line.part_id, quantity="3").line_id)
     view = order_view(session, advisor, order.id)
     assert (view.number, view.status, view.status_label) == (order.number, "open", "checked in")
     assert view.version == order.version and view.advisor == "Test advisor"
@@ -61,8 +62,10 @@ def test_the_view_shows_lines_with_stock_and_totals(session, advisor, parts_cler
 
 def test_pending_work_approvals_and_history(session, advisor) -> None:
     order = builders.order_with_lines(session, advisor)
-    progress.submit_estimate(session, advisor, order.id)
-    progress.record_customer_signature(session, advisor, order.id)
+    progress.submit_estimate(session, advisor, order.id,
+                             expected_version=order_version(session, order.id))
+    progress.record_customer_signature(session, advisor, order.id,
+                                       expected_version=order_version(session, order.id))
     extra = add_labour_line(session, advisor, order.id, description="更换雨刮片", hours="0.2")
     view = order_view(session, advisor, order.id)
     assert [x.line_id for x in view.pending] == [extra.id]
@@ -71,7 +74,8 @@ def test_pending_work_approvals_and_history(session, advisor) -> None:
     assert [h.to_status for h in view.history] == ["open", "estimated", "approved"]
     assert view.history[-1].user == "Test advisor" and view.history[-1].to_label
     record_approval(session, advisor, order.id, [LineRef(LineType.LABOUR, extra.id)],
-                    approved_by="车主陈先生", method="phone")
+                    approved_by="车主陈先生", method="phone",
+                    expected_version=order_version(session, order.id))
     view = order_view(session, advisor, order.id)
     assert view.pending == ()
     assert [(a.approved_by, a.amount, a.recorded_by) for a in view.approvals] == [
@@ -91,12 +95,15 @@ def test_allowed_actions_per_status_and_role(session, advisor, foreman, technici
     assert order_view(session, advisor, order.id).allowed_actions == {
         "edit_lines", "estimate", "cancel"}
     assert order_view(session, technician_actor, order.id).allowed_actions == frozenset()
-    progress.submit_estimate(session, advisor, order.id)
+    progress.submit_estimate(session, advisor, order.id,
+                             expected_version=order_version(session, order.id))
     assert order_view(session, advisor, order.id).allowed_actions == {
         "edit_lines", "sign", "cancel"}
-    progress.record_customer_signature(session, advisor, order.id)
+    progress.record_customer_signature(session, advisor, order.id,
+                                       expected_version=order_version(session, order.id))
     tech = builders.technician(session)
-    progress.dispatch_job(session, foreman, order.labour_lines[0].id, technician_id=tech.id)
+    progress.dispatch_job(session, foreman, order.labour_lines[0].id, technician_id=tech.id,
+                          expected_version=job_order_version(session, order.labour_lines[0].id))
     assert order_view(session, advisor, order.id).allowed_actions == {
         "edit_lines", "dispatch", "send_to_qc", "cancel"}
     assert order_view(session, technician_actor, order.id).allowed_actions == {"send_to_qc"}
@@ -123,11 +130,14 @@ def test_the_number_of_queries_does_not_grow_with_the_lines(session, database, a
     small, _ = _order_with_parts(session, advisor, parts_clerk, 1, prefix="S")
     large, _ = _order_with_parts(session, advisor, parts_clerk, 6, prefix="L")
     for order in (small, large):
-        progress.submit_estimate(session, advisor, order.id)
-        progress.record_customer_signature(session, advisor, order.id)
+        progress.submit_estimate(session, advisor, order.id,
+                                 expected_version=order_version(session, order.id))
+        progress.record_customer_signature(session, advisor, order.id,
+                                           expected_version=order_version(session, order.id))
         tech = builders.technician(session)
         for job in order.labour_lines:
-            progress.dispatch_job(session, foreman, job.id, technician_id=tech.id, bay_id=None)
+            progress.dispatch_job(session, foreman, job.id, technician_id=tech.id, bay_id=None,
+                                  expected_version=job_order_version(session, job.id))
     session.commit()
 
     def count(order_id: int) -> int:

@@ -9,7 +9,7 @@ from app.errors import DomainError, InvalidTransition, PermissionDenied, Validat
 from app.orders import progress
 from app.orders.checkin import link_comeback
 from app.orders.lines import add_labour_line
-from app.orders.queries import load_order
+from app.orders.queries import job_order_version, load_order, order_version
 from app.orders.state import TRANSITIONS, allowed
 from db.enums import JobStatus, OrderStatus, WaitReason
 from db.models import ClockEntry, QCRecord
@@ -26,21 +26,25 @@ def test_state_machine_shape() -> None:
 
 def _signed_order(session, advisor):
     order = builders.order_with_lines(session, advisor)
-    progress.submit_estimate(session, advisor, order.id)
-    progress.record_customer_signature(session, advisor, order.id)
+    progress.submit_estimate(session, advisor, order.id,
+                             expected_version=order_version(session, order.id))
+    progress.record_customer_signature(session, advisor, order.id,
+                                       expected_version=order_version(session, order.id))
     return order
 
 
 def test_estimate_needs_lines(session, advisor) -> None:
     order = builders.checked_in_order(session, advisor)
     with pytest.raises(DomainError):
-        progress.submit_estimate(session, advisor, order.id)
+        progress.submit_estimate(session, advisor, order.id,
+                                 expected_version=order_version(session, order.id))
 
 
 def test_skipping_states_is_refused_with_translated_message(session, advisor) -> None:
     order = builders.order_with_lines(session, advisor)
     with pytest.raises(InvalidTransition) as err:
-        progress.record_customer_signature(session, advisor, order.id)
+        progress.record_customer_signature(session, advisor, order.id,
+                                           expected_version=order_version(session, order.id))
     assert "checked in" in err.value.message("en")
     assert "已接车" in err.value.message("zh_CN")
 
@@ -50,27 +54,38 @@ def test_full_workshop_path_with_rework(session, advisor, foreman, technician_ac
     tech = builders.technician(session)
     for job in order.labour_lines:
         progress.dispatch_job(session, foreman, job.id, technician_id=tech.id,
-                              bay_id=None)
+                              bay_id=None, expected_version=job_order_version(session, job.id))
     assert load_order(session, order.id).status == OrderStatus.IN_PROGRESS
     first, second = order.labour_lines
-    progress.clock_on(session, technician_actor, first.id, tech.id)
-    progress.clock_on(session, technician_actor, second.id, tech.id)  # stops the first clock
+    progress.clock_on(session, technician_actor, first.id, tech.id,
+                      expected_version=job_order_version(session, first.id))
+    progress.clock_on(session, technician_actor, second.id, tech.id,
+                      expected_version=job_order_version(session, second.id))  # stops the first
     running = session.scalars(select(ClockEntry).where(ClockEntry.ended_at.is_(None))).all()
     assert [e.labour_line_id for e in running] == [second.id]
     with pytest.raises(DomainError):
-        progress.send_to_qc(session, technician_actor, order.id)
-    progress.finish_job(session, technician_actor, first.id)
-    progress.finish_job(session, technician_actor, second.id)
-    progress.send_to_qc(session, technician_actor, order.id)
+        progress.send_to_qc(session, technician_actor, order.id,
+                            expected_version=order_version(session, order.id))
+    progress.finish_job(session, technician_actor, first.id,
+                        expected_version=job_order_version(session, first.id))
+    progress.finish_job(session, technician_actor, second.id,
+                        expected_version=job_order_version(session, second.id))
+    progress.send_to_qc(session, technician_actor, order.id,
+                        expected_version=order_version(session, order.id))
     with pytest.raises(ValidationError):
-        progress.record_qc(session, foreman, order.id, passed=False)
-    progress.record_qc(session, foreman, order.id, passed=False, notes="刹车异响仍在")
+        progress.record_qc(session, foreman, order.id, passed=False,
+                           expected_version=order_version(session, order.id))
+    progress.record_qc(session, foreman, order.id, passed=False, notes="刹车异响仍在",
+                       expected_version=order_version(session, order.id))
     order = load_order(session, order.id)
     assert order.status == OrderStatus.IN_PROGRESS and order.rework_count == 1
     for job in order.labour_lines:
-        progress.finish_job(session, technician_actor, job.id)
-    progress.send_to_qc(session, foreman, order.id)
-    progress.record_qc(session, foreman, order.id, passed=True)
+        progress.finish_job(session, technician_actor, job.id,
+                            expected_version=job_order_version(session, job.id))
+    progress.send_to_qc(session, foreman, order.id,
+                        expected_version=order_version(session, order.id))
+    progress.record_qc(session, foreman, order.id, passed=True,
+                       expected_version=order_version(session, order.id))
     order = load_order(session, order.id)
     assert order.status == OrderStatus.COMPLETED and order.completed_at is not None
     assert {j.status for j in order.labour_lines} == {JobStatus.QC_PASSED}
@@ -85,23 +100,29 @@ def test_pending_additional_work_blocks_qc(session, advisor, foreman, technician
     order = _signed_order(session, advisor)
     tech = builders.technician(session)
     for job in list(order.labour_lines):
-        progress.dispatch_job(session, foreman, job.id, technician_id=tech.id)
-        progress.finish_job(session, technician_actor, job.id)
+        progress.dispatch_job(session, foreman, job.id, technician_id=tech.id,
+                              expected_version=job_order_version(session, job.id))
+        progress.finish_job(session, technician_actor, job.id,
+                            expected_version=job_order_version(session, job.id))
     extra = add_labour_line(session, advisor, order.id, description="更换雨刮", hours="0.2")
     with pytest.raises(DomainError) as err:
-        progress.dispatch_job(session, foreman, extra.id, technician_id=tech.id)
+        progress.dispatch_job(session, foreman, extra.id, technician_id=tech.id,
+                              expected_version=job_order_version(session, extra.id))
     with pytest.raises(DomainError) as err:
-        progress.send_to_qc(session, foreman, order.id)
+        progress.send_to_qc(session, foreman, order.id,
+                            expected_version=order_version(session, order.id))
     assert "更换雨刮" in err.value.message("en")
 
 
 def test_waiting_needs_a_reason_and_resumes(session, advisor, foreman) -> None:
     order = _signed_order(session, advisor)
     tech = builders.technician(session)
-    progress.dispatch_job(session, foreman, order.labour_lines[0].id, technician_id=tech.id)
-    progress.set_waiting(session, foreman, order.id, WaitReason.PARTS, "等刹车片到货")
+    progress.dispatch_job(session, foreman, order.labour_lines[0].id, technician_id=tech.id,
+                          expected_version=job_order_version(session, order.labour_lines[0].id))
+    progress.set_waiting(session, foreman, order.id, WaitReason.PARTS, "等刹车片到货",
+                         expected_version=order_version(session, order.id))
     assert load_order(session, order.id).wait_reason == "parts"
-    progress.resume(session, foreman, order.id)
+    progress.resume(session, foreman, order.id, expected_version=order_version(session, order.id))
     order = load_order(session, order.id)
     assert order.status == OrderStatus.IN_PROGRESS and order.wait_reason is None
 
@@ -109,14 +130,18 @@ def test_waiting_needs_a_reason_and_resumes(session, advisor, foreman) -> None:
 def test_cancel_needs_a_reason_and_permission(session, advisor, technician_actor) -> None:
     order = builders.order_with_lines(session, advisor)
     with pytest.raises(PermissionDenied):
-        progress.cancel_order(session, technician_actor, order.id, reason="x")
+        progress.cancel_order(session, technician_actor, order.id, reason="x",
+                              expected_version=order_version(session, order.id))
     with pytest.raises(ValidationError):
-        progress.cancel_order(session, advisor, order.id, reason=" ")
-    progress.cancel_order(session, advisor, order.id, reason="客户改天再来")
+        progress.cancel_order(session, advisor, order.id, reason=" ",
+                              expected_version=order_version(session, order.id))
+    progress.cancel_order(session, advisor, order.id, reason="客户改天再来",
+                          expected_version=order_version(session, order.id))
     order = load_order(session, order.id)
     assert order.status == OrderStatus.CANCELLED and order.cancel_reason == "客户改天再来"
     with pytest.raises(InvalidTransition):
-        progress.submit_estimate(session, advisor, order.id)
+        progress.submit_estimate(session, advisor, order.id,
+                                 expected_version=order_version(session, order.id))
 
 
 def test_comeback_links_to_a_completed_order_of_the_same_vehicle(session, advisor) -> None:

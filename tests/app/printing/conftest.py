@@ -24,7 +24,7 @@ from app.orders.lines import (
     add_part_line,
     record_approval,
 )
-from app.orders.queries import load_order
+from app.orders.queries import job_order_version, load_order, order_version
 from app.parts.stock import issue_to_order
 from db.enums import LineType
 from db.models import Bay, Technician
@@ -83,26 +83,32 @@ def workshop_order(session, actors) -> WorkshopOrder:
     add_part_line(session, advisor, order.id, part_id=oil.id, quantity="4.5")
     add_part_line(session, advisor, order.id, part_id=pads.id, quantity="1", discount="0.05")
     add_charge_line(session, advisor, order.id, description="环保处理费", amount="15.00")
-    progress.submit_estimate(session, advisor, order.id)
-    progress.record_customer_signature(session, advisor, order.id)
+    progress.submit_estimate(session, advisor, order.id,
+                             expected_version=order_version(session, order.id))
+    progress.record_customer_signature(session, advisor, order.id,
+                                       expected_version=order_version(session, order.id))
     tech = session.scalars(select(Technician).order_by(Technician.code)).first()
     bay = session.scalars(select(Bay).order_by(Bay.code)).first()
     for job in load_order(session, order.id).labour_lines:
-        progress.dispatch_job(session, foreman, job.id, technician_id=tech.id, bay_id=bay.id)
+        progress.dispatch_job(session, foreman, job.id, technician_id=tech.id, bay_id=bay.id,
+                              expected_version=job_order_version(session, job.id))
     first = load_order(session, order.id).labour_lines[0]
-    progress.clock_on(session, tech_actor, first.id, tech.id)
-    progress.finish_job(session, tech_actor, first.id)
+    progress.clock_on(session, tech_actor, first.id, tech.id,
+                      expected_version=job_order_version(session, first.id))
+    progress.finish_job(session, tech_actor, first.id,
+                        expected_version=job_order_version(session, first.id))
     for line in load_order(session, order.id).part_lines:
         issue_to_order(session, clerk, line.id)
     wipers = add_labour_line(session, advisor, order.id, description="更换雨刮片",
                              hours="0.2", operation_code="WIP-01")
     record_approval(session, advisor, order.id, [LineRef(LineType.LABOUR, wipers.id)],
-                    approved_by="车主陈先生", method="phone")
+                    approved_by="车主陈先生", method="phone",
+                    expected_version=order_version(session, order.id))
     cabin = add_labour_line(session, advisor, order.id, description="更换空调滤清器",
                             hours="0.3", operation_code="AC-FLT")
     cabin_part = make_part(session, clerk, "87139-0N010", on_hand=3, name="空调滤芯",
                            sale_price="128.00")
-    extra = add_part_line(session, advisor, order.id, part_id=cabin_part.id, quantity="1")
+    extra = add_part_line(session, advisor, order.id, part_id=cabin_part.id, quantity="1").line
     session.flush()
     session.expire_all()  # documents are printed from what is stored, as in a new session
     return WorkshopOrder(order.id, (cabin.description, extra.description))
@@ -118,18 +124,22 @@ def complete_and_invoice(session, actors, work: WorkshopOrder) -> int:
     refs += [LineRef(LineType.PART, p.id) for p in order.part_lines
              if p.additional and p.approval_id is None]
     record_approval(session, advisor, order.id, refs, approved_by="车主陈先生",
-                    method="in_person")
+                    method="in_person", expected_version=order_version(session, order.id))
     tech = session.scalars(select(Technician).order_by(Technician.code)).first()
     for job in load_order(session, order.id).labour_lines:
         if job.status in ("open",):
-            progress.dispatch_job(session, foreman, job.id, technician_id=tech.id)
+            progress.dispatch_job(session, foreman, job.id, technician_id=tech.id,
+                                  expected_version=job_order_version(session, job.id))
         if job.status in ("dispatched", "in_progress"):
-            progress.finish_job(session, tech_actor, job.id)
+            progress.finish_job(session, tech_actor, job.id,
+                                expected_version=job_order_version(session, job.id))
     for line in load_order(session, order.id).part_lines:
         if line.issued_qty < line.quantity:
             issue_to_order(session, clerk, line.id)
-    progress.send_to_qc(session, foreman, order.id)
-    progress.record_qc(session, foreman, order.id, passed=True)
+    progress.send_to_qc(session, foreman, order.id,
+                        expected_version=order_version(session, order.id))
+    progress.record_qc(session, foreman, order.id, passed=True,
+                       expected_version=order_version(session, order.id))
     return settle_order(session, actors["cashier"], order.id).id
 
 

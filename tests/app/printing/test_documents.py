@@ -16,7 +16,7 @@ from app.clock import pinned
 from app.errors import DomainError, PermissionDenied, ValidationError
 from app.orders import progress
 from app.orders.lines import add_labour_line
-from app.orders.queries import load_order
+from app.orders.queries import load_order, order_version
 from app.orders.totals import price_order
 from app.printing import qr_payload, render_document, render_invoice
 from app.printing.formatting import hours, money, money_with_symbol
@@ -220,7 +220,8 @@ def test_gate_pass_after_hand_over_only(session, actors, workshop) -> None:
     pay(session, actors, invoice_id,
         [PaymentPart("card", invoice.customer_share),
          PaymentPart("account", invoice.warranty_share, payer="warranty")], "gate-1")
-    progress.deliver(session, actors["advisor"], workshop.order_id)
+    progress.deliver(session, actors["advisor"], workshop.order_id,
+                     expected_version=order_version(session, workshop.order_id))
     order = load_order(session, workshop.order_id)
     pdf = render_document(session, actors["advisor"], "gate_pass", workshop.order_id)
     reader = PdfReader(BytesIO(pdf))

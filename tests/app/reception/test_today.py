@@ -14,6 +14,7 @@ from app.appointments.service import AppointmentData
 from app.clock import pinned
 from app.errors import PermissionDenied
 from app.orders import progress
+from app.orders.queries import job_order_version, order_version
 from app.reception.today import today_strip
 from app.security.actor import Actor
 from db.enums import OrderStatus
@@ -34,10 +35,13 @@ def _book(session, actor, hour: int, *, day: date = TODAY, advisor_id=None):
 
 def _in_progress(session, actor, foreman):
     order = builders.order_with_lines(session, actor)
-    progress.submit_estimate(session, actor, order.id)
-    progress.record_customer_signature(session, actor, order.id)
+    progress.submit_estimate(session, actor, order.id,
+                             expected_version=order_version(session, order.id))
+    progress.record_customer_signature(session, actor, order.id,
+                                       expected_version=order_version(session, order.id))
     progress.dispatch_job(session, foreman, order.labour_lines[0].id,
-                          technician_id=builders.technician(session).id)
+                          technician_id=builders.technician(session).id,
+                          expected_version=job_order_version(session, order.labour_lines[0].id))
     return order
 
 

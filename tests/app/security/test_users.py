@@ -10,7 +10,8 @@ from app.errors import AuthenticationError, PermissionDenied, ValidationError
 from app.security.actor import require
 from app.security.passwords import hash_password, verify_password
 from app.security.permissions import PERMISSIONS, ROLE_PERMISSIONS
-from app.security.users import authenticate, create_user
+from app.security.users import authenticate, create_user, sign_in
+from app.transactions import run_in_transaction
 from db.enums import RoleCode
 from db.models import AuditEntry, User
 from tests.factories import TEST_PASSWORD
@@ -83,3 +84,28 @@ def test_require_denies_with_the_permission_named(actors) -> None:
     with pytest.raises(PermissionDenied) as err:
         require(actors["technician"], "cashier.settle")
     assert "cashier.settle" in err.value.message("zh_CN")
+
+
+def test_a_failed_sign_in_is_counted_in_a_transaction_that_commits(database) -> None:
+    result = run_in_transaction(database, lambda s: sign_in(s, "cashier", "wrong-password"))
+    assert not result.ok and result.actor is None
+    assert result.error is not None and result.error.message("en") == \
+        "Wrong user name or password."
+    result = run_in_transaction(database, lambda s: sign_in(s, "cashier", "wrong-again"))
+    with database.reading() as s:
+        assert s.scalar(select(User.failed_logins).where(User.username == "cashier")) == 2
+    unknown = run_in_transaction(database, lambda s: sign_in(s, "nobody", TEST_PASSWORD))
+    assert unknown.error is not None and unknown.error.message("en") == result.error.message(
+        "en")  # nothing tells which part was wrong
+    ok = run_in_transaction(database, lambda s: sign_in(s, " Cashier ", TEST_PASSWORD))
+    assert ok.ok and ok.actor is not None and ok.actor.username == "cashier"
+    with database.reading() as s:
+        user = s.scalar(select(User).where(User.username == "cashier"))
+        assert user.failed_logins == 0 and user.last_login_at is not None
+
+
+def test_authenticate_writes_nothing_when_it_refuses(session) -> None:
+    with pytest.raises(AuthenticationError):
+        authenticate(session, "cashier", "wrong-password")
+    assert not session.dirty and not session.new
+    assert session.scalar(select(User.failed_logins).where(User.username == "cashier")) == 0

@@ -14,7 +14,7 @@ from app.errors import PermissionDenied
 from app.orders import progress
 from app.orders.checkin import link_comeback
 from app.orders.lines import add_labour_line, add_part_line
-from app.orders.queries import load_order
+from app.orders.queries import job_order_version, load_order, order_version
 from app.parts.stock import issue_to_order
 from app.security.actor import Actor
 from app.workshop.board import BoardCard, PartsStatus, board_snapshot
@@ -36,12 +36,15 @@ def _signed(session, advisor, manager, *, plate: str, promised_hours: int | None
         add_labour_line(session, advisor, order.id, description=job, hours="1.00")
     if part is not None:
         add_part_line(session, advisor, order.id, part_id=part.id, quantity="2")
-    progress.submit_estimate(session, advisor, order.id)
-    progress.record_customer_signature(session, advisor, order.id)
+    progress.submit_estimate(session, advisor, order.id,
+                             expected_version=order_version(session, order.id))
+    progress.record_customer_signature(session, advisor, order.id,
+                                       expected_version=order_version(session, order.id))
     tech = builders.technician(session)
     bay = session.query(Bay).filter_by(code="B01").one()
     for line in load_order(session, order.id).labour_lines:
-        progress.dispatch_job(session, manager, line.id, technician_id=tech.id, bay_id=bay.id)
+        progress.dispatch_job(session, manager, line.id, technician_id=tech.id, bay_id=bay.id,
+                              expected_version=job_order_version(session, line.id))
     return order
 
 
@@ -83,18 +86,24 @@ def test_cards_show_the_workshop_and_no_personal_data(session, advisor, manager,
 def test_waiting_qc_completed_and_comebacks(session, advisor, manager, foreman) -> None:
     original = _signed(session, advisor, manager, plate="粤BM2001")
     for job in load_order(session, original.id).labour_lines:
-        progress.finish_job(session, manager, job.id)
-    progress.send_to_qc(session, manager, original.id)
-    progress.record_qc(session, manager, original.id, passed=True)
+        progress.finish_job(session, manager, job.id,
+                            expected_version=job_order_version(session, job.id))
+    progress.send_to_qc(session, manager, original.id,
+                        expected_version=order_version(session, original.id))
+    progress.record_qc(session, manager, original.id, passed=True,
+                       expected_version=order_version(session, original.id))
     again = builders.checked_in_order(session, advisor, load_order(session, original.id).vehicle)
     link_comeback(session, advisor, again, original.id)
     add_labour_line(session, advisor, again.id, description="异响复查", hours="0.50")
-    progress.submit_estimate(session, advisor, again.id)
-    progress.record_customer_signature(session, advisor, again.id)
+    progress.submit_estimate(session, advisor, again.id,
+                             expected_version=order_version(session, again.id))
+    progress.record_customer_signature(session, advisor, again.id,
+                                       expected_version=order_version(session, again.id))
     waiting = _signed(session, advisor, manager, plate="粤BM2002")
     from db.enums import WaitReason
 
-    progress.set_waiting(session, manager, waiting.id, WaitReason.PARTS)
+    progress.set_waiting(session, manager, waiting.id, WaitReason.PARTS,
+                         expected_version=order_version(session, waiting.id))
     session.flush()
 
     by_id = {c.order_id: c for c in board_snapshot(session, foreman)}

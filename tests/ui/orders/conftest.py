@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.security.actor import Actor
 from db.engine import Database
+from tests.ui.conftest import settle_operations
 from ui.fonts import apply_application_font
 from ui.orders import dialogs
 from ui.orders.editor import OrderEditor
@@ -54,10 +55,15 @@ def open_editor(qtbot, database: Database) -> Callable[..., OrderEditor]:
         editor = OrderEditor(database, actor, lang)
         qtbot.addWidget(editor)
         editor.resize(1366, 768)
+        settle_operations()
         editor.open_order(order_id)
+        settle_operations()
         editor.show()
+        settle_operations()
         qtbot.waitExposed(editor)
+        settle_operations()
         editor.activateWindow()
+        settle_operations()
         qtbot.waitUntil(editor.isActiveWindow)
         return editor
 

@@ -90,6 +90,7 @@ def test_scanning_a_job_card_opens_the_order(qtbot, page, database, advisor) -> 
     assert page.orders.order_id == order_id
     assert page.tabs.currentIndex() == ORDER_TAB
     assert page.search.box.text() == ""  # ready for the next scan
+    settle_operations()  # the order is read off the GUI thread
     state = page.orders.editor.state
     assert (state.number, state.check_in.customer_description) == (number, "刹车异响")
 

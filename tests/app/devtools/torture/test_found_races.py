@@ -26,7 +26,7 @@ from app.orders.progress import (
     send_to_qc,
     submit_estimate,
 )
-from app.orders.queries import load_order
+from app.orders.queries import job_order_version, load_order, order_version
 from app.transactions import run_in_transaction
 from db.enums import OrderStatus
 
@@ -50,18 +50,23 @@ def test_additional_work_added_while_the_order_goes_to_qc(database) -> None:
     with database.transaction() as s:
         actors = load_actors(s, world.usernames)
         order_id = new_order(s, actors, world, rng, plate_for(world, 997, 1)).id
-        submit_estimate(s, actors["advisor"], order_id)
-        record_customer_signature(s, actors["advisor"], order_id)
+        submit_estimate(s, actors["advisor"], order_id,
+                        expected_version=order_version(s, order_id))
+        record_customer_signature(s, actors["advisor"], order_id,
+                                  expected_version=order_version(s, order_id))
         for job in list(load_order(s, order_id).labour_lines):
-            dispatch_job(s, actors["foreman"], job.id, technician_id=world.technician_ids[0])
-            finish_job(s, actors["technician"], job.id)
+            dispatch_job(s, actors["foreman"], job.id, technician_id=world.technician_ids[0],
+                         expected_version=job_order_version(s, job.id))
+            finish_job(s, actors["technician"], job.id,
+                       expected_version=job_order_version(s, job.id))
 
     adding = database.session()
     outcome: dict[str, object] = {}
 
     def qc() -> None:
         try:
-            run_in_transaction(database, lambda s: send_to_qc(s, actors["foreman"], order_id),
+            run_in_transaction(database, lambda s: send_to_qc(
+                s, actors["foreman"], order_id, expected_version=order_version(s, order_id)),
                                attempts=1)
             outcome["sent"] = True
         except DomainError as exc:

@@ -38,6 +38,7 @@ BENCH_OWNER = "性能测试车队"
 BENCH_PART_NO = "BENCH-0001"
 TERMINAL = "BENCH"
 MARK_OPEN_ORDER = "bench: 30-line order"
+MARK_WRITE_STALL = "bayline bench: write stall"
 MARK_INVOICE = "bench: 40-line invoice"
 MARK_SETTLE = "bench: to settle"
 MARK_ISSUE = "bench: parts issue"
@@ -208,6 +209,19 @@ def open_order_fixture(database: Database, actors: Actors, vehicle_id: int) -> i
 
     def build(session: Session) -> int:
         order = _new_order(session, actors.advisor, vehicle_id, MARK_OPEN_ORDER)
+        _add_lines(session, actors.advisor, order.id, jobs=12,
+                   parts=parts_in_stock(session, 14, fallback), charges=4)
+        return order.id
+
+    return run_in_transaction(database, build)
+
+
+def write_stall_fixture(database: Database, actors: Actors, vehicle_id: int) -> int:
+    """A new checked-in order of 30 lines for the editor to add lines to (one per run)."""
+    fallback = stocked_part(database, actors, Decimal(1))
+
+    def build(session: Session) -> int:
+        order = _new_order(session, actors.advisor, vehicle_id, MARK_WRITE_STALL)
         _add_lines(session, actors.advisor, order.id, jobs=12,
                    parts=parts_in_stock(session, 14, fallback), charges=4)
         return order.id

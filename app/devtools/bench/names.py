@@ -7,4 +7,5 @@ SCENARIO_NAMES: tuple[str, ...] = (
     "settle_invoice", "invoice_pdf", "export_month_xlsx", "cold_start",
     "search_typing",
     "change_propagation",
+    "write_stall",
 )

@@ -427,6 +427,30 @@ def change_propagation(bench: Bench, plan: Plan) -> Result:
     return Result(Timings(tuple(samples)), extra=extra)
 
 
+def write_stall(bench: Bench, plan: Plan) -> Result:
+    """The longest GUI-thread stall per line saved in the order editor (offscreen, its own
+    process): the click, the save on the writer thread, the order read again, the table."""
+    from statistics import median
+
+    order_id = fixtures.write_stall_fixture(bench.database, bench.actors, bench.vehicle_id)
+    url = bench.database.url.render_as_string(hide_password=False)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.devtools.bench_editor", "--db", url, "--order",
+         str(order_id), "--n", str(plan.n), "--warmup", str(plan.warmup)],
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+        timeout=PROBE_TIMEOUT_S + plan.n * 5, check=False)
+    for line in done.stdout.splitlines():
+        if line.startswith("{"):
+            found = json.loads(line)
+            return Result(Timings(tuple(found["stall_ms"])),
+                          extra={"save_p50_ms": round(median(found["save_ms"]), 3)})
+    raise BenchError(f"the editor probe failed ({done.returncode}): "
+                     f"{(done.stdout + done.stderr).strip()[-500:]}")
+
+
 SCENARIOS: dict[str, Callable[[Bench, Plan], Result]] = {
     "search_plate_exact": search_plate_exact,
     "search_fragment": search_fragment,
@@ -439,4 +463,5 @@ SCENARIOS: dict[str, Callable[[Bench, Plan], Result]] = {
     "cold_start": cold_start,
     "search_typing": search_typing,
     "change_propagation": change_propagation,
+    "write_stall": write_stall,
 }

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import now
 from app.errors import AuthenticationError, DomainError
+from app.orders.reads import Choice
 from app.security.actor import Actor
 from db.engine import Database
 from db.enums import LineType
@@ -332,15 +333,6 @@ class DispatchJob:
     hours: Decimal
     technician: str = ""  # the technician's name when dispatched before
     bay: str = ""  # the bay's code when dispatched before
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A technician or bay offered in a combo box; ``key`` is its name or code."""
-
-    id: int
-    text: str
-    key: str = ""
 
 
 class DispatchDialog(QDialog):

@@ -37,6 +37,7 @@ from app.orders.lines import (
     remove_line,
 )
 from app.orders.queries import load_order
+from app.orders.reads import dispatch_choices, operation_hits, part_hits
 from app.orders.view import order_view
 from app.parts.stock import reserve_for_line
 from app.security.actor import Actor
@@ -52,7 +53,6 @@ from ui.orders.line_entry import ChargeEntry, ChargeInput, JobEntry, JobInput, P
 from ui.orders.lines_tab import LinesTab
 from ui.orders.models import LineRow
 from ui.orders.panels import ConflictBanner, PendingBanner, TotalsPanel
-from ui.orders.reads import dispatch_choices, operation_hits, part_hits
 from ui.orders.state import EditorState, editor_state
 from ui.orders.texts import money, quantity
 from ui.signals import signals

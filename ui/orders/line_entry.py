@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.orders.reads import OperationHit, PartHit
+from app.orders.reads import OperationHit, PartHit
 from ui.orders.texts import PAYERS, money, payer_name, quantity
 
 DEBOUNCE_MS = 120

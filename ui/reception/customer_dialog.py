@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 
 from app.customers.service import CustomerData, create_customer, update_customer
 from app.i18n import _
+from app.reception.queries import CustomerForm, customer_form
 from app.validation.phones import validate_phone
 from app.validation.text import require_text
 from db.enums import CustomerKind
 from ui.reception.common import Context
 from ui.reception.forms import FormDialog, caption
-from ui.reception.queries import CustomerForm, customer_form
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL

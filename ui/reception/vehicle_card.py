@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import NotFound
 from app.i18n import translate
+from app.reception.queries import CardData, VisitRow, card_data
 from ui.reception.common import (
     TONE_COLOURS,
     Context,
@@ -27,7 +28,6 @@ from ui.reception.common import (
     tone_background,
     tone_foreground,
 )
-from ui.reception.queries import CardData, VisitRow, card_data
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
 from ui.widgets import make_heading
 

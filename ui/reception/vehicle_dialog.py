@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.customers.service import create_customer
 from app.errors import ValidationError
 from app.i18n import translate
+from app.reception.queries import VehicleInfo, vehicle_info
 from app.validation.plates import validate_plate
 from app.validation.vin import validate_vin
 from app.vehicles.service import (
@@ -33,7 +34,6 @@ from app.vehicles.service import (
 from ui.reception.common import TONE_COLOURS, Context, Tone
 from ui.reception.customer_dialog import CustomerFields
 from ui.reception.forms import FormDialog, parse_day
-from ui.reception.queries import VehicleInfo, vehicle_info
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL

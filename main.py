@@ -53,8 +53,8 @@ def run_gui(args: argparse.Namespace) -> int:
             # A single PC upgrades its own file; a LAN server is upgraded deliberately with
             # `db upgrade`, never by whichever terminal starts first.
             upgrade(database)
-        elif (code := require_current_schema(database)) is not None:
-            return code
+        elif (failed := require_current_schema(database)) is not None:
+            return failed
     from ui.app import run_gui as start
 
     return start(database, demo=args.demo, language=args.lang)

@@ -15,7 +15,16 @@ from app.orders.workflow import change_status
 from app.security.actor import Actor, require
 from app.validation.text import normalise_text
 from db.enums import JobStatus, OrderStatus, WaitReason
-from db.models import Bay, ClockEntry, LabourLine, QCRecord, RepairOrder, Technician
+from db.models import (
+    Bay,
+    ChargeLine,
+    ClockEntry,
+    LabourLine,
+    PartLine,
+    QCRecord,
+    RepairOrder,
+    Technician,
+)
 
 _WORKING = frozenset({OrderStatus.APPROVED, OrderStatus.IN_PROGRESS, OrderStatus.WAITING})
 
@@ -24,7 +33,8 @@ def submit_estimate(session: Session, actor: Actor, order_id: int) -> RepairOrde
     """Open → estimated: the itemised estimate is ready for the customer."""
     require(actor, "orders.edit")
     order = load_order(session, order_id)
-    lines = [*order.labour_lines, *order.part_lines, *order.charge_lines]
+    lines: list[LabourLine | PartLine | ChargeLine] = [
+        *order.labour_lines, *order.part_lines, *order.charge_lines]
     if not any(is_billable(line) for line in lines):
         raise DomainError(_("Add at least one job, part or charge before estimating."))
     change_status(session, actor, order, OrderStatus.ESTIMATED)
@@ -139,8 +149,9 @@ def send_to_qc(session: Session, actor: Actor, order_id: int) -> RepairOrder:
     if open_jobs:
         raise DomainError(_("These jobs are not finished yet: {jobs}."),
                           jobs="、".join(open_jobs))
-    pending = [x.description for x in (*order.labour_lines, *order.part_lines,
-                                       *order.charge_lines)
+    every: list[LabourLine | PartLine | ChargeLine] = [
+        *order.labour_lines, *order.part_lines, *order.charge_lines]
+    pending = [x.description for x in every
                if x.additional and x.approval_id is None
                and not (isinstance(x, LabourLine) and x.status == JobStatus.CANCELLED)]
     if pending:

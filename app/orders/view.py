@@ -26,6 +26,7 @@ from app.security.actor import Actor, require
 from db.enums import JobStatus, LineType, OrderStatus
 from db.models import (
     Bay,
+    ChargeLine,
     LabourLine,
     OrderStatusChange,
     Part,
@@ -239,13 +240,13 @@ def _names(session: Session, model: type[Technician] | type[Bay], ids: set[int |
 
 def _view_lines(session: Session, order: RepairOrder,
                 priced: tuple[PricedLine, ...]) -> tuple[ViewLine, ...]:
-    sources: dict[tuple[LineType, int], LabourLine | PartLine | object] = {}
-    for line in order.labour_lines:
-        sources[(LineType.LABOUR, line.id)] = line
-    for line in order.part_lines:
-        sources[(LineType.PART, line.id)] = line
-    for line in order.charge_lines:
-        sources[(LineType.CHARGE, line.id)] = line
+    sources: dict[tuple[LineType, int], LabourLine | PartLine | ChargeLine] = {}
+    for labour in order.labour_lines:
+        sources[(LineType.LABOUR, labour.id)] = labour
+    for part in order.part_lines:
+        sources[(LineType.PART, part.id)] = part
+    for charge in order.charge_lines:
+        sources[(LineType.CHARGE, charge.id)] = charge
     stock = _stock(session, {p.part_id for p in order.part_lines if p.part_id is not None})
     techs = _names(session, Technician, {j.technician_id for j in order.labour_lines}, "name")
     bays = _names(session, Bay, {j.bay_id for j in order.labour_lines}, "code")

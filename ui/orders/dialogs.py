@@ -291,7 +291,8 @@ class CustomerApprovalDialog(QDialog):
     def chosen(self) -> tuple[PendingItem, ...]:
         """The items ticked."""
         return tuple(item for row, item in enumerate(self.items)
-                     if self.table.item(row, 0).checkState() == Qt.CheckState.Checked)
+                     if (box := self.table.item(row, 0)) is not None
+                     and box.checkState() == Qt.CheckState.Checked)
 
     def _update_amount(self) -> None:
         total = sum((item.gross for item in self.chosen()), Decimal("0.00"))
@@ -400,7 +401,8 @@ class DispatchDialog(QDialog):
         """(job id, technician id, bay id or None) of each ticked job."""
         chosen = []
         for row, job in enumerate(self.jobs):
-            if self.table.item(row, 0).checkState() != Qt.CheckState.Checked:
+            box = self.table.item(row, 0)
+            if box is None or box.checkState() != Qt.CheckState.Checked:
                 continue
             chosen.append((job.job_id, int(self.technician_boxes[row].currentData()),
                            self.bay_boxes[row].currentData()))

@@ -88,6 +88,7 @@ class OrderEditor(QWidget):
     """Edit one repair order. ``order_changed(order_id)`` follows every committed change."""
 
     order_changed = Signal(int)
+    actions: ActionPanel  # type: ignore[assignment]  # shadows QWidget.actions()
 
     def __init__(self, database: Database, actor: Actor, lang: str,
                  parent: QWidget | None = None) -> None:
@@ -537,7 +538,8 @@ class OrderEditor(QWidget):
             # reservation); the removal itself bumps the version for the re-add.
             remove_line(session, actor, row.line_type, row.line_id, reason=values.reason,
                         expected_version=version)
-            common = {"discount": new_discount, "payer": values.payer, "approved_by": manager}
+            common: dict[str, Any] = {"discount": new_discount, "payer": values.payer,
+                                      "approved_by": manager}
             if row.line_type is LineType.LABOUR:
                 return add_labour_line(session, actor, order_id,
                                        description=values.description, hours=values.quantity,

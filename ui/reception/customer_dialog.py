@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -51,7 +52,7 @@ class CustomerFields:
             edit.setPlaceholderText(self.tr("e.g. 138 1234 5678") if i == 0 else "")
             label = self.tr("Phone") if i == 0 else self.tr("Phone {n}").format(n=i + 1)
             dialog.add_field(form, f"phones.{i}", label, edit, required=i == 0,
-                             check=lambda text, i=i: validate_phone(text, field=f"phones.{i}"))
+                             check=partial(validate_phone, field=f"phones.{i}"))
             self.phones.append(edit)
         self.stored_phones: tuple[str, ...] | None = None  # kept when phones are masked
         self.kind.currentIndexChanged.connect(self._kind_changed)

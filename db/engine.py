@@ -10,6 +10,7 @@ DEFERRED and never block writers.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 READONLY_OPTION = "bayline_readonly"
+DISPOSE_WAIT_S = 10.0  # for connections still out (a background read finishing)
 
 
 def normalise_url(url: str | URL | Path) -> URL:
@@ -83,6 +85,19 @@ class Database:
         self._readonly_engine = self.engine.execution_options(**{READONLY_OPTION: True})
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._readonly_sessions = sessionmaker(self._readonly_engine, expire_on_commit=False)
+        self._checked_out = 0  # pooled connections in use, on any thread
+        self._returned = threading.Condition()
+        event.listen(self.engine, "checkout", self._on_checkout)
+        event.listen(self.engine, "checkin", self._on_checkin)
+
+    def _on_checkout(self, *_args: Any) -> None:
+        with self._returned:
+            self._checked_out += 1
+
+    def _on_checkin(self, *_args: Any) -> None:
+        with self._returned:
+            self._checked_out -= 1
+            self._returned.notify_all()
 
     @property
     def backend(self) -> str:
@@ -114,8 +129,12 @@ class Database:
             finally:
                 session.rollback()
 
-    def dispose(self) -> None:
-        """Close every pooled connection."""
+    def dispose(self, *, wait: float = DISPOSE_WAIT_S) -> None:
+        """Close every pooled connection, first waiting up to ``wait`` seconds for those still
+        in use (a background read on another thread) to come back: a connection returned
+        after the pool is disposed is never closed, only dropped with an unclosed socket."""
+        with self._returned:
+            self._returned.wait_for(lambda: self._checked_out <= 0, timeout=wait)
         self.engine.dispose()
 
 

@@ -39,8 +39,7 @@ def no_window_outlives_its_test(qapp) -> Iterator[None]:
 
     yield
     for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
+        widget.deleteLater()  # not close(): a form would ask whether to discard its typing
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 

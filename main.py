@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from app.cli import command_modules, open_database, require_current_schema
+from app.cli import close_databases, command_modules, open_database, require_current_schema
 from db.migrate import SchemaState, schema_status, upgrade
 
 EPILOG = """\
@@ -53,8 +53,8 @@ def run_gui(args: argparse.Namespace) -> int:
             # A single PC upgrades its own file; a LAN server is upgraded deliberately with
             # `db upgrade`, never by whichever terminal starts first.
             upgrade(database)
-        elif (code := require_current_schema(database)) is not None:
-            return code
+        elif (failed := require_current_schema(database)) is not None:
+            return failed
     from ui.app import run_gui as start
 
     return start(database, demo=args.demo, language=args.lang)
@@ -62,10 +62,13 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command is None:
-        return run_gui(args)
-    module = next(m for m in command_modules() if args.command == m.NAME)
-    return module.run(args)
+    try:
+        if args.command is None:
+            return run_gui(args)
+        module = next(m for m in command_modules() if args.command == m.NAME)
+        return module.run(args)
+    finally:
+        close_databases()  # an unclosed connection is left to the garbage collector otherwise
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 """Bayline's two commands, stdlib only, the same on Linux, macOS and Windows.
 
     python3 tasks.py run    install into .venv (first time) and open Bayline on its demo database
-    python3 tasks.py test   install the test tools too and run the whole suite (ruff + pytest)
+    python3 tasks.py test   install the test tools too and check everything (ruff, mypy, pytest)
 
 On Windows type ``py tasks.py run`` / ``py tasks.py test``. Anything after the command is
 passed on: ``tasks.py run --lang en``, ``tasks.py test -k orders -x``.
@@ -59,9 +59,11 @@ def run(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     ensure_venv("test")
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    # All three run (one report of everything wrong); any failure fails the command.
     lint = subprocess.call([str(PYTHON), "-m", "ruff", "check", "."], cwd=ROOT, env=env)
+    types = subprocess.call([str(PYTHON), "-m", "mypy"], cwd=ROOT, env=env)  # [tool.mypy]
     tests = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
-    return tests or lint
+    return tests or types or lint
 
 
 def main() -> int:

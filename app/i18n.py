@@ -47,7 +47,8 @@ def catalogue(lang: str) -> dict[str, str]:
         with path.open("rb") as fh:
             cat = read_po(fh)
         merged.update({m.id: m.string for m in cat
-                       if m.id and m.string and isinstance(m.id, str)})
+                       if m.id and m.string and isinstance(m.id, str)
+                       and isinstance(m.string, str)})
     return merged
 
 

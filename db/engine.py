@@ -10,6 +10,7 @@ DEFERRED and never block writers.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,7 @@ PG_LOCK_TIMEOUT_MS = 2_000
 PG_STATEMENT_TIMEOUT_MS = 30_000
 """The longest one PostgreSQL statement may run (0 turns it off, e.g. for bulk loads)."""
 READONLY_OPTION = "bayline_readonly"
+DISPOSE_WAIT_S = 10.0  # for connections still out (a background read finishing)
 
 
 def normalise_url(url: str | URL | Path) -> URL:
@@ -61,11 +63,11 @@ def make_engine(url: str | URL | Path, *, statement_timeout_ms: int = PG_STATEME
         return engine
     if u.get_backend_name() == "postgresql":
         kwargs.setdefault("pool_pre_ping", True)
-        connect_args = dict(kwargs.pop("connect_args", {}))
+        pg_args: dict[str, Any] = dict(kwargs.pop("connect_args", {}))
         options = (f"-c lock_timeout={int(lock_timeout_ms)} "
                    f"-c statement_timeout={int(statement_timeout_ms)}")
-        connect_args["options"] = f"{connect_args.get('options', '')} {options}".strip()
-        return create_engine(u, connect_args=connect_args, **kwargs)
+        pg_args["options"] = f"{pg_args.get('options', '')} {options}".strip()
+        return create_engine(u, connect_args=pg_args, **kwargs)
     raise ValueError(f"unsupported database: {u.get_backend_name()}")
 
 
@@ -99,6 +101,19 @@ class Database:
         self._readonly_engine = self.engine.execution_options(**{READONLY_OPTION: True})
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._readonly_sessions = sessionmaker(self._readonly_engine, expire_on_commit=False)
+        self._checked_out = 0  # pooled connections in use, on any thread
+        self._returned = threading.Condition()
+        event.listen(self.engine, "checkout", self._on_checkout)
+        event.listen(self.engine, "checkin", self._on_checkin)
+
+    def _on_checkout(self, *_args: Any) -> None:
+        with self._returned:
+            self._checked_out += 1
+
+    def _on_checkin(self, *_args: Any) -> None:
+        with self._returned:
+            self._checked_out -= 1
+            self._returned.notify_all()
 
     @property
     def backend(self) -> str:
@@ -140,8 +155,12 @@ class Database:
         event.listen(self.engine, "before_cursor_execute", before)
         return lambda: event.remove(self.engine, "before_cursor_execute", before)
 
-    def dispose(self) -> None:
-        """Close every pooled connection."""
+    def dispose(self, *, wait: float = DISPOSE_WAIT_S) -> None:
+        """Close every pooled connection, first waiting up to ``wait`` seconds for those still
+        in use (a background read on another thread) to come back: a connection returned
+        after the pool is disposed is never closed, only dropped with an unclosed socket."""
+        with self._returned:
+            self._returned.wait_for(lambda: self._checked_out <= 0, timeout=wait)
         self.engine.dispose()
 
 

@@ -121,7 +121,9 @@ class LockOverlay(QWidget):
 
     def show_over_parent(self) -> None:
         """Cover the whole parent window and take the focus."""
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None  # the overlay is made with its window as parent
+        self.setGeometry(parent.rect())
         self._set_wrong(False)
         self.password.clear()
         self.show()

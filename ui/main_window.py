@@ -249,7 +249,9 @@ class MainWindow(QMainWindow):
         """Cover the window until the signed-in user types their password (Ctrl+L)."""
         if self.is_locked():
             return
-        self.centralWidget().setEnabled(False)
+        central = self.centralWidget()
+        assert central is not None  # set in __init__
+        central.setEnabled(False)
         self.menuBar().setEnabled(False)
         for action in (self.lock_action, self.sign_out_action, self.quit_action,
                        *self.go_actions):
@@ -257,7 +259,9 @@ class MainWindow(QMainWindow):
         self.lock_overlay.show_over_parent()
 
     def _unlocked(self) -> None:
-        self.centralWidget().setEnabled(True)
+        central = self.centralWidget()
+        assert central is not None
+        central.setEnabled(True)
         self.menuBar().setEnabled(True)
         for action in (self.lock_action, self.sign_out_action, self.quit_action,
                        *self.go_actions):

@@ -132,8 +132,8 @@ class FirstStartSetup(QDialog):
             self.tr("unified social credit code, 18 characters"))
         self.save_button.setText(self.tr("Create shop"))
         self.cancel_button.setText(self.tr("Cancel"))
-        for name, text in self._errors.items():
-            self.fields[name].set_error(text())
+        for name, message in self._errors.items():
+            self.fields[name].set_error(message())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

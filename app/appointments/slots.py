@@ -69,7 +69,7 @@ def within_opening_hours(moment: datetime, zone: tzinfo) -> bool:
     return OPENING_HOUR <= moment.astimezone(zone).hour < CLOSING_HOUR
 
 
-def receiving_users() -> Select[tuple[int, str]]:
+def receiving_users() -> Select[int, str]:
     """(id, full name) of the active users who may receive cars: the service advisors."""
     return (select(User.id, User.full_name).join(Role, Role.id == User.role_id)
             .join(role_permission, role_permission.c.role_id == Role.id)

@@ -87,7 +87,7 @@ def _attrs(obj: object, fields: Mapping[str, int | None]) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in fields}
 
 
-def _invoice_bytes(invoice: Mapping[str, Any], lines: Sequence[Mapping[str, Any]]) -> bytes:
+def _invoice_bytes(invoice: Mapping[Any, Any], lines: Sequence[Mapping[Any, Any]]) -> bytes:
     doc = _pick(invoice, _INVOICE_FIELDS)
     doc["doc"] = "invoice"
     doc["v"] = CANONICAL_VERSION
@@ -96,7 +96,7 @@ def _invoice_bytes(invoice: Mapping[str, Any], lines: Sequence[Mapping[str, Any]
     return _dump(doc)
 
 
-def _payment_bytes(payment: Mapping[str, Any]) -> bytes:
+def _payment_bytes(payment: Mapping[Any, Any]) -> bytes:
     doc = _pick(payment, _PAYMENT_FIELDS)
     doc["doc"] = "payment"
     doc["v"] = CANONICAL_VERSION
@@ -158,7 +158,7 @@ def _invoice_batch(session: Session, low: int, high: int) -> list[_Doc]:
     if not rows:
         return []
     ids = [row["id"] for row in rows]
-    lines: dict[int, list[Mapping[str, Any]]] = {i: [] for i in ids}
+    lines: dict[int, list[Mapping[Any, Any]]] = {i: [] for i in ids}
     for line in session.execute(
         select(InvoiceLine.__table__).where(InvoiceLine.invoice_id.in_(ids))
     ).mappings():

@@ -50,10 +50,22 @@ def devtools_cli() -> ModuleType | None:
         raise
 
 
+_opened: list[Database] = []  # by open_database, until close_databases
+
+
 def open_database(args: argparse.Namespace) -> Database:
-    """The Database selected by ``--db``/``--demo``/environment/terminal file."""
-    return Database(resolve_database_url(getattr(args, "db", None),
-                                         demo=getattr(args, "demo", False)))
+    """The Database selected by ``--db``/``--demo``/environment/terminal file (its connections
+    are closed by ``close_databases`` when main() ends the command)."""
+    database = Database(resolve_database_url(getattr(args, "db", None),
+                                             demo=getattr(args, "demo", False)))
+    _opened.append(database)
+    return database
+
+
+def close_databases() -> None:
+    """Close the pooled connections of every Database ``open_database`` gave out."""
+    while _opened:
+        _opened.pop().dispose()
 
 
 def require_current_schema(database: Database) -> int | None:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
 from app.cli import open_database, require_current_schema
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 NAME = "create-user"
 HELP = "create a user account (the first one may be created on an empty database)"
@@ -39,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             print("The passwords differ.", file=sys.stderr)
             return 2
 
-    def action(session):  # type: ignore[no-untyped-def]
+    def action(session: Session) -> int:
         ensure_reference_data(session)
         return create_user(session, SYSTEM_ACTOR, username=args.username,
                            full_name=args.full_name, password=password, role=args.role).id

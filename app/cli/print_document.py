@@ -13,14 +13,22 @@ import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli import open_database, require_current_schema
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.printing import DocumentKind
+    from app.security.actor import Actor
 
 NAME = "print"
 HELP = ("write a document of a repair order (job card, technician copy, estimate, settlement, "
         "gate pass) to a PDF file")
-DOCUMENTS = {"job-card": "job_card", "technician-copy": "technician_copy",
-             "estimate": "estimate", "settlement": "settlement", "gate-pass": "gate_pass"}
+DOCUMENTS: dict[str, DocumentKind] = {
+    "job-card": "job_card", "technician-copy": "technician_copy",
+    "estimate": "estimate", "settlement": "settlement", "gate-pass": "gate_pass"}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -36,14 +44,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="language of the document (default: the shop's)")
 
 
-def reprint_actor():  # type: ignore[no-untyped-def]
+def reprint_actor() -> Actor:
     """The system user with exactly the permission printing needs."""
     from app.security.users import SYSTEM_ACTOR
 
     return replace(SYSTEM_ACTOR, permissions=frozenset({"orders.view"}))
 
 
-def _latest(session, gate_pass: bool) -> int | None:  # type: ignore[no-untyped-def]
+def _latest(session: Session, gate_pass: bool) -> int | None:
     from sqlalchemy import select
 
     from db.models import RepairOrder

@@ -18,9 +18,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Integer,
     Select,
+    SQLColumnExpression,
     String,
     and_,
     bindparam,
@@ -50,7 +52,8 @@ _VIN_CHARS = re.compile(r"^[A-HJ-NPR-Z0-9]+$")
 OPEN_STATUSES = values(OPEN)
 # Written into the statement (code constants, not user input): a bound list would be expanded
 # again on every execution.
-_OPEN_STATUS_LITERALS = [literal_column(f"'{status}'") for status in OPEN_STATUSES]
+_OPEN_STATUS_LITERALS: list[ColumnElement[str]] = [literal_column(f"'{status}'")
+                                                   for status in OPEN_STATUSES]
 _ZERO, _ONE = literal_column("0", Integer), literal_column("1", Integer)
 _EMPTY = literal_column("''", String)
 FRAGMENT_CANDIDATES = 500  # trigram hits considered per query
@@ -71,7 +74,7 @@ class SearchHit:
     open_orders: int
 
 
-def prefix_range(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
+def prefix_range(column: SQLColumnExpression[Any], prefix: str) -> ColumnElement[bool]:
     """``column`` starts with ``prefix``, as an index-friendly range condition."""
     lower, upper = _range_values(prefix)
     return column >= lower if upper is None else and_(column >= lower, column < upper)
@@ -108,18 +111,18 @@ def _range_values(prefix: str) -> tuple[str, str | None]:
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _range(column: ColumnElement[str], name: str, upper: bool) -> ColumnElement[bool]:
+def _range(column: SQLColumnExpression[Any], name: str, upper: bool) -> ColumnElement[bool]:
     lower = column >= bindparam(f"{name}_lo")
     return and_(lower, column < bindparam(f"{name}_hi")) if upper else lower
 
 
-def _limited(select_id: Select[tuple[int]], limit: int) -> Select[tuple[int]]:
+def _limited(select_id: Select[int], limit: int) -> Select[int]:
     """``SELECT id FROM (… LIMIT n)``: a union member that stops after ``limit`` rows."""
     sub = select_id.limit(limit).subquery()
     return select(sub.c.id)
 
 
-def _customer_branches(shape: _Shape) -> list[Select[tuple[int]]]:
+def _customer_branches(shape: _Shape) -> list[Select[int]]:
     limit = shape.limit
     branches = [_limited(select(Customer.id.label("id"))
                          .where(_range(Customer.name, "name", shape.name[1])), limit)]
@@ -137,7 +140,7 @@ def _customer_branches(shape: _Shape) -> list[Select[tuple[int]]]:
             select(CustomerPhone.customer_id.label("id"))
             .where(CustomerPhone.id.in_(bindparam("fts_p", expanding=True))), limit))
     for i in range(shape.like_terms):
-        pattern = bindparam(f"like_{i}")
+        pattern: BindParameter[str] = bindparam(f"like_{i}")
         branches.append(_limited(select(Customer.id.label("id"))
                                  .where(Customer.name.like(pattern, escape="\\")), limit))
         branches.append(_limited(select(CustomerPhone.customer_id.label("id"))
@@ -146,7 +149,7 @@ def _customer_branches(shape: _Shape) -> list[Select[tuple[int]]]:
     return branches
 
 
-def _vehicle_branches(shape: _Shape) -> list[Select[tuple[int]]]:
+def _vehicle_branches(shape: _Shape) -> list[Select[int]]:
     limit = shape.limit
     branches = []
     for column, name, bounds in ((Vehicle.plate, "plate", shape.plate),
@@ -160,7 +163,7 @@ def _vehicle_branches(shape: _Shape) -> list[Select[tuple[int]]]:
                                  .where(Vehicle.id.in_(bindparam("fts_v", expanding=True))),
                                  limit))
     for i in range(shape.like_terms):
-        pattern = bindparam(f"like_{i}")
+        pattern: BindParameter[str] = bindparam(f"like_{i}")
         for column in (Vehicle.plate, Vehicle.vin):
             branches.append(_limited(select(Vehicle.id.label("id"))
                                      .where(column.like(pattern, escape="\\")), limit))

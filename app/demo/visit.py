@@ -220,17 +220,18 @@ def _customer_part(method: str, amount: Decimal, rng: random.Random) -> PaymentP
             else amount
         return PaymentPart(method, amount, tendered=tendered.quantize(Decimal("0.01")))
     digits = f"{rng.randrange(10**12):012d}"
-    reference = {
+    references: dict[str, str] = {
         PaymentMethod.WECHAT_PAY: f"4200002{digits}{rng.randrange(10**9):09d}",
         PaymentMethod.ALIPAY: f"2025{digits}{rng.randrange(10**12):012d}",
         PaymentMethod.CARD: f"银联 尾号{digits[:4]} 凭证号{digits[4:10]}",
         PaymentMethod.BANK_TRANSFER: f"对公转账 流水号{digits}",
-    }.get(method, "")
+    }
+    reference = references.get(method, "")
     return PaymentPart(method, amount, reference=reference)
 
 
 def _pay(world: World, order: OrderPlan, rng: random.Random, invoice_id: int, number: str,
-         shares: tuple[Decimal, Decimal, Decimal, Decimal]) -> list[tuple[str, str, Decimal]]:
+         shares: tuple[Decimal, ...]) -> list[tuple[str, str, Decimal]]:
     """Take the payments of an invoice; returns (method, payer, amount) of each."""
     key = f"demo-{number}"
     till_open = world.till_id is not None

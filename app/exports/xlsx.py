@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -135,7 +135,7 @@ def write_xlsx(rows: Iterable[Sequence[object]], columns: Sequence[Column],
             for i, cell in formatted:
                 value = values[i]
                 if value is not None:
-                    cell.value = value
+                    cell.value = value  # type: ignore[assignment]  # a cell value by its column
                     values[i] = cell
             sheet.append(values)
             count += 1
@@ -147,7 +147,7 @@ def _text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
-def _text_cell(sheet: object, value: str) -> object:
+def _text_cell(sheet: Any, value: str) -> object:
     """A plain string, or a cell forced to text when the string would read as a formula."""
     if ILLEGAL_CHARACTERS_RE.search(value):
         value = _text(value)

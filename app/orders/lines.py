@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -221,7 +222,7 @@ def get_line(session: Session, line_type: LineType, line_id: int) -> Line:
     line = session.get(_LINE_MODELS[LineType(line_type)], line_id)
     if line is None:
         raise NotFound(_("Line not found."))
-    return line
+    return cast(Line, line)  # session.get of a type[Line] is typed as the common base
 
 
 def remove_line(session: Session, actor: Actor, line_type: LineType, line_id: int, *,

@@ -28,7 +28,16 @@ from app.orders.workflow import change_status
 from app.security.actor import Actor, require
 from app.validation.text import normalise_text
 from db.enums import JobStatus, OrderStatus, WaitReason
-from db.models import Bay, ClockEntry, LabourLine, QCRecord, RepairOrder, Technician
+from db.models import (
+    Bay,
+    ChargeLine,
+    ClockEntry,
+    LabourLine,
+    PartLine,
+    QCRecord,
+    RepairOrder,
+    Technician,
+)
 
 
 def _order(session: Session, order_id: int, expected_version: int, *,
@@ -43,7 +52,8 @@ def submit_estimate(session: Session, actor: Actor, order_id: int, *,
     """Open → estimated: the itemised estimate is ready for the customer."""
     require(actor, "orders.edit")
     order = _order(session, order_id, expected_version)
-    lines = [*order.labour_lines, *order.part_lines, *order.charge_lines]
+    lines: list[LabourLine | PartLine | ChargeLine] = [
+        *order.labour_lines, *order.part_lines, *order.charge_lines]
     if not any(is_billable(line) for line in lines):
         raise DomainError(_("Add at least one job, part or charge before estimating."))
     change_status(session, actor, order, OrderStatus.ESTIMATED)
@@ -203,9 +213,9 @@ def send_to_qc(session: Session, actor: Actor, order_id: int, *,
     if open_jobs:
         raise DomainError(_("These jobs are not finished yet: {jobs}."),
                           jobs="、".join(open_jobs))
-    pending = [x.description for x in (*order.labour_lines, *order.part_lines,
-                                       *order.charge_lines)
-               if status.is_pending_additional_work(x)]
+    every: list[LabourLine | PartLine | ChargeLine] = [
+        *order.labour_lines, *order.part_lines, *order.charge_lines]
+    pending = [x.description for x in every if status.is_pending_additional_work(x)]
     if pending:
         raise DomainError(_("Additional work still awaits the customer's decision: {items}."),
                           items="、".join(pending))

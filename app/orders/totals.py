@@ -6,6 +6,7 @@ are not billable: they are priced separately so the advisor can quote them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -69,8 +70,10 @@ def price_order(session: Session, order: RepairOrder) -> OrderTotals:
 
 
 def _is_pending(priced: PricedLine, order: RepairOrder) -> bool:
-    lines = {LineType.LABOUR: order.labour_lines, LineType.PART: order.part_lines,
-             LineType.CHARGE: order.charge_lines}[priced.line_type]
+    by_type: dict[LineType, Sequence[LabourLine | PartLine | ChargeLine]] = {
+        LineType.LABOUR: order.labour_lines, LineType.PART: order.part_lines,
+        LineType.CHARGE: order.charge_lines}
+    lines = by_type[priced.line_type]
     line = next(x for x in lines if x.id == priced.line_id)
     return is_pending_additional_work(line)
 

@@ -38,6 +38,7 @@ from app.security.actor import Actor, require
 from db.enums import JobStatus, LineType, OrderStatus
 from db.models import (
     Bay,
+    ChargeLine,
     LabourLine,
     OrderStatusChange,
     Part,
@@ -304,13 +305,13 @@ def _short_by(line: PartLine, stock: StockFigures | None, held: Decimal) -> Deci
 
 def _view_lines(session: Session, order: RepairOrder, priced: tuple[PricedLine, ...],
                 can_edit: bool) -> tuple[ViewLine, ...]:
-    sources: dict[tuple[LineType, int], LabourLine | PartLine | object] = {}
-    for line in order.labour_lines:
-        sources[(LineType.LABOUR, line.id)] = line
-    for line in order.part_lines:
-        sources[(LineType.PART, line.id)] = line
-    for line in order.charge_lines:
-        sources[(LineType.CHARGE, line.id)] = line
+    sources: dict[tuple[LineType, int], LabourLine | PartLine | ChargeLine] = {}
+    for labour in order.labour_lines:
+        sources[(LineType.LABOUR, labour.id)] = labour
+    for part in order.part_lines:
+        sources[(LineType.PART, part.id)] = part
+    for charge in order.charge_lines:
+        sources[(LineType.CHARGE, charge.id)] = charge
     stock = _stock(session, {p.part_id for p in order.part_lines if p.part_id is not None})
     techs = _names(session, Technician, {j.technician_id for j in order.labour_lines}, "name")
     bays = _names(session, Bay, {j.bay_id for j in order.labour_lines}, "code")
@@ -328,7 +329,7 @@ def _view_lines(session: Session, order: RepairOrder, priced: tuple[PricedLine, 
             held = reserved.get(src.id, Decimal("0.000"))
             extra = {"part_id": src.part_id, "issued_qty": src.issued_qty, "stock": figures,
                      "reserved_here": held, "short_by": _short_by(src, figures, held)}
-        refusal = edit_refusal(src)  # type: ignore[arg-type]
+        refusal = edit_refusal(src)
         out.append(ViewLine(
             line_type=p.line_type, line_id=p.line_id, position=src.position,
             code=p.code, description=p.description, quantity=p.quantity,
@@ -336,7 +337,7 @@ def _view_lines(session: Session, order: RepairOrder, priced: tuple[PricedLine, 
             amounts=p.amounts, billable=p.billable, additional=src.additional,
             pending=is_pending_additional_work(src),
             approval_id=src.approval_id, editable=can_edit and refusal is None,
-            edit_refusal=refusal, needs_reason=needs_reason(order, src),  # type: ignore[arg-type]
+            edit_refusal=refusal, needs_reason=needs_reason(order, src),
             **extra))
     return tuple(out)
 

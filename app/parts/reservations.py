@@ -96,8 +96,9 @@ def reserve_as_available(session: Session, actor: Actor, part_line_id: int) -> D
         assert line is not None  # reserve_for_line locked it
         existing = _reservation(session, part_line_id)
         held = existing.quantity if existing is not None else ZERO_QTY
-        _part_no, on_hand, reserved = counters(session, existing.part_id if existing
-                                               else line.part_id)
+        part_id = existing.part_id if existing is not None else line.part_id
+        assert part_id is not None  # a stocked part line (reserve_for_line checked it)
+        _part_no, on_hand, reserved = counters(session, part_id)
         need = line.quantity - line.issued_qty - held
         return max(need - max(on_hand - reserved, ZERO_QTY), ZERO_QTY)
     return ZERO_QTY

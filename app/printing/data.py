@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -84,8 +84,10 @@ class OrderData:
 
 
 def _model_line(order: RepairOrder, priced: PricedLine) -> LabourLine | PartLine | ChargeLine:
-    lines = {LineType.LABOUR: order.labour_lines, LineType.PART: order.part_lines,
-             LineType.CHARGE: order.charge_lines}[priced.line_type]
+    by_type: dict[LineType, Sequence[LabourLine | PartLine | ChargeLine]] = {
+        LineType.LABOUR: order.labour_lines, LineType.PART: order.part_lines,
+        LineType.CHARGE: order.charge_lines}
+    lines = by_type[priced.line_type]
     return next(x for x in lines if x.id == priced.line_id)
 
 

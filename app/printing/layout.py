@@ -218,7 +218,7 @@ class Context:
         totals = [[cell if isinstance(cell, Flowable) else self._total_cell(str(cell), c)
                    for c, cell in zip(columns, row, strict=True)] for row in total_rows]
         table = Table([header, *body, *totals], colWidths=widths, repeatRows=1)
-        style = [
+        style: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("FONT", (0, 1), (-1, -1), self.font, self.styles.cell.fontSize,
              self.styles.cell.leading),
@@ -468,17 +468,17 @@ def _numbered_canvas(ctx: Context, margin: float) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own, not in stubs
 
         def save(self) -> None:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                width, _height = self._pagesize
+                width, _height = self._pagesize  # type: ignore[attr-defined]
                 self.setFont(ctx.font, 7.5)
                 self.setFillColor(colors.black)
                 self.drawRightString(width - margin, margin + 1.5 * mm,
-                                     ctx.t(_("Page {page} of {pages}"), page=self._pageNumber,
+                                     ctx.t(_("Page {page} of {pages}"), page=self._pageNumber,  # type: ignore[attr-defined]
                                            pages=total))
                 super().showPage()
             super().save()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -31,9 +32,9 @@ WIDTH = frame_width()
 ESTIMATE_DAYS_SETTING = "printing.estimate_valid_days"
 ESTIMATE_DAYS_DEFAULT = 7
 
-APPROVAL_METHODS = {ApprovalMethod.IN_PERSON: _("in person"),
-                    ApprovalMethod.PHONE: _("by phone"),
-                    ApprovalMethod.MESSAGE: _("by message")}
+APPROVAL_METHODS: dict[str, str] = {ApprovalMethod.IN_PERSON: _("in person"),
+                                    ApprovalMethod.PHONE: _("by phone"),
+                                    ApprovalMethod.MESSAGE: _("by message")}
 
 
 def _pending_note(ctx: Context, data: OrderData) -> list[Flowable]:
@@ -150,11 +151,12 @@ def technician_copy(ctx: Context, data: OrderData) -> tuple[Page, list[Flowable]
                   _technician_jobs(ctx, data, jobs)]
     parts = data.of_type(data.billable, LineType.PART)
     if parts:
-        columns = (Column(_("Part no."), 28 * mm), Column(_("Part")),
-                   Column(_("Qty"), 18 * mm, "right"), Column(_("Qty issued"), 18 * mm, "right"))
+        columns: tuple[Column, ...] = (
+            Column(_("Part no."), 28 * mm), Column(_("Part")),
+            Column(_("Qty"), 18 * mm, "right"), Column(_("Qty issued"), 18 * mm, "right"))
         issued = {p.id: p.issued_qty for p in order.part_lines}
         rows = [[p.code, p.description, quantity(p.quantity),
-                 quantity(issued.get(p.line_id, 0))] for p in parts]
+                 quantity(issued.get(p.line_id, Decimal(0)))] for p in parts]
         story += [Spacer(1, 2 * mm), ctx.section(_("Parts")),
                   ctx.lines_table(columns, rows, width=WIDTH)]
     if data.pending:

@@ -183,7 +183,7 @@ def totals_box(ctx: Context, rows: Sequence[tuple[str, str, bool]], *,
               Paragraph(value, ctx.styles.total if strong else ctx.styles.cell_right)]
              for label, value, strong in rows]
     table = Table(cells, colWidths=[width - 32 * mm, 32 * mm], hAlign="RIGHT")
-    style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    style: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
              ("RIGHTPADDING", (0, 0), (-1, -1), 2.5)]
     for i, (_label, _value, strong) in enumerate(rows):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from app.appointments.rows import AppointmentRow, appointment_rows
@@ -34,7 +34,7 @@ class TodayStrip:
     waiting_in_lounge: list[OrderRow]
 
 
-def _orders(session: Session, *conditions) -> list[OrderRow]:
+def _orders(session: Session, *conditions: ColumnElement[bool]) -> list[OrderRow]:
     orders = session.scalars(select(RepairOrder).where(*conditions).options(*row_options())
                              .order_by(RepairOrder.promised_at.is_(None),
                                        RepairOrder.promised_at, RepairOrder.opened_at)

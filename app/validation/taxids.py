@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from types import ModuleType
+from typing import cast
 
 from stdnum import exceptions as stdnum_errors
 from stdnum import util as stdnum_util
@@ -40,7 +41,7 @@ def tax_id_module(country: str) -> ModuleType | None:
     for name in _MODULE_NAMES.get(cc, _DEFAULT_MODULE_NAMES):
         module = stdnum_util.get_cc_module(cc, name)
         if module is not None:
-            return module
+            return cast(ModuleType, module)  # typed as stdnum's protocol; it is the module
     return None
 
 

@@ -29,6 +29,21 @@ def qm_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
+def no_window_outlives_its_test(qapp) -> Iterator[None]:
+    """Windows a test leaves behind (made inside ``run_gui`` or a ``TerminalFlow``, or only
+    ``deleteLater``-ed, which needs an event loop the test no longer runs) are deleted when it
+    ends: alive, they would keep answering the application-wide ``signals`` in later tests
+    with reads on this test's database after it was disposed (an unclosed connection)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.deleteLater()  # not close(): a form would ask whether to discard its typing
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def english_afterwards(qapp) -> Iterator[None]:
     """Each test starts from, and goes back to, an English UI."""
     from ui.i18n import set_language

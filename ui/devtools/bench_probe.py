@@ -110,7 +110,7 @@ def run_login(url: str, lang: str | None, *, stages: bool = False) -> int:
         refused.append(True)
         return int(QDialog.DialogCode.Rejected.value)
 
-    ui_app.TerminalFlow.show_login = show_login  # type: ignore[method-assign]
+    ui_app.TerminalFlow.show_login = show_login  # type: ignore[method-assign,assignment]
     ui_app.FirstStartSetup.exec = refuse_setup  # type: ignore[method-assign]
     code = entry.main(["--db", url, *(["--lang", lang] if lang else [])])
     if refused:

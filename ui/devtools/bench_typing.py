@@ -24,7 +24,15 @@ import random
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -32,7 +40,7 @@ HEARTBEAT_MS = 5
 ANSWER_TIMEOUT_MS = 10_000
 
 
-def _type_key(widget: object, char: str) -> None:
+def _type_key(widget: QObject, char: str) -> None:
     """Deliver ``char`` as a key press and release, as a keyboard (or a wedge scanner) does."""
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QCoreApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,

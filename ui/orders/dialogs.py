@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from app.clock import now
 from app.errors import DomainError
 from app.orders.lines import CustomerConsent
+from app.orders.reads import Choice
 from app.orders.view import ViewLine
 from app.security.actor import Actor
 from app.security.users import SignInResult, sign_in
@@ -284,7 +285,8 @@ class CustomerApprovalDialog(QDialog):
     def chosen(self) -> tuple[ViewLine, ...]:
         """The items ticked."""
         return tuple(item for row, item in enumerate(self.items)
-                     if self.table.item(row, 0).checkState() == Qt.CheckState.Checked)
+                     if (box := self.table.item(row, 0)) is not None
+                     and box.checkState() == Qt.CheckState.Checked)
 
     def _update_amount(self) -> None:
         total = sum((item.gross for item in self.chosen()), Decimal("0.00"))
@@ -318,15 +320,6 @@ class CustomerApprovalDialog(QDialog):
 
 
 # -- dispatch ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A technician or bay offered in a combo box; ``key`` is its name or code."""
-
-    id: int
-    text: str
-    key: str = ""
 
 
 class DispatchDialog(QDialog):
@@ -397,7 +390,8 @@ class DispatchDialog(QDialog):
         """(job id, technician id, bay id or None) of each ticked job."""
         chosen = []
         for row, job in enumerate(self.jobs):
-            if self.table.item(row, 0).checkState() != Qt.CheckState.Checked:
+            box = self.table.item(row, 0)
+            if box is None or box.checkState() != Qt.CheckState.Checked:
                 continue
             chosen.append((job.line_id, int(self.technician_boxes[row].currentData()),
                            self.bay_boxes[row].currentData()))

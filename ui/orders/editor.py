@@ -48,6 +48,7 @@ from app.orders.lines import (
     remove_line,
     update_line,
 )
+from app.orders.reads import dispatch_choices, operation_hits, part_hits
 from app.orders.view import OrderView, ViewLine, order_view
 from app.security.actor import Actor
 from app.shop import shop_zone
@@ -63,7 +64,6 @@ from ui.orders.header import CheckInForm, OrderHeader
 from ui.orders.line_entry import ChargeEntry, ChargeInput, JobEntry, JobInput, PartEntry, PartInput
 from ui.orders.lines_tab import LinesTab
 from ui.orders.panels import ConflictBanner, PendingBanner, TotalsPanel
-from ui.orders.reads import dispatch_choices, operation_hits, part_hits
 from ui.orders.texts import money, quantity
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ class OrderEditor(QWidget):
     """Edit one repair order. ``order_changed(order_id)`` follows every committed change."""
 
     order_changed = Signal(int)
+    actions: ActionPanel  # type: ignore[assignment]  # shadows QWidget.actions()
 
     def __init__(self, database: Database, actor: Actor, lang: str,
                  parent: QWidget | None = None) -> None:
@@ -751,15 +752,19 @@ class OrderEditor(QWidget):
         if self.state is None:
             return
         from app.printing import render_document
-        from ui.printing import print_or_open
 
         actor, order_id, lang = self.actor, self.state.order_id, self.lang
         title = f"{self.actions.kind_name(kind)} {self.state.number}"
         # Rendering takes tens of milliseconds: off the GUI thread, then the printer dialog.
         read_later(self.database, lambda session: render_document(
             session, actor, kind, order_id, lang=lang),  # type: ignore[arg-type]
-            lambda pdf: print_or_open(self, pdf, kind=kind, title=title),
+            lambda pdf: self._print(pdf, kind, title),
             lambda error: self._read_failed(error))
+
+    def _print(self, pdf: bytes, kind: str, title: str) -> None:
+        from ui.printing import print_or_open
+
+        print_or_open(self, pdf, kind=kind, title=title)
 
     def _read_failed(self, error: BaseException) -> None:
         """A background read for this editor failed: say why (the log has the details)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
+from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
@@ -184,7 +185,7 @@ class CheckInForm(QWidget):
         self.save_button.setEnabled(False)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.rows: list[tuple[QWidget, Callable[[], str]]] = []
+        self.rows: list[tuple[QLabel, Callable[[], str]]] = []
         promised_row = QHBoxLayout()
         promised_row.addWidget(self.promised)
         promised_row.addWidget(self.no_promise)
@@ -266,7 +267,8 @@ class CheckInForm(QWidget):
         self.no_promise.setChecked(record.promised_at is None)
         moment = record.promised_at or now()
         local = moment.astimezone(zone) if zone else moment
-        self.promised.setDateTime(QDateTime(local.date(), local.time().replace(microsecond=0)))
+        self.promised.setDateTime(QDateTime(local.date(),  # type: ignore[call-overload]
+                                            local.time().replace(microsecond=0)))
         self.contact.setCurrentIndex(max(0, self.contact.findData(record.contact_preference)))
         self.waiting.setChecked(record.customer_waiting)
         for widget in (self.fuel, self.complaint, self.diagnosis, self.damage, self.valuables,
@@ -289,7 +291,7 @@ class CheckInForm(QWidget):
         aware = local.replace(tzinfo=zone) if zone else local.astimezone()
         return aware.astimezone(UTC)
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> dict[str, Any]:
         """The form as keyword arguments of ``CheckInData`` (mileage excluded)."""
         return {"fuel_level": int(self.fuel.currentData()),
                 "damage_notes": self.damage.text(), "valuables": self.valuables.text(),

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.formatting import money, quantity
-from ui.orders.reads import OperationHit, PartHit
+from app.orders.reads import OperationHit, PartHit
 from ui.orders.texts import PAYERS, payer_name
 
 DEBOUNCE_MS = 120
@@ -54,7 +54,8 @@ class CatalogueSearch(QLineEdit):
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer_.setMaxVisibleItems(10)
         self.completer_.setWidget(self)
-        self.completer_.activated[QModelIndex].connect(self._activated)
+        self.completer_.activated[QModelIndex].connect(  # type: ignore[index]  # overload
+            self._activated)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -76,7 +77,9 @@ class CatalogueSearch(QLineEdit):
         if offer and self.hits.rowCount() and self.hasFocus():
             self.completer_.complete()
         else:
-            self.completer_.popup().hide()
+            popup = self.completer_.popup()
+            assert popup is not None  # QCompleter makes its list when first asked
+            popup.hide()
 
     def first_hit(self) -> Any:
         """The best hit for the current text (searching now if needed), or None."""
@@ -86,15 +89,18 @@ class CatalogueSearch(QLineEdit):
     def popup_has_choice(self) -> bool:
         """True while the hit list is open with a hit highlighted (Enter picks it)."""
         popup = self.completer_.popup()
+        assert popup is not None
         return popup.isVisible() and popup.currentIndex().isValid()
 
     def _activated(self, index: QModelIndex) -> None:
         hit = index.data(PAYLOAD)
-        self.completer_.popup().hide()
+        popup = self.completer_.popup()
+        assert popup is not None
+        popup.hide()
         if hit is not None:
             self.chosen.emit(hit)
 
-    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self._timer.stop()
         super().focusOutEvent(event)
 

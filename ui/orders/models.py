@@ -90,7 +90,7 @@ class LinesModel(TableModel[ViewLine, Column]):
     def cell_text(self, row: ViewLine, column: Column) -> str:
         return self.text(row, column)
 
-    def header_text(self, column: Column | str) -> str:  # type: ignore[override]
+    def header_text(self, column: Column | str) -> str:
         """The heading of a column (or of the column called ``key``) of this table."""
         return self._heading(column if isinstance(column, str) else column.key)
 

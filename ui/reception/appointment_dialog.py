@@ -26,10 +26,10 @@ from app.appointments.service import AppointmentData, book, reschedule
 from app.appointments.slots import CLOSING_HOUR, OPENING_HOUR
 from app.appointments.views import appointment_row
 from app.clock import now
+from app.reception.queries import customer_info
 from ui.reception.common import Context, direction_text
 from ui.reception.forms import FormDialog
 from ui.reception.owner_dialog import CustomerPicker
-from ui.reception.queries import customer_info
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL

@@ -243,7 +243,7 @@ class AppointmentBook(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
-        self.actions: dict[str, QPushButton] = {}
+        self.actions: dict[str, QPushButton] = {}  # type: ignore[assignment]  # not QWidget's
         actions = QHBoxLayout()
         for key, slot in (("book", lambda: self._book("inbound")),
                           ("invite", lambda: self._book("outbound")),

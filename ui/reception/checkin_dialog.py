@@ -35,11 +35,11 @@ from app.appointments.rows import AppointmentRow
 from app.clock import now
 from app.errors import DomainError, ValidationError
 from app.orders.checkin import CheckInData, Photo, check_in
+from app.reception.queries import customer_info, vehicle_info
 from app.security.actor import Actor
 from app.vehicles.service import check_mileage_value
 from ui.reception.common import Context, kilometres
 from ui.reception.forms import FormDialog
-from ui.reception.queries import customer_info, vehicle_info
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL

@@ -66,7 +66,7 @@ class Context:
                 log_exception(error, "background read")
                 show_unexpected_error(None, error)
 
-        read_later(self.database, fn, on_answer, failed)  # type: ignore[arg-type]
+        read_later(self.database, fn, on_answer, failed)
 
     def read(self, fn: Callable[[Session], T]) -> T:
         """A read-only query (``fn`` must return plain data)."""

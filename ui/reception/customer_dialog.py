@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -18,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from app.customers.service import CustomerData, create_customer, update_customer
 from app.i18n import _
+from app.reception.queries import CustomerForm, customer_form
 from app.validation.phones import validate_phone
 from app.validation.text import require_text
 from db.enums import CustomerKind
 from ui.reception.common import Context
 from ui.reception.forms import FormDialog, caption
-from ui.reception.queries import CustomerForm, customer_form
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
@@ -51,7 +52,7 @@ class CustomerFields:
             edit.setPlaceholderText(self.tr("e.g. 138 1234 5678") if i == 0 else "")
             label = self.tr("Phone") if i == 0 else self.tr("Phone {n}").format(n=i + 1)
             dialog.add_field(form, f"phones.{i}", label, edit, required=i == 0,
-                             check=lambda text, i=i: validate_phone(text, field=f"phones.{i}"))
+                             check=partial(validate_phone, field=f"phones.{i}"))
             self.phones.append(edit)
         self.stored_phones: tuple[str, ...] | None = None  # kept when phones are masked
         self.kind.currentIndexChanged.connect(self._kind_changed)

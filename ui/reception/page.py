@@ -127,7 +127,7 @@ class ReceptionPage(QWidget):
         def bind(keys: str, slot: object) -> None:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)  # type: ignore[arg-type]
+            shortcut.activated.connect(slot)
 
         bind("Ctrl+F", self.focus_search)
         bind("F3", self.focus_search)

@@ -20,10 +20,10 @@ from app.changes import ChangeSet
 from app.errors import NotFound
 from app.formatting import money
 from app.i18n import translate
+from app.reception.queries import CardData, VisitRow, card_data
 from ui.latest_read import Refresh
 from ui.palette import Tone, order_tone, tone_background, tone_foreground, tone_style
 from ui.reception.common import Context, kilometres, order_status_text
-from ui.reception.queries import CardData, VisitRow, card_data
 from ui.reception.table import Column, RowTableModel, make_table, selected_row
 from ui.widgets import make_heading
 

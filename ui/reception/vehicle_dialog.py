@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.customers.registration import register_customer
 from app.errors import ValidationError
 from app.i18n import translate
+from app.reception.queries import VehicleInfo, vehicle_info
 from app.validation.plates import validate_plate
 from app.validation.vin import validate_vin
 from app.vehicles.service import (
@@ -34,7 +35,6 @@ from ui.palette import Tone, tone_style
 from ui.reception.common import Context
 from ui.reception.customer_dialog import CustomerFields
 from ui.reception.forms import FormDialog, parse_day
-from ui.reception.queries import VehicleInfo, vehicle_info
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -128,7 +129,7 @@ def stocked_part(database: Database, actors: Actors, needed: Decimal) -> int:
                                   cost_price="52.00", unit="L").id
         if free < needed:
             receive_stock(session, actors.manager, part_id, needed - free + 100,
-                          unit_cost=session.get(Part, part_id).cost_price,
+                          unit_cost=session.get_one(Part, part_id).cost_price,
                           reference="BENCH")
         return part_id
 
@@ -306,7 +307,7 @@ def board_fixture(database: Database, actors: Actors, vehicle_id: int, cards: in
         _sign_and_dispatch(session, actors.manager, order.id)
 
     for i in range(missing):
-        run_in_transaction(database, lambda s, i=i: build(s, i))
+        run_in_transaction(database, partial(build, i=i))
     return missing
 
 

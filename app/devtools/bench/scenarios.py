@@ -162,7 +162,7 @@ def _order_loader(actors: Actors) -> Callable[[Session, int], None]:
     try:
         from app.orders.view import order_view
     except ImportError:
-        order_view = None
+        order_view = None  # type: ignore[assignment]  # an older checkout without it
     from app.orders.queries import load_order
     from app.orders.totals import price_order
 
@@ -393,7 +393,9 @@ def change_propagation(bench: Bench, plan: Plan) -> Result:
         [sys.executable, "-m", "ui.devtools.bench_feed", "--db", url,
          "--vehicle", str(vehicle_id)], cwd=PROJECT_ROOT, env=env, text=True,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert probe.stdin is not None and probe.stdout is not None
+    assert probe.stdin is not None and probe.stdout is not None and probe.stderr is not None
+    if owner_id is None or original is None:
+        raise BenchError("the bench vehicle has no owner")
 
     def rename(name: str) -> Callable[[Session], None]:
         def action(session: Session) -> None:

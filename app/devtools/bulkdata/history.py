@@ -493,7 +493,7 @@ class History:
             # one running clock per technician (db.guards): on their other jobs in progress
             # the clock was stopped when they moved on
             running = status == "in_progress" and labour.tech not in self.clock_running
-            if running:
+            if running and labour.tech is not None:
                 self.clock_running.add(labour.tech)
             ended = None if running else self.t.stored(start + 1800)
             self.r_clock.append((self._id("clock_entry"), labour.id, labour.tech,

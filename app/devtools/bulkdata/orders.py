@@ -115,6 +115,15 @@ class Order:
     __slots__ = ("advisor", "cancelled", "comeback_of", "company", "completed", "credit",
                  "customer", "delivered", "fields", "id", "jobs", "km", "lines", "number",
                  "opened", "promised", "state", "status_rows", "vehicle", "wait_reason")
+    # set by the history when the order is opened (not in __init__: __slots__ keeps it cheap)
+    id: int
+    number: str
+    vehicle: int
+    customer: int
+    company: bool
+    opened: int
+    km: int
+    advisor: int
 
     def __init__(self) -> None:
         self.lines: list[Line] = []

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, literal, select, text
+from sqlalchemy import Select, and_, func, literal, select, text
 from sqlalchemy.orm import Session
 
 from app.cashier.chain import verify_chain
@@ -133,7 +133,7 @@ def payment_problems(session: Session) -> list[str]:
 
 def _series_numbers(session: Session, code: str) -> list[str] | None:
     if code == DocumentType.REPAIR_ORDER.value:
-        stmt = select(RepairOrder.number)
+        stmt: Select[str | None] = select(RepairOrder.number)
     elif code == DocumentType.INVOICE.value:
         stmt = select(Invoice.number).where(Invoice.kind == InvoiceKind.INVOICE.value)
     elif code == DocumentType.CREDIT_NOTE.value:
@@ -231,6 +231,7 @@ def _order_problems(session: Session) -> list[str]:
             select(Invoice.repair_order_id, Invoice.id).where(
                 Invoice.kind == InvoiceKind.INVOICE.value, Invoice.repair_order_id.is_not(None),
                 Invoice.id.not_in(credited))):
+        assert order_id is not None  # the query keeps only invoices of an order
         current[order_id].append(invoice_id)
     last_change = {order_id: status for order_id, status in session.execute(
         select(OrderStatusChange.repair_order_id, OrderStatusChange.to_status)
@@ -303,6 +304,7 @@ def _line_problems(session: Session) -> list[str]:
             .where(Invoice.kind == InvoiceKind.INVOICE.value, Invoice.id.not_in(credited),
                    Invoice.repair_order_id.is_not(None))
             .group_by(Invoice.repair_order_id, InvoiceLine.line_type)):
+        assert order_id is not None  # the query keeps only invoices of an order
         invoiced[order_id][line_type] = count
     for order_id, number, status in session.execute(
             select(RepairOrder.id, RepairOrder.number, RepairOrder.status)):

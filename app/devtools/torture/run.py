@@ -154,7 +154,7 @@ def run_torture(url: str, *, terminals: int = 8, ops: int = 5000, seed: int | No
     edits = [tuple(e) for s in stats for e in s["edits"]]
     payments = [(k, tuple(ids)) for s in stats for k, ids in s["payments"]]
     with snapshot(database) as session:
-        anomalies += shared_order_problems(session, world, edits)  # type: ignore[arg-type]
+        anomalies += shared_order_problems(session, world, edits)
         anomalies += submission_problems(session, payments)
         final_version = session.scalar(select(RepairOrder.version)
                                        .where(RepairOrder.id == world.shared_order_id))

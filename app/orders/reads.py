@@ -10,12 +10,20 @@ from app.orders.catalogue import find_operations, operation_rate
 from app.parts.catalogue import find_parts
 from app.security.actor import Actor
 from app.workshop.resources import list_bays, list_technicians
-from ui.orders.dialogs import Choice
 
 if TYPE_CHECKING:
-    from db.engine import Session  # for annotations only: ui/ never builds SQL
+    from sqlalchemy.orm import Session
 
 SEARCH_LIMIT = 15
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A technician or bay offered in a combo box; ``key`` is its name or code."""
+
+    id: int
+    text: str
+    key: str = ""
 
 
 @dataclass(frozen=True)

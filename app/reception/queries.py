@@ -18,7 +18,7 @@ from app.vehicles.history import vehicle_history
 from app.vehicles.service import load_vehicle
 
 if TYPE_CHECKING:
-    from db.engine import Session  # for annotations only: ui/ never builds SQL
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)

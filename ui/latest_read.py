@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from db.engine import Database
@@ -27,7 +28,8 @@ _readers: weakref.WeakSet[LatestRead] = weakref.WeakSet()
 
 def reads_pending() -> bool:
     """True while any reader still owes its newest answer (closing, tests)."""
-    return (any(reader.pending or reader._busy for reader in list(_readers))
+    return (any((reader.pending or reader._busy) and shiboken6.isValid(reader)
+                for reader in list(_readers))  # a deleted reader's answer never comes
             or one_shots_pending())
 
 

@@ -289,6 +289,18 @@ def wait_for_operations(timeout_ms: int = 30_000) -> bool:
     return True
 
 
+def pending_report() -> str:
+    """What is still running (for a timeout message): operations and background reads."""
+    import shiboken6
+
+    from ui.latest_read import _one_shots, _readers
+
+    busy = [f"reader of {type(r.parent()).__name__}" for r in list(_readers)
+            if (r.pending or r._busy) and shiboken6.isValid(r)]
+    return (f"{len(_running)} operation(s), {len(_one_shots)} one-shot read(s), "
+            f"readers: {', '.join(busy) or 'none'}")
+
+
 def read_data(database: Database, fn: Callable[[Session], T]) -> T:
     """Run a short read-only query ``fn(session)``; it must return plain data, not ORM objects."""
     with database.reading() as session:

@@ -82,9 +82,9 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[D
 def settle_operations() -> None:
     """Wait until every background operation has committed or failed and its results (the
     change feed, ``on_done``/``on_error``) have reached the GUI thread."""
-    from ui.operations import wait_for_operations
+    from ui.operations import pending_report, wait_for_operations
 
-    assert wait_for_operations(30_000), "an operation did not finish within 30 s"
+    assert wait_for_operations(30_000), f"not finished within 30 s: {pending_report()}"
 
 
 @pytest.fixture

@@ -22,25 +22,20 @@ import time
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui.devtools.bench_typing import HEARTBEAT_MS, _Heartbeat
+from ui.devtools.bench_typing import HEARTBEAT_MS, _Heartbeat, open_as_advisor
 
 SAVE_TIMEOUT_S = 30
 
 
 def run(url: str, order_id: int, n: int, warmup: int) -> dict[str, object]:
     """Add ``warmup`` charges untimed, then ``n`` timed."""
-    from app.devtools.bench.fixtures import load_actors
-    from db.engine import Database
     from db.enums import LineType
-    from ui.app import prepare, settle_memory
+    from ui.app import settle_memory
     from ui.operations import wait_for_operations
     from ui.orders.editor import OrderEditor
     from ui.orders.line_entry import ChargeInput
 
-    database = Database(url)
-    with database.reading() as session:
-        advisor = load_actors(session).advisor
-    prepare("zh_CN")
+    database, advisor = open_as_advisor(url)
     editor = OrderEditor(database, advisor, "zh_CN")
     editor.resize(1366, 768)
     editor.show()

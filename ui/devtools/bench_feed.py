@@ -24,23 +24,18 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui.devtools.bench_typing import _Heartbeat
+from ui.devtools.bench_typing import _Heartbeat, open_as_advisor
 
 CHECK_MS = 2
 
 
 def run(url: str, vehicle_id: int) -> int:
     """Serve expectations from stdin until it closes."""
-    from app.devtools.bench.fixtures import load_actors
-    from db.engine import Database
-    from ui.app import prepare, settle_memory
+    from ui.app import settle_memory
     from ui.change_feed import Watcher
     from ui.reception.page import ReceptionPage
 
-    database = Database(url)
-    with database.reading() as session:
-        advisor = load_actors(session).advisor
-    prepare("zh_CN")
+    database, advisor = open_as_advisor(url)
     page = ReceptionPage(database, advisor, "zh_CN")
     page.resize(1156, 690)
     page.show()

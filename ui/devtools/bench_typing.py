@@ -23,6 +23,7 @@ import os
 import random
 import sys
 import time
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -68,6 +69,19 @@ class _Heartbeat:
         at = self.clock.nsecsElapsed() / 1e6
         self.longest = max(self.longest, at - self._last - HEARTBEAT_MS)
         self._last = at
+
+
+def open_as_advisor(url: str) -> tuple[Any, Any]:
+    """The probe's database and the demo advisor on it, with the client's language set up."""
+    from app.devtools.bench.fixtures import load_actors
+    from db.engine import Database
+    from ui.app import prepare
+
+    database = Database(url)
+    with database.reading() as session:
+        advisor = load_actors(session).advisor
+    prepare("zh_CN")
+    return database, advisor
 
 
 def run(url: str, n: int, interval_ms: int, seed: int, warmup: int = 3) -> dict[str, object]:

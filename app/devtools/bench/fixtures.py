@@ -200,34 +200,31 @@ def _complete(session: Session, actors: Actors, order_id: int) -> None:
                        expected_version=order_version(session, order_id))
 
 
+def _thirty_line_order(database: Database, actors: Actors, vehicle_id: int, mark: str) -> int:
+    """A new checked-in order of 30 lines (12 jobs, 14 parts, 4 charges) marked ``mark``."""
+    fallback = stocked_part(database, actors, Decimal(1))
+
+    def build(session: Session) -> int:
+        order = _new_order(session, actors.advisor, vehicle_id, mark)
+        _add_lines(session, actors.advisor, order.id, jobs=12,
+                   parts=parts_in_stock(session, 14, fallback), charges=4)
+        return order.id
+
+    return run_in_transaction(database, build)
+
+
 def open_order_fixture(database: Database, actors: Actors, vehicle_id: int) -> int:
-    """A checked-in order of 30 lines: 12 jobs, 14 parts, 4 charges."""
+    """A checked-in order of 30 lines: 12 jobs, 14 parts, 4 charges (built once)."""
     with database.reading() as session:
         found = _marked(session, vehicle_id, MARK_OPEN_ORDER, OrderStatus.OPEN)
     if found:
         return found[0]
-    fallback = stocked_part(database, actors, Decimal(1))
-
-    def build(session: Session) -> int:
-        order = _new_order(session, actors.advisor, vehicle_id, MARK_OPEN_ORDER)
-        _add_lines(session, actors.advisor, order.id, jobs=12,
-                   parts=parts_in_stock(session, 14, fallback), charges=4)
-        return order.id
-
-    return run_in_transaction(database, build)
+    return _thirty_line_order(database, actors, vehicle_id, MARK_OPEN_ORDER)
 
 
 def write_stall_fixture(database: Database, actors: Actors, vehicle_id: int) -> int:
-    """A new checked-in order of 30 lines for the editor to add lines to (one per run)."""
-    fallback = stocked_part(database, actors, Decimal(1))
-
-    def build(session: Session) -> int:
-        order = _new_order(session, actors.advisor, vehicle_id, MARK_WRITE_STALL)
-        _add_lines(session, actors.advisor, order.id, jobs=12,
-                   parts=parts_in_stock(session, 14, fallback), charges=4)
-        return order.id
-
-    return run_in_transaction(database, build)
+    """A new 30-line order for the editor to add lines to (one per run)."""
+    return _thirty_line_order(database, actors, vehicle_id, MARK_WRITE_STALL)
 
 
 def invoice_fixture(database: Database, actors: Actors, vehicle_id: int) -> int:

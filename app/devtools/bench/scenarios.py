@@ -313,14 +313,20 @@ def export_month_xlsx(bench: Bench, plan: Plan) -> Result:
     return Result(app_timings, bare)
 
 
+def probe_env() -> dict[str, str]:
+    """The environment of a Qt probe subprocess: offscreen, this checkout importable."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+    return env
+
+
 # --- cold start ------------------------------------------------------------------------------
 
 def _probe(args: Sequence[str]) -> float:
     """Start ``python -m ui.devtools.bench_probe ARGS`` afresh; milliseconds from just before the
     start to the window's first paint, as the probe reports it."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+    env = probe_env()
     env["BAYLINE_PROBE_T0_NS"] = str(time.monotonic_ns())
     done = subprocess.run([sys.executable, "-m", "ui.devtools.bench_probe", *args],
                           cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
@@ -356,22 +362,26 @@ def search_typing(bench: Bench, plan: Plan) -> Result:
     the search panel, its background reads and the list, on real fragments."""
     bench.vehicle_id  # noqa: B018 - creates the bench vehicle: something to find
     url = bench.database.url.render_as_string(hide_password=False)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.devtools.bench_typing", "--db", url, "--n", str(plan.n),
-         "--warmup", str(plan.warmup), "--interval-ms", str(TYPING_INTERVAL_MS),
-         "--seed", str(bench.rng.randrange(1 << 30))],
-        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
-        timeout=PROBE_TIMEOUT_S + plan.n * 2, check=False)
+    found = run_probe("ui.devtools.bench_typing",
+                      ["--db", url, "--n", str(plan.n), "--warmup", str(plan.warmup),
+                       "--interval-ms", str(TYPING_INTERVAL_MS),
+                       "--seed", str(bench.rng.randrange(1 << 30))],
+                      timeout=PROBE_TIMEOUT_S + plan.n * 2, what="typing")
+    return Result(Timings(tuple(found["samples_ms"])),
+                  extra={"max_stall_ms": found["max_stall_ms"],
+                         "stale_shown": found["stale_shown"]})
+
+
+def run_probe(module: str, args: list[str], *, timeout: float, what: str) -> dict[str, Any]:
+    """Run a Qt probe (``python -m module args``) and read the one JSON line it prints."""
+    done = subprocess.run([sys.executable, "-m", module, *args], cwd=PROJECT_ROOT,
+                          env=probe_env(), capture_output=True, text=True, timeout=timeout,
+                          check=False)
     for line in done.stdout.splitlines():
         if line.startswith("{"):
-            found = json.loads(line)
-            return Result(Timings(tuple(found["samples_ms"])),
-                          extra={"max_stall_ms": found["max_stall_ms"],
-                                 "stale_shown": found["stale_shown"]})
-    raise BenchError(f"the typing probe failed ({done.returncode}): "
+            found: dict[str, Any] = json.loads(line)
+            return found
+    raise BenchError(f"the {what} probe failed ({done.returncode}): "
                      f"{(done.stdout + done.stderr).strip()[-500:]}")
 
 
@@ -386,9 +396,7 @@ def change_propagation(bench: Bench, plan: Plan) -> Result:
         owner_id = session.scalar(select(Vehicle.owner_id).where(Vehicle.id == vehicle_id))
         original = session.scalar(select(Customer.name).where(Customer.id == owner_id))
     url = bench.database.url.render_as_string(hide_password=False)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+    env = probe_env()
     probe = subprocess.Popen(
         [sys.executable, "-m", "ui.devtools.bench_feed", "--db", url,
          "--vehicle", str(vehicle_id)], cwd=PROJECT_ROOT, env=env, text=True,
@@ -436,21 +444,12 @@ def write_stall(bench: Bench, plan: Plan) -> Result:
 
     order_id = fixtures.write_stall_fixture(bench.database, bench.actors, bench.vehicle_id)
     url = bench.database.url.render_as_string(hide_password=False)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(PROJECT_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.devtools.bench_editor", "--db", url, "--order",
-         str(order_id), "--n", str(plan.n), "--warmup", str(plan.warmup)],
-        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
-        timeout=PROBE_TIMEOUT_S + plan.n * 5, check=False)
-    for line in done.stdout.splitlines():
-        if line.startswith("{"):
-            found = json.loads(line)
-            return Result(Timings(tuple(found["stall_ms"])),
-                          extra={"save_p50_ms": round(median(found["save_ms"]), 3)})
-    raise BenchError(f"the editor probe failed ({done.returncode}): "
-                     f"{(done.stdout + done.stderr).strip()[-500:]}")
+    found = run_probe("ui.devtools.bench_editor",
+                      ["--db", url, "--order", str(order_id), "--n", str(plan.n),
+                       "--warmup", str(plan.warmup)],
+                      timeout=PROBE_TIMEOUT_S + plan.n * 5, what="editor")
+    return Result(Timings(tuple(found["stall_ms"])),
+                  extra={"save_p50_ms": round(median(found["save_ms"]), 3)})
 
 
 SCENARIOS: dict[str, Callable[[Bench, Plan], Result]] = {

@@ -201,7 +201,7 @@
     <message>
         <location filename="../../../ui/orders/panels.py" line="176"/>
         <source>This order was just changed at another terminal. Reload to see the latest version before you go on.</source>
-        <translation>此委托书刚在其他终端被修改。请先重新载入，查看最新版本后再继续。</translation>
+        <translation>此工单刚在其他终端被修改。请先重新加载，查看最新内容后再继续。</translation>
     </message>
     <message>
         <location filename="../../../ui/orders/panels.py" line="179"/>

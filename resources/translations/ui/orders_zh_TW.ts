@@ -201,7 +201,7 @@
     <message>
         <location filename="../../../ui/orders/panels.py" line="176"/>
         <source>This order was just changed at another terminal. Reload to see the latest version before you go on.</source>
-        <translation>此委託書剛在其他終端被修改。請先重新載入，查看最新版本後再繼續。</translation>
+        <translation>此工單剛在其他終端被修改。請先重新載入，查看最新內容後再繼續。</translation>
     </message>
     <message>
         <location filename="../../../ui/orders/panels.py" line="179"/>

@@ -198,31 +198,37 @@ def read_later(database: Database, fn: Callable[[Any], object],
     """Read ``fn(session)`` off the GUI thread and hand the answer to ``on_answer`` on it
     (opening a dialog with what it shows, a lookup after Enter); errors go to ``on_error``
     or the log."""
+    def read() -> object:
+        with database.reading() as session:
+            return fn(session)
+
+    run_later(read, on_answer, on_error)
+
+
+def run_later(fn: Callable[[], object], on_answer: Callable[[Any], None],
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+    """Run ``fn()`` (plain Python that may read the database, no Qt) off the GUI thread;
+    ``on_answer(value)`` or ``on_error(exception)`` follow on the GUI thread."""
     global _one_shot_pool
     if _one_shot_pool is None:
         _one_shot_pool = QThreadPool()
         _one_shot_pool.setMaxThreadCount(THREADS)
     relay = _OneShotRelay(on_answer, on_error)
     _one_shots.add(relay)
-    _one_shot_pool.start(_OneShotWorker(database, fn, relay))
+    _one_shot_pool.start(_OneShotWorker(fn, relay))
 
 
 class _OneShotWorker(QRunnable):
-    def __init__(self, database: Database, fn: Callable[[Any], object],
-                 relay: _OneShotRelay) -> None:
+    def __init__(self, fn: Callable[[], object], relay: _OneShotRelay) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._database, self._fn, self._relay = database, fn, relay
+        self._fn, self._relay = fn, relay
         self._context = contextvars.copy_context()
 
     def run(self) -> None:
         try:
-            value = self._context.run(self._read)
+            value = self._context.run(self._fn)
         except Exception as exc:
             self._relay.done.emit(False, exc)
             return
         self._relay.done.emit(True, value)
-
-    def _read(self) -> object:
-        with self._database.reading() as session:
-            return self._fn(session)

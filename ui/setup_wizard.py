@@ -223,7 +223,7 @@ class FirstStartSetup(QDialog):
         self.task = run_operation(
             self.database, lambda s: create_shop(s, shop=shop, admin=admin, lang=lang),
             on_done=self._created, on_error=self._show_service_error, parent=self,
-            lang=self.lang, control=self)
+            lang=self.lang, control=self.save_button)
         return True
 
     def _created(self, username: object) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ConflictError, ValidationError
 from app.orders import progress
+from app.orders.queries import job_order_version
 from app.vehicles.service import VehicleData, change_owner, create_vehicle, update_vehicle
 from db import guards
 from db.models import ClockEntry, Vehicle, VehicleOwnership
@@ -92,7 +93,8 @@ def test_clock_on_raced_by_another_terminal_is_a_conflict(session, advisor, fore
     _before_next_flush(session, lambda s: s.connection().execute(
         text(_clock(s, second_id, tech, ended=False))))
     with pytest.raises(ConflictError) as err:
-        progress.clock_on(session, technician_actor, first_id, tech)
+        progress.clock_on(session, technician_actor, first_id, tech,
+                          expected_version=job_order_version(session, first_id))
     assert "clocked on another job" in err.value.message("en")
     assert "开工" in err.value.message("zh_CN")
 
@@ -248,13 +250,15 @@ def test_two_terminals_clocking_one_technician_on_at_once(database, advisor,
         tech = builders.technician(s).id
     one, two = database.session(), database.session()
     try:
-        progress.clock_on(one, technician_actor, first, tech)  # written, not committed yet
+        progress.clock_on(one, technician_actor, first, tech,  # written, not committed yet
+                          expected_version=job_order_version(one, first))
         pid = two.connection().execute(text("SELECT pg_backend_pid()")).scalar()
         outcome: list[BaseException | None] = []
 
         def second_terminal() -> None:
             try:
-                progress.clock_on(two, technician_actor, second, tech)
+                progress.clock_on(two, technician_actor, second, tech,
+                                  expected_version=job_order_version(two, second))
                 outcome.append(None)
             except BaseException as exc:
                 outcome.append(exc)

@@ -7,6 +7,7 @@ at once and the cursor returns to the field for the next scan. A free-text job i
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,10 +27,13 @@ from PySide6.QtWidgets import (
 
 from app.formatting import money, quantity
 from app.orders.reads import OperationHit, PartHit
+from ui.latest_read import run_later
 from ui.orders.texts import PAYERS, payer_name
 
 DEBOUNCE_MS = 120
 PAYLOAD = Qt.ItemDataRole.UserRole + 1
+
+log = logging.getLogger(__name__)
 
 
 class CatalogueSearch(QLineEdit):
@@ -62,18 +66,44 @@ class CatalogueSearch(QLineEdit):
         self._timer.timeout.connect(self.look_up)
         self.textEdited.connect(lambda _text: self._timer.start())
         self._picking = False
+        self._generation = 0
+        self._hits_text: str | None = None  # the text the hits shown are for
+        self._then: Callable[[Any], None] | None = None  # waiting for the first hit (Enter)
 
     def look_up(self, offer: bool = True) -> None:
-        """Run the search for the text now in the field and (``offer``) list the hits."""
+        """Search the catalogue for the text now in the field, off the GUI thread; the hits
+        are listed (``offer``) when the answer comes, unless the text changed meanwhile."""
         self._timer.stop()
         text = self.text().strip()
+        self._generation += 1
+        generation = self._generation
+        if not text:
+            self._answered(generation, text, [], offer)
+            return
+        search = self._search
+        run_later(lambda: list(search(text)),
+                  lambda pairs: self._answered(generation, text, pairs, offer),
+                  self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        log.warning("catalogue search failed: %r", error)
+        self._then = None
+
+    def _answered(self, generation: int, text: str, pairs: Sequence[tuple[str, Any]],
+                  offer: bool) -> None:
+        if generation != self._generation:
+            return  # typed on: an answer for older text
         self.hits.clear()
-        if text:
-            for label, hit in self._search(text):
-                item = QStandardItem(label)
-                item.setData(hit, PAYLOAD)
-                item.setEditable(False)
-                self.hits.appendRow(item)
+        for label, hit in pairs:
+            item = QStandardItem(label)
+            item.setData(hit, PAYLOAD)
+            item.setEditable(False)
+            self.hits.appendRow(item)
+        self._hits_text = text
+        then, self._then = self._then, None
+        if then is not None:
+            then(self.hits.item(0).data(PAYLOAD) if self.hits.rowCount() else None)
+            return
         if offer and self.hits.rowCount() and self.hasFocus():
             self.completer_.complete()
         else:
@@ -81,10 +111,15 @@ class CatalogueSearch(QLineEdit):
             assert popup is not None  # QCompleter makes its list when first asked
             popup.hide()
 
-    def first_hit(self) -> Any:
-        """The best hit for the current text (searching now if needed), or None."""
+    def first_hit_then(self, callback: Callable[[Any], None]) -> None:
+        """``callback(best hit or None)`` for the text now in the field: at once when the hits
+        shown are for it, else once the search (started now) answers."""
+        text = self.text().strip()
+        if self._hits_text == text and not self._timer.isActive():
+            callback(self.hits.item(0).data(PAYLOAD) if self.hits.rowCount() else None)
+            return
+        self._then = callback
         self.look_up(offer=False)
-        return self.hits.item(0).data(PAYLOAD) if self.hits.rowCount() else None
 
     def popup_has_choice(self) -> bool:
         """True while the hit list is open with a hit highlighted (Enter picks it)."""
@@ -248,7 +283,9 @@ class JobEntry(_EntryBar):
         if self.hours.text().strip():
             self.submit()
             return
-        hit = self.search.first_hit()
+        self.search.first_hit_then(self._entered)
+
+    def _entered(self, hit: OperationHit | None) -> None:
         if hit is not None and hit.code == self.search.text().strip().upper():
             self.choose(hit)
         else:
@@ -328,7 +365,9 @@ class PartEntry(_EntryBar):
     def _enter_in_search(self) -> None:
         if self.search.popup_has_choice():
             return  # the completer adds the highlighted part
-        hit = self.search.first_hit()
+        self.search.first_hit_then(self._entered)
+
+    def _entered(self, hit: PartHit | None) -> None:
         if hit is None:
             self.search.setFocus()
             self.search.selectAll()

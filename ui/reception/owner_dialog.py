@@ -74,6 +74,7 @@ class CustomerPicker(QDialog):
         self.new_button.clicked.connect(self.register_new)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = buttons  # disabled while the change of owner is saved
         buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.choose)
         buttons.rejected.connect(self.reject)
@@ -169,4 +170,4 @@ class ChangeOwnerDialog(CustomerPicker):
         actor, vehicle_id, owner_id = self.ctx.actor, self.vehicle_id, self.chosen
         self.ctx.run(lambda s: change_owner(s, actor, vehicle_id, owner_id).id,
                      on_done=lambda _id: super(ChangeOwnerDialog, self).accept(), parent=self,
-                     control=self)
+                     control=self.buttons)

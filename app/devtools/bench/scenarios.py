@@ -397,11 +397,6 @@ def change_propagation(bench: Bench, plan: Plan) -> Result:
         original = session.scalar(select(Customer.name).where(Customer.id == owner_id))
     url = bench.database.url.render_as_string(hide_password=False)
     env = probe_env()
-    probe = subprocess.Popen(
-        [sys.executable, "-m", "ui.devtools.bench_feed", "--db", url,
-         "--vehicle", str(vehicle_id)], cwd=PROJECT_ROOT, env=env, text=True,
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert probe.stdin is not None and probe.stdout is not None and probe.stderr is not None
     if owner_id is None or original is None:
         raise BenchError("the bench vehicle has no owner")
 
@@ -413,26 +408,33 @@ def change_propagation(bench: Bench, plan: Plan) -> Result:
         return action
 
     samples: list[float] = []
-    try:
-        if probe.stdout.readline().strip() != "ready":
-            raise BenchError(f"the feed probe did not start: {probe.stderr.read()[-500:]}")
-        for i in range(plan.warmup + plan.n):
-            name = f"{original} {i}"
-            perform(bench.database, rename(name))
-            probe.stdin.write(f"{name}\t{time.time()}\n")
-            probe.stdin.flush()
-            answer = probe.stdout.readline().split()
-            if answer[:1] != ["seen"]:
-                raise BenchError(f"the feed probe answered {answer!r}")
-            if i >= plan.warmup:
-                samples.append(float(answer[1]))
-        probe.stdin.close()
-        stall = probe.stdout.readline().split()
-    finally:
-        run_in_transaction(bench.database, rename(original))
-        if probe.poll() is None:
-            probe.kill()
-        probe.wait(PROBE_TIMEOUT_S)
+    stall: list[str] = []
+    with subprocess.Popen(
+            [sys.executable, "-m", "ui.devtools.bench_feed", "--db", url,
+             "--vehicle", str(vehicle_id)], cwd=PROJECT_ROOT, env=env, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as probe:
+        assert probe.stdin is not None and probe.stdout is not None
+        assert probe.stderr is not None
+        try:
+            if probe.stdout.readline().strip() != "ready":
+                raise BenchError(f"the feed probe did not start: {probe.stderr.read()[-500:]}")
+            for i in range(plan.warmup + plan.n):
+                name = f"{original} {i}"
+                perform(bench.database, rename(name))
+                probe.stdin.write(f"{name}\t{time.time()}\n")
+                probe.stdin.flush()
+                answer = probe.stdout.readline().split()
+                if answer[:1] != ["seen"]:
+                    raise BenchError(f"the feed probe answered {answer!r}")
+                if i >= plan.warmup:
+                    samples.append(float(answer[1]))
+            probe.stdin.close()
+            stall = probe.stdout.readline().split()
+        finally:
+            run_in_transaction(bench.database, rename(original))
+            if probe.poll() is None:
+                probe.kill()
+            probe.wait(PROBE_TIMEOUT_S)
     extra = {"max_stall_ms": float(stall[1])} if stall[:1] == ["stall"] else {}
     return Result(Timings(tuple(samples)), extra=extra)
 

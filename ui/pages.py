@@ -23,7 +23,7 @@ from app.shop import get_profile
 from db.engine import Database
 from ui.areas import AREA_PERMISSIONS, area_description, area_title
 from ui.i18n import current_language
-from ui.operations import read_data
+from ui.latest_read import Refresh
 from ui.reception.page import build_reception_page
 from ui.widgets import make_heading
 
@@ -129,7 +129,14 @@ class ManagerPage(AreaPage):
         layout.addWidget(self.profile_box)
 
     def refresh(self) -> None:
-        self.data = read_data(self.database, profile_summary)
+        """Read the profile again, off the GUI thread (``—`` until it is there)."""
+        reader = getattr(self, "_reader", None)
+        if reader is None:
+            reader = self._reader = Refresh(self.database, self._answered, self)
+        reader.request(profile_summary)
+
+    def _answered(self, data: Any) -> None:
+        self.data = data
         super().refresh()
 
     def retranslate(self) -> None:

@@ -242,7 +242,11 @@ class MoveAppointmentDialog(FormDialog):
     def reload(self) -> None:
         """Someone else changed the booking: show its time and version now."""
         actor, appointment_id = self.ctx.actor, self.booking.id
-        self._show(self.ctx.read(lambda s: appointment_row(s, actor, appointment_id)))
+        self.ctx.read_then(lambda s: appointment_row(s, actor, appointment_id), self._reloaded,
+                           on_error=self.handle_error)
+
+    def _reloaded(self, booking: AppointmentRow) -> None:
+        self._show(booking)
         self.clear_errors()
 
     def starts_at(self) -> datetime:

@@ -56,6 +56,7 @@ class CustomerPicker(QDialog):
         self.setObjectName("customerPicker")
         self.setWindowTitle(title)
         self.chosen: int | None = None
+        self._choose_on_answer = False  # Enter came before the search's answer
         self.box = QLineEdit(self)
         self.box.setObjectName("customerSearch")
         self.box.setPlaceholderText(self.tr("Name, phone or plate"))
@@ -99,15 +100,21 @@ class CustomerPicker(QDialog):
         self.reader.submit(text, lambda s: find_customers(s, actor, text))
 
     def run_search(self) -> None:
-        """Search now for the text typed, on the GUI thread."""
-        self.reader.discard()
+        """Search now for the text typed (in the background)."""
         text = self.box.text().strip()
-        self._show(self.ctx.read(lambda s: find_customers(s, self.ctx.actor, text))
-                   if len(text) >= 2 else [])
+        if len(text) < 2:
+            self.reader.discard()
+            self._show([])
+            return
+        actor = self.ctx.actor
+        self.reader.submit(text, lambda s: find_customers(s, actor, text))
 
     def _answered(self, text: object, rows: object) -> None:
         if text == self.box.text().strip() and isinstance(rows, list):
             self._show(rows)
+            if self._choose_on_answer:
+                self._choose_on_answer = False
+                self.choose()
 
     def _show(self, rows: list[CustomerChoice]) -> None:
         self.model.set_rows(rows)
@@ -116,8 +123,9 @@ class CustomerPicker(QDialog):
 
     def choose(self) -> None:
         """Take the highlighted customer."""
-        if self.reader.pending:  # Enter before the answer came: the user wants it now
-            self.run_search()
+        if self.reader.pending:  # Enter before the answer came: take it when it comes
+            self._choose_on_answer = True
+            return
         row = selected_row(self.table)
         if row is None:
             return

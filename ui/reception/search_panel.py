@@ -192,15 +192,14 @@ class SearchPanel(QWidget):
         self.reader.submit(text, lambda session: find(session, actor, text))
 
     def run_search(self) -> None:
-        """Search for the text in the box now, on the GUI thread (Enter needs the answer)."""
-        self.reader.discard()
+        """Search for the text in the box now (in the background, like every keystroke)."""
         text = self.box.text().strip()
-        if text == self._searched:
-            return
         if len(text) < 2:
+            self.reader.discard()
             self._show_rows(None, [])
             return
-        self._show_rows(text, self.ctx.read(lambda s: find(s, self.ctx.actor, text)))
+        actor = self.ctx.actor
+        self.reader.submit(text, lambda session: find(session, actor, text))
 
     def _answered(self, text: object, rows: object) -> None:
         if isinstance(text, str) and isinstance(rows, list) and text == self.box.text().strip():
@@ -229,16 +228,36 @@ class SearchPanel(QWidget):
         """
         text = self.box.text().strip()
         scanned = self.scanner.enter()
-        if looks_like_order_number(text):
-            order_id = self.ctx.read(lambda s: scan(s, self.ctx.actor, text))
-            if order_id is not None:
-                self.box.clear()
-                self._searched = None
-                self.model.set_rows([])
-                self._show_count()
-                self.order_chosen.emit(order_id)
-                return
-        self.run_search()
+        actor, shown = self.ctx.actor, self._searched
+        self.reader.discard()
+
+        def read(s: Session) -> tuple[int | None, list[ResultRow] | None]:
+            # one background read: the scanned/typed order, else the search for the text
+            if looks_like_order_number(text):
+                order_id = scan(s, actor, text)
+                if order_id is not None:
+                    return order_id, None
+            if text == shown or len(text) < 2:
+                return None, None  # the list shows this text's results already
+            return None, find(s, actor, text)
+
+        self.ctx.read_then(read, lambda answer: self._entered(text, scanned, *answer))
+
+    def _entered(self, text: str, scanned: bool, order_id: int | None,
+                 rows: list[ResultRow] | None) -> None:
+        if text != self.box.text().strip():
+            return  # typed on while the answer was on its way: this Enter is stale
+        if order_id is not None:
+            self.box.clear()
+            self._searched = None
+            self.model.set_rows([])
+            self._show_count()
+            self.order_chosen.emit(order_id)
+            return
+        if rows is not None:
+            self._show_rows(text, rows)
+        elif len(text) < 2:
+            self._show_rows(None, [])
         count = self.model.rowCount()
         if count == 0:
             if text:

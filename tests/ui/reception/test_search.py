@@ -75,9 +75,11 @@ def test_arrow_keys_move_the_highlight_and_enter_opens_that_row(
     second = add_vehicle(database, advisor, plate="粤B11112", name="乙", phone="13800000002")
     page.search.box.setText("粤B1111")
     page.search.run_search()
+    settle_operations()
     assert page.search.model.rowCount() == 2
     qtbot.keyClick(page.search.box, Qt.Key.Key_Down)
     qtbot.keyClick(page.search.box, Qt.Key.Key_Enter)
+    settle_operations()
     assert page.card.vehicle_id == second.vehicle_id
 
 
@@ -87,6 +89,7 @@ def test_scanning_a_job_card_opens_the_order(qtbot, page, database, advisor) -> 
     page.focus_search()
     qtbot.keyClicks(page.search.box, f"BAYLINE:{number}")  # a wedge scanner types fast
     qtbot.keyClick(page.search.box, Qt.Key.Key_Return)
+    settle_operations()
     assert page.orders.order_id == order_id
     assert page.tabs.currentIndex() == ORDER_TAB
     assert page.search.box.text() == ""  # ready for the next scan
@@ -100,15 +103,18 @@ def test_a_typed_order_number_is_listed_and_opens_too(qtbot, page, database, adv
     order_id, number = open_order_for(database, advisor, known.vehicle_id)
     page.search.box.setText(number.lower())
     page.search.run_search()
+    settle_operations()
     rows = page.search.model.rows
     assert [r.kind for r in rows] == ["order"] and rows[0].order_number == number
     qtbot.keyClick(page.search.box, Qt.Key.Key_Return)
+    settle_operations()
     assert page.orders.order_id == order_id
 
 
 def test_an_unknown_order_number_says_so(qtbot, page, database, advisor) -> None:
     qtbot.keyClicks(page.search.box, "RO999999")
     qtbot.keyClick(page.search.box, Qt.Key.Key_Return)
+    settle_operations()
     assert page.orders.order_id is None
     assert page.search.notice.text() == "No repair order RO999999."
     assert not page.search.notice.isHidden()
@@ -155,4 +161,5 @@ def test_a_scan_while_a_list_has_the_focus_still_opens_the_order(qtbot, page, da
     assert page.search.box.text() == code[0]
     qtbot.keyClicks(QApplication.focusWidget(), code[1:])
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    settle_operations()
     assert page.orders.order_id == order_id

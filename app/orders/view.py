@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.appointments.rows import user_names, vehicle_text
 from app.cashier.invoicing import current_invoice, open_by_payer
 from app.errors import DomainError
-from app.money import LineAmounts, Totals
+from app.money import Totals
 from app.orders.attachments import AttachmentInfo, attachment_infos
 from app.orders.lines import edit_refusal, needs_reason
 from app.orders.progress import can_dispatch
@@ -100,7 +100,7 @@ class StockFigures:
 
 
 @dataclass(frozen=True)
-class ViewLine:
+class ViewLine(PricedLine):
     """One order line as every screen shows it: priced, with its state and what may be done.
 
     The rules are decided here (from app/orders/lines.py), not by the screens:
@@ -111,22 +111,11 @@ class ViewLine:
     approval; ``short_by`` — how much of a part line's un-issued quantity neither its own
     reservation nor the free stock can cover (0: covered).
 
-    It carries the same money as the pricing engine's ``PricedLine`` (app/orders/totals.py),
-    which stays the input of printing and invoicing; screens use this record only.
+    It is the pricing engine's ``PricedLine`` (app/orders/totals.py, the input of printing
+    and invoicing) with what the screens need on top; screens use this record only.
     """
 
-    line_type: LineType
-    line_id: int
     position: int
-    code: str
-    description: str
-    quantity: Decimal
-    unit_price: Decimal
-    discount: Decimal
-    payer: str
-    tax_rate: Decimal
-    amounts: LineAmounts
-    billable: bool
     additional: bool
     pending: bool  # additional work still waiting for the customer's approval
     approval_id: int | None

@@ -99,15 +99,7 @@ class CustomerPicker(QDialog):
         actor = self.ctx.actor
         self.reader.submit(text, lambda s: find_customers(s, actor, text))
 
-    def run_search(self) -> None:
-        """Search now for the text typed (in the background)."""
-        text = self.box.text().strip()
-        if len(text) < 2:
-            self.reader.discard()
-            self._show([])
-            return
-        actor = self.ctx.actor
-        self.reader.submit(text, lambda s: find_customers(s, actor, text))
+    run_search = search_in_background  # "search now" is the same background search
 
     def _answered(self, text: object, rows: object) -> None:
         if text == self.box.text().strip() and isinstance(rows, list):

@@ -179,27 +179,22 @@ class SearchPanel(QWidget):
             self.scanner.reset()
         self.search_in_background()
 
-    def search_in_background(self) -> None:
-        """Start searching for the text in the box off the GUI thread (each keystroke)."""
+    def search_in_background(self, *, again: bool = False) -> None:
+        """Start searching for the text in the box off the GUI thread (each keystroke);
+        ``again``: even when the list already shows that text's results."""
         text = self.box.text().strip()
         if len(text) < 2:
             self.reader.discard()
             self._show_rows(None, [])
             return
-        if text == self._searched and not self.reader.pending:
+        if text == self._searched and not self.reader.pending and not again:
             return
         actor = self.ctx.actor
         self.reader.submit(text, lambda session: find(session, actor, text))
 
     def run_search(self) -> None:
         """Search for the text in the box now (in the background, like every keystroke)."""
-        text = self.box.text().strip()
-        if len(text) < 2:
-            self.reader.discard()
-            self._show_rows(None, [])
-            return
-        actor = self.ctx.actor
-        self.reader.submit(text, lambda session: find(session, actor, text))
+        self.search_in_background(again=True)
 
     def _answered(self, text: object, rows: object) -> None:
         if isinstance(text, str) and isinstance(rows, list) and text == self.box.text().strip():

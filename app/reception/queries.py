@@ -12,10 +12,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from app.customers.service import load_customer
+from app.formatting import phone, quantity
+from app.orders import status
+from app.privacy import may_see_contact, shown_phone
 from app.security.actor import Actor, require
-from app.validation.phones import mask_phone, national_format
 from app.vehicles.history import vehicle_history
 from app.vehicles.service import load_vehicle
+from db.enums import OrderStatus
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -103,21 +106,15 @@ class CardData:
     @property
     def open_order_ids(self) -> tuple[int, ...]:
         """Orders of this vehicle still in the shop, newest first."""
-        done = {"delivered", "closed", "cancelled"}
-        return tuple(v.order_id for v in self.visits if v.status not in done)
-
-
-def _quantity(value: Decimal) -> str:
-    return f"{value.normalize():f}"
+        return tuple(v.order_id for v in self.visits if OrderStatus(v.status) in status.OPEN)
 
 
 def customer_info(session: Session, actor: Actor, customer_id: int) -> CustomerInfo:
     """One customer; phones masked unless the actor may see them."""
     require(actor, "customers.view")
     customer = load_customer(session, customer_id)
-    see = actor.can("customers.view_contact")
-    shown = tuple(national_format(p.number) if see else mask_phone(p.number)
-                  for p in customer.phones)
+    see = may_see_contact(actor)
+    shown = tuple(phone(shown_phone(actor, p.number)) for p in customer.phones)
     return CustomerInfo(
         id=customer.id, version=customer.version, kind=customer.kind, name=customer.name,
         phones=shown, tax_id=customer.tax_id, address=customer.address, email=customer.email,
@@ -152,7 +149,7 @@ def card_data(session: Session, actor: Actor, *, vehicle_id: int | None = None,
     visits = tuple(
         VisitRow(order_id=v.order_id, number=v.number, status=v.status, opened_at=v.opened_at,
                  mileage_in=v.mileage_in, complaint=v.complaint, work="；".join(v.jobs),
-                 parts="；".join(f"{desc or no} ×{_quantity(qty)}" for no, desc, qty in v.parts),
+                 parts="；".join(f"{desc or no} ×{quantity(qty)}" for no, desc, qty in v.parts),
                  total=v.total, comeback=v.comeback_of_id is not None)
         for v in history.visits)
     owners = tuple(OwnerPeriod(o.customer.name, o.since, o.until)

@@ -21,11 +21,13 @@ from app.formatting import local_datetime
 from app.i18n import LANGUAGE_NAMES, LANGUAGES, translate
 from app.security.actor import Actor
 from app.security.permissions import ROLE_NAMES
+from app.shop import get_profile
 from db.engine import Database
 from db.enums import RoleCode
 from ui.areas import area_title, areas_for
 from ui.change_feed import Change, feed
 from ui.i18n import current_language, switch_language
+from ui.latest_read import Refresh
 from ui.lock import LockOverlay
 from ui.login import shop_name
 from ui.pages import AreaPage, build_page
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, AreaPage] = {}
         self._signing_out = False
         self.shop_name = shop_name(database)
+        self._name_reader = Refresh(database, self._renamed, self)
         self._build_central()
         self._build_actions()
         self._build_status_bar()
@@ -233,11 +236,14 @@ class MainWindow(QMainWindow):
             return
         cs = change.changes
         if cs.shop:
-            self.shop_name = shop_name(self.database)
-            self.retranslate()
+            self._name_reader.request(lambda s: get_profile(s).name)
         for code, page in self.pages.items():
             if cs.shop or cs.touches(*PAGE_KINDS.get(code, ())):
                 page.refresh()
+
+    def _renamed(self, name: str) -> None:
+        self.shop_name = name
+        self.retranslate()
 
     # -- lock and sign-out ------------------------------------------------------------------
 

@@ -67,6 +67,11 @@ def make_engine(url: str | URL | Path, *, statement_timeout_ms: int = PG_STATEME
         options = (f"-c lock_timeout={int(lock_timeout_ms)} "
                    f"-c statement_timeout={int(statement_timeout_ms)}")
         pg_args["options"] = f"{pg_args.get('options', '')} {options}".strip()
+        # A server that vanished (cable pulled, server restarted) is noticed within ~30 s
+        # instead of never: TCP keep-alives on every connection, and a bounded connect.
+        for key, value in (("connect_timeout", 5), ("keepalives", 1), ("keepalives_idle", 10),
+                           ("keepalives_interval", 5), ("keepalives_count", 3)):
+            pg_args.setdefault(key, value)
         return create_engine(u, connect_args=pg_args, **kwargs)
     raise ValueError(f"unsupported database: {u.get_backend_name()}")
 

@@ -105,3 +105,19 @@ def gone(widget) -> bool:
     import shiboken6
 
     return not shiboken6.isValid(widget) or not widget.isVisible()
+
+
+@pytest.fixture
+def database(database):  # the root conftest's, wrapped: screens go before their database
+    """The test's database; when the test ends, its screens' work is waited for and its
+    windows are deleted *before* the database is dropped, so no screen reads from a database
+    being dropped (a PostgreSQL connection pinged during the drop can wait for ever)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    yield database
+    settle_operations()
+    for widget in QApplication.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle_operations()

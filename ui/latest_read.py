@@ -170,11 +170,14 @@ class _OneShotRelay(QObject):
                  on_error: Callable[[BaseException], None] | None) -> None:
         super().__init__()
         self._on_answer, self._on_error = on_answer, on_error
+        self.delivered = False
         self.done.connect(self.deliver)
 
     @Slot(bool, object)
     def deliver(self, ok: bool, value: object) -> None:
-        _one_shots.discard(self)
+        # Marked done, not dropped here: dropping the last reference inside its own slot
+        # would delete the object while Qt is still calling it. The next read sweeps it.
+        self.delivered = True
         if ok:
             self._on_answer(value)
         elif self._on_error is not None:
@@ -189,7 +192,7 @@ _one_shot_pool: QThreadPool | None = None
 
 def one_shots_pending() -> bool:
     """True while a ``read_later`` answer is still owed."""
-    return bool(_one_shots)
+    return any(not relay.delivered for relay in _one_shots)
 
 
 def read_later(database: Database, fn: Callable[[Any], object],
@@ -213,6 +216,7 @@ def run_later(fn: Callable[[], object], on_answer: Callable[[Any], None],
     if _one_shot_pool is None:
         _one_shot_pool = QThreadPool()
         _one_shot_pool.setMaxThreadCount(THREADS)
+    _one_shots.difference_update([r for r in _one_shots if r.delivered])
     relay = _OneShotRelay(on_answer, on_error)
     _one_shots.add(relay)
     _one_shot_pool.start(_OneShotWorker(fn, relay))

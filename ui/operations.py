@@ -122,6 +122,12 @@ class BusyIndicator(QProgressDialog):
 
 
 _running: set[OperationTask] = set()
+"""Every task started and not yet swept: a task is dropped only at the next start, never in
+its own slot (dropping the last reference there would delete it while Qt still calls it)."""
+
+
+def _busy_tasks() -> list[OperationTask]:
+    return [task for task in _running if task.running]
 
 
 class OperationTask(QObject):
@@ -197,7 +203,6 @@ class OperationTask(QObject):
 
     def _end(self) -> None:
         self.running = False
-        _running.discard(self)
         if self._busy_timer is not None:
             self._busy_timer.stop()
         if self.indicator is not None:
@@ -262,6 +267,7 @@ def run_operation(database: Database, fn: Callable[..., Any], *,
     accepted and ignored while callers move over: the change set is collected, not declared.
     """
     task = OperationTask(on_done, on_error, parent, lang, control, busy)
+    _running.difference_update([t for t in _running if not t.running])
     _running.add(task)
     worker = _Worker(database, fn, with_progress, task._cancel, task.relay, actor_id)
     writer_pool().start(worker)
@@ -278,7 +284,7 @@ def wait_for_operations(timeout_ms: int = 30_000) -> bool:
 
     app = QApplication.instance()
     deadline = time.monotonic() + timeout_ms / 1000
-    while _running or reads_pending():
+    while _busy_tasks() or reads_pending():
         if time.monotonic() > deadline:
             return False
         writer_pool().waitForDone(10)
@@ -297,7 +303,8 @@ def pending_report() -> str:
 
     busy = [f"reader of {type(r.parent()).__name__}" for r in list(_readers)
             if (r.pending or r._busy) and shiboken6.isValid(r)]
-    return (f"{len(_running)} operation(s), {len(_one_shots)} one-shot read(s), "
+    owed = sum(1 for relay in _one_shots if not relay.delivered)
+    return (f"{len(_busy_tasks())} operation(s), {owed} one-shot read(s), "
             f"readers: {', '.join(busy) or 'none'}")
 
 

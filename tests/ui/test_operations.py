@@ -229,3 +229,29 @@ def test_background_operation_can_be_cancelled(qtbot, database, manager) -> None
     assert shop_name(database) == ORIGINAL
     assert issubclass(OperationCancelled, DomainError)
     assert DatabaseBusy().message("zh_CN") != DatabaseBusy().message("en")
+
+
+def test_a_finished_task_is_dropped_only_when_the_next_one_starts(qtbot, database,
+                                                                  manager) -> None:
+    """Dropping the last reference to a task inside its own slot deleted it while Qt was
+    still calling it: the editor probe crashed after ~20 unreferenced saves. A finished task
+    stays registered until the next operation starts; a delivered read likewise."""
+    from ui import latest_read
+
+    first = run_operation(database, lambda s: save_profile(s, manager, name="一").name)
+    with qtbot.waitSignal(first.finished, timeout=10_000):
+        pass
+    assert first in operations._running and not first.running
+    second = run_operation(database, lambda s: save_profile(s, manager, name="二").name)
+    assert first not in operations._running and second in operations._running
+    with qtbot.waitSignal(second.finished, timeout=10_000):
+        pass
+
+    answers: list[object] = []
+    latest_read.read_later(database, lambda s: get_profile(s).name, answers.append)
+    qtbot.waitUntil(lambda: answers == ["二"], timeout=10_000)
+    [relay] = [r for r in latest_read._one_shots if r.delivered]
+    assert not latest_read.one_shots_pending()
+    latest_read.read_later(database, lambda s: 1, answers.append)
+    assert relay not in latest_read._one_shots
+    qtbot.waitUntil(lambda: answers[-1] == 1, timeout=10_000)

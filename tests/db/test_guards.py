@@ -61,6 +61,9 @@ def test_technicians_each_have_their_own_running_clock(session, advisor) -> None
     one, two = session.scalars(select(Technician.id).order_by(Technician.id).limit(2)).all()
     accepted(session, _clock(session, job, one, ended=False))
     accepted(session, _clock(session, job, two, ended=False))
+    running = session.scalars(select(ClockEntry.technician_id)
+                              .where(ClockEntry.ended_at.is_(None))).all()
+    assert sorted(running) == sorted([one, two])  # the guard is per technician, not global
 
 
 def _before_next_flush(session: Session, write: Callable[[Session], None]) -> None:

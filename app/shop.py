@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -81,3 +82,18 @@ def default_tax_rate(session: Session, line_type: LineType) -> Decimal:
     rate = session.scalar(select(TaxRate.rate).where(TaxRate.line_type == line_type.value,
                                                      TaxRate.is_default.is_(True)).limit(1))
     return rate if rate is not None else Decimal("0.13")
+
+
+@dataclass(frozen=True)
+class ShopFacts:
+    """What every screen needs about the shop: its time zone and its name (the product's
+    name before the set-up)."""
+
+    zone: ZoneInfo
+    name: str
+
+
+def shop_facts(session: Session) -> ShopFacts:
+    """The shop's time zone and name (a read model)."""
+    profile = session.get(ShopProfile, 1)
+    return ShopFacts(shop_zone(session), profile.name if profile is not None else "Bayline")

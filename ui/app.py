@@ -20,6 +20,7 @@ from ui.logging_setup import install_excepthook, setup_logging
 from ui.login import LoginWindow
 from ui.operations import read_data
 from ui.setup_wizard import FirstStartSetup
+from ui.shop_facts import load_then
 
 if TYPE_CHECKING:  # imported at sign-in: the login window shows ~0.3 s sooner without it
     from ui.main_window import MainWindow
@@ -112,9 +113,14 @@ class TerminalFlow(QObject):
         return login
 
     def _signed_in(self, actor: Actor) -> None:
+        """Read what every screen needs about the shop in the background, then open the
+        user's window (its screens then read nothing on the GUI thread while being built)."""
+        log.info("signed in: %s (%s)", actor.username, actor.role)
+        load_then(self.database, lambda _facts: self._open_main(actor))
+
+    def _open_main(self, actor: Actor) -> None:
         from ui.main_window import MainWindow
 
-        log.info("signed in: %s (%s)", actor.username, actor.role)
         main = MainWindow(self.database, actor, current_language())
         main.signed_out.connect(self._signed_out)
         main.showMaximized()

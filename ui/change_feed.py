@@ -134,7 +134,7 @@ class Watcher:
         self.target = target
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.reader = LogReader(database)
+        self.reader: LogReader | None = None  # made on the watcher thread (it reads)
 
     def start(self) -> None:
         """Start watching (idempotent)."""
@@ -153,6 +153,7 @@ class Watcher:
             self._thread = None
 
     def _deliver(self) -> None:
+        assert self.reader is not None
         found = self.reader.read()
         if found:
             self.target.deliver_from_thread(found)
@@ -160,6 +161,8 @@ class Watcher:
     def _guarded(self, loop) -> None:  # type: ignore[no-untyped-def]
         while not self._stop.is_set():
             try:
+                if self.reader is None:  # from the log's newest entry at the start on
+                    self.reader = LogReader(self.database)
                 loop()
                 return
             except Exception:  # the database went away: try again shortly, never crash
@@ -167,6 +170,7 @@ class Watcher:
                 self._stop.wait(2.0)
 
     def _poll(self) -> None:
+        assert self.reader is not None
         while not self._stop.is_set():
             if self.reader.has_unread(self.reader.newest()):
                 self._deliver()

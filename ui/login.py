@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -18,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError, NotFound
 from app.security.users import SignInResult, sign_in
-from app.shop import get_profile
+from app.shop import ShopFacts, get_profile
 from db.engine import Database
 from ui.i18n import current_language, switch_language
 from ui.operations import read_data, run_operation
+from ui.shop_facts import known, load_then
 from ui.widgets import ERROR_COLOUR, LanguageChooser, make_heading
 
 PRODUCT_NAME = "Bayline"
@@ -52,7 +54,10 @@ class LoginWindow(QWidget):
         self.resize(480, 420)
 
     def _build(self) -> None:
-        self.shop = QLabel(shop_name(self.database), self)
+        cached = known(self.database)
+        self.shop = QLabel(cached.name if cached else PRODUCT_NAME, self)
+        if cached is None:  # the name follows from a background read
+            load_then(self.database, self._show_shop)
         self.shop.setObjectName("shopName")
         self.shop.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.shop.setWordWrap(True)
@@ -187,6 +192,10 @@ class LoginWindow(QWidget):
         run_operation(self.database, lambda s: sign_in(s, username, password),
                       on_done=self._signed_in, on_error=self._domain_error, parent=self,
                       lang=self.lang, control=self.sign_in_button)
+
+    def _show_shop(self, found: ShopFacts) -> None:
+        if shiboken6.isValid(self.shop):  # the window may have closed meanwhile
+            self.shop.setText(found.name)
 
     def _signed_in(self, result: SignInResult) -> None:
         """The sign-in ran (and was committed): let the user in, or say it was refused."""

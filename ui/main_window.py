@@ -21,16 +21,14 @@ from app.formatting import local_datetime
 from app.i18n import LANGUAGE_NAMES, LANGUAGES, translate
 from app.security.actor import Actor
 from app.security.permissions import ROLE_NAMES
-from app.shop import get_profile
 from db.engine import Database
 from db.enums import RoleCode
 from ui.areas import area_title, areas_for
 from ui.change_feed import Change, feed
 from ui.i18n import current_language, switch_language
-from ui.latest_read import Refresh
 from ui.lock import LockOverlay
-from ui.login import shop_name
 from ui.pages import AreaPage, build_page
+from ui.shop_facts import facts, load_then
 
 MIN_WIDTH, MIN_HEIGHT = 1024, 640
 NAV_WIDTH = 210
@@ -72,8 +70,7 @@ class MainWindow(QMainWindow):
         self.areas = areas_for(actor)
         self.pages: dict[str, AreaPage] = {}
         self._signing_out = False
-        self.shop_name = shop_name(database)
-        self._name_reader = Refresh(database, self._renamed, self)
+        self.shop_name = facts(database).name
         self._build_central()
         self._build_actions()
         self._build_status_bar()
@@ -236,7 +233,7 @@ class MainWindow(QMainWindow):
             return
         cs = change.changes
         if cs.shop:
-            self._name_reader.request(lambda s: get_profile(s).name)
+            load_then(self.database, lambda found: self._renamed(found.name))
         for code, page in self.pages.items():
             if cs.shop or cs.touches(*PAGE_KINDS.get(code, ())):
                 page.refresh()

@@ -95,3 +95,30 @@ def test_demo_never_shows_the_set_up(qtbot, empty_database, quiet_start) -> None
     QTimer.singleShot(0, close_all)
     assert ui_app.run_gui(empty_database, demo=True, language="en") == 0
     assert seen == ["LoginWindow"]
+
+
+def test_signing_in_builds_the_window_without_a_gui_thread_read(qtbot, database,
+                                                                 settle) -> None:
+    """From Enter on the login form to the signed-in window (every screen built, the change
+    feed started), no statement runs on the GUI thread: what screens need is read first."""
+    from ui.shop_facts import _known
+    from ui.thread_guard import GuiThreadGuard
+
+    ui_app.prepare("en")
+    flow = ui_app.TerminalFlow(database)
+    login = flow.show_login()
+    qtbot.addWidget(login)
+    settle()
+    _known.pop(database, None)  # as on a terminal that has not read the shop yet
+    login.username.setText("service_manager")  # every area: reception, editor, pages
+    login.password.setText(TEST_PASSWORD)
+    with GuiThreadGuard(database) as guard:
+        login.submit()
+        settle()
+    try:
+        assert isinstance(flow.main, MainWindow) and flow.main.isVisible()
+        qtbot.addWidget(flow.main)
+        assert flow.main.windowTitle().endswith("湾线汽车服务中心 Bayline Motors")
+        assert guard.found == []
+    finally:
+        flow.stop_watching()

@@ -31,6 +31,7 @@ def failed_logins(database, username: str) -> int:
 
 
 def test_login_window_shows_shop_and_a_hidden_password_field(login: LoginWindow) -> None:
+    settle_operations()  # the shop's name is read off the GUI thread
     assert login.shop.text() == "湾线汽车服务中心 Bayline Motors"
     assert login.password.echoMode() == QLineEdit.EchoMode.Password
     assert login.sign_in_button.text() == "Sign in"

@@ -51,7 +51,6 @@ from app.orders.lines import (
 from app.orders.reads import dispatch_choices, operation_hits, part_hits
 from app.orders.view import OrderView, ViewLine, order_view
 from app.security.actor import Actor
-from app.shop import shop_zone
 from db.engine import Database
 from db.enums import LineType
 from ui.change_feed import Change, feed, is_open
@@ -65,6 +64,7 @@ from ui.orders.line_entry import ChargeEntry, ChargeInput, JobEntry, JobInput, P
 from ui.orders.lines_tab import LinesTab
 from ui.orders.panels import ConflictBanner, PendingBanner, TotalsPanel
 from ui.orders.texts import money, quantity
+from ui.shop_facts import facts
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
@@ -99,7 +99,7 @@ class OrderEditor(QWidget):
         self.state: OrderView | None = None
         self.active_dialog: Any = None
         self._busy = False
-        self.zone = read_data(database, shop_zone)
+        self.zone = facts(database).zone
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)

@@ -170,8 +170,9 @@ class AppointmentBook(QWidget):
         self.mode = "day"
         # Every active advisor from the start; advisors seen in bookings are added (one who has
         # left still has bookings to show).
-        self.advisors: dict[int, str] = {ctx.actor.user_id: ctx.actor.full_name,
-                                         **ctx.read(lambda s: service_advisors(s, ctx.actor))}
+        self.advisors: dict[int, str] = {ctx.actor.user_id: ctx.actor.full_name}
+        actor = ctx.actor
+        ctx.read_then(lambda s: service_advisors(s, actor), self._advisors_read)
         self._reader = Refresh(ctx.database, self._answered, self)
 
         self.mode_box = QComboBox(self)
@@ -363,6 +364,10 @@ class AppointmentBook(QWidget):
         self._learn_advisors(arrivals)
         self.arrivals_title.setText(self.tr("Today's arrivals ({n})").format(n=len(arrivals)))
         self._enable()
+
+    def _advisors_read(self, advisors: dict[int, str]) -> None:
+        self.advisors.update(advisors)
+        self._fill_advisors()
 
     def _learn_advisors(self, rows: Any) -> None:
         """Advisors seen in the book become choices of the filter."""

@@ -20,7 +20,6 @@ from app.i18n import translate
 from app.orders.status import is_late
 from app.orders.workflow import status_label
 from app.security.actor import Actor
-from app.shop import shop_zone
 from db.engine import Database
 from ui.dialogs import show_domain_error, show_unexpected_error
 from ui.i18n import current_language
@@ -29,6 +28,7 @@ from ui.logging_setup import log_exception
 from ui.operations import OperationTask, read_data, run_operation
 from ui.palette import Tone
 from ui.palette import order_tone as palette_order_tone
+from ui.shop_facts import facts
 
 if TYPE_CHECKING:
     from db.engine import Session  # for annotations only: ui/ never builds SQL
@@ -45,7 +45,7 @@ class Context:
     @classmethod
     def create(cls, database: Database, actor: Actor) -> Context:
         """A context with the shop's time zone read from its profile."""
-        return cls(database, actor, read_data(database, shop_zone))
+        return cls(database, actor, facts(database).zone)
 
     @property
     def lang(self) -> str:

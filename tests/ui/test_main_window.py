@@ -48,6 +48,7 @@ def open_window(qtbot, database, actor: Actor, lang: str = "en") -> MainWindow:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    settle_operations()  # the pages' first background reads have answered
     return window
 
 

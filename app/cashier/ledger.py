@@ -19,7 +19,7 @@ from app.errors import DomainError, NotFound, ValidationError
 from app.i18n import _, translate
 from app.money import ZERO
 from app.numbering import next_number
-from app.security.actor import Actor
+from app.security.actor import Actor, require
 from db.enums import DocumentType, InvoiceKind, Payer, PaymentMethod
 from db.models import Invoice, Payment
 
@@ -142,7 +142,9 @@ def payment_with_key(session: Session, key: str) -> Payment | None:
 def issue_payment(session: Session, actor: Actor, *, invoice_id: int, number: str, method: str,
                   payer: str, amount: Decimal, tendered: Decimal | None, reference: str,
                   key: str, till_session_id: int | None) -> Payment:
-    """Write one payment (or refund, negative) with a number already taken, and chain it."""
+    """Write one payment (or refund, negative) with a number already taken, and chain it
+    (needs ``cashier.payment``)."""
+    require(actor, "cashier.payment")
     payment = Payment(number=number, invoice_id=invoice_id, method=method, payer=payer,
                       amount=amount, tendered=tendered, reference=reference,
                       idempotency_key=key, till_session_id=till_session_id,

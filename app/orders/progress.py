@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import audit
 from app.clock import now
 from app.errors import DomainError, NotFound, ValidationError
 from app.i18n import _
@@ -255,15 +256,20 @@ def record_qc(session: Session, actor: Actor, order_id: int, *, passed: bool,
 
 def cancel_order(session: Session, actor: Actor, order_id: int, *, reason: str,
                  expected_version: int) -> RepairOrder:
-    """Cancel an order that has not been invoiced; parts issued must be returned first."""
+    """Cancel an order that has not been invoiced; parts issued must be returned first.
+    Audited with the status it had and the reason."""
     require(actor, "orders.cancel")
     order = _order(session, order_id, expected_version)
     issued = [p.part_no for p in order.part_lines if p.issued_qty > 0]
     if issued:
         raise DomainError(_("Return the parts issued to this order first: {parts}."),
                           parts=", ".join(issued))
+    before = order.status
     change_status(session, actor, order, OrderStatus.CANCELLED, reason=reason)
     order.cancel_reason = reason.strip()
+    audit.record(session, actor, "order.cancel", "repair_order", order.id,
+                 before={"status": before}, after={"status": order.status},
+                 reason=order.cancel_reason)
     from app.parts.stock import release_order_reservations
 
     release_order_reservations(session, order.id)

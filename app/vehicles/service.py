@@ -175,7 +175,9 @@ def check_mileage_value(km: object) -> int:
 
 def record_mileage(session: Session, actor: Actor, vehicle: Vehicle, km: object, *,
                    repair_order_id: int | None = None, lower_reason: str = "") -> int:
-    """Record an odometer reading; a reading below the last one needs a confirmed reason."""
+    """Record an odometer reading at check-in (needs ``orders.edit``); a reading below the last
+    one needs a confirmed reason and is audited."""
+    require(actor, "orders.edit")
     value = check_mileage_value(km)
     if value < vehicle.mileage_km:
         if not lower_reason.strip():

@@ -40,12 +40,14 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 @dataclass
 class Call:
-    """``fn(session, actor, *args, **kwargs)``, at ``clock`` (the pinned time) when given."""
+    """``fn(session, actor, *args, **kwargs)``, at ``clock`` (the pinned time) when given;
+    ``approved``: the sensitive call is the advisor's, approved by the administrator."""
 
     fn: Callable[..., Any]
     args: tuple = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
     clock: datetime | None = None
+    approved: bool = False
 
 
 class World:
@@ -452,6 +454,11 @@ CALLS: dict[str, Callable[[World], Call]] = {
 }
 
 
+# Write services without a call above, with the reason (keep it empty: a service here is
+# checked only by reading its code).
+NOT_BUILT: dict[str, str] = {}
+
+
 def _waiting(w: World) -> RepairOrder:
     order = w.in_progress()
     progress.set_waiting(w.s, w.a, order.id, WaitReason.PARTS, "等配件",
@@ -466,7 +473,8 @@ SENSITIVE_CALLS: dict[str, Callable[[World], tuple[Call, str]]] = {}
 
 def _discounted(fn: Callable[..., Any], **kwargs: Any) -> Callable[[World], tuple[Call, str]]:
     def call(w: World) -> tuple[Call, str]:
-        return Call(fn, (w.order().id,), {**kwargs, "discount": "0.50"}), "discount.approve"
+        return (Call(fn, (w.order().id,), {**kwargs, "discount": "0.50"}, approved=True),
+                "discount.approve")
     return call
 
 

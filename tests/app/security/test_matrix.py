@@ -29,6 +29,7 @@ from app.security.matrix import (
     stale_entries,
     with_section,
 )
+from app.security.matrix import services as all_services
 from app.security.permissions import PERMISSIONS
 from db.enums import RoleCode
 from db.models import AuditEntry
@@ -169,7 +170,7 @@ def synthetic(tmp_path: Path) -> Path:
 
 def test_a_write_service_without_a_permission_check_is_flagged(synthetic: Path) -> None:
     reads = frozenset({"app.things.base.peek", "app.things.base.sneaky"})
-    services = {s.name: s for s in Analyser(synthetic).services(reads=reads, steps={
+    services = {s.name: s for s in all_services(Analyser(synthetic), reads=reads, steps={
         "app.audit.record": "the audit entry"})}
     assert set(services) == {
         "app.audit.record", "app.security.actor.require",
@@ -200,7 +201,7 @@ def test_a_write_service_without_a_permission_check_is_flagged(synthetic: Path) 
     assert any("unknown permission 'things.edti'" in p for p in found)
     assert any("sensitive (a sensitive thing) but writes no audit entry" in p for p in found)
     # a declaration replaces what the code says, for a permission that depends on the data
-    declared = Analyser(synthetic).services(declared={
+    declared = all_services(Analyser(synthetic), declared={
         "app.things.base.unchecked": (frozenset({"things.edit"}),)})
     assert not any("unchecked" in p for p in problems(declared, known=known, sensitive={}))
 

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from app.setup.reference import ensure_reference_data
     from app.transactions import run_in_transaction
 
-    database = open_database(args)
+    database = open_database(args, must_exist=True)
     if (code := require_current_schema(database)) is not None:
         return code
     if args.password_stdin:

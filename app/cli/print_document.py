@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from app.shop import get_profile
 
     message_lang = args.lang or "en"
-    database = open_database(args)
+    database = open_database(args, read_only=True)
     if (code := require_current_schema(database)) is not None:
         return code
     kind = DOCUMENTS[args.document]

@@ -19,6 +19,7 @@ from app.cli import (
     last_database,
     message_language,
     open_database,
+    refuse_foreign,
     require_current_schema,
 )
 from app.cli.failures import INTERRUPTED, UNEXPECTED, CliError, explain
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the database (preparing it when it is new) and start the desktop app."""
+    refuse_foreign(args)  # another program's SQLite file is left exactly as it is
     database = open_database(args)
     if args.demo:
         from app.cli.demo_data import prepare_demo

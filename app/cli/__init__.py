@@ -29,7 +29,7 @@ from app.cli.failures import NEWER_SCHEMA, CliError
 from app.i18n import _, normalise_language, system_language
 from app.terminal import resolve_database_url
 from db.engine import Database, normalise_url
-from db.migrate import SchemaState, schema_status
+from db.migrate import ForeignDatabaseError, SchemaState, schema_status
 
 
 def command_modules() -> list[ModuleType]:
@@ -105,6 +105,22 @@ def parse_address(url: str | Path) -> URL:
     except (ArgumentError, ValueError) as exc:
         raise CliError(exit_codes.USAGE, BAD_ADDRESS, address=_shown(url)) from exc
     return parsed
+
+
+def refuse_foreign(args: argparse.Namespace) -> None:
+    """Raise ForeignDatabaseError when the selected database is an existing SQLite file of
+    another program — checked read-only, before a writing connection would switch the file
+    to WAL (which changes its header)."""
+    url = resolve_database_url(getattr(args, "db", None), demo=getattr(args, "demo", False))
+    parsed = parse_address(url)
+    if parsed.get_backend_name() != "sqlite" or not Path(parsed.database or "").is_file():
+        return
+    probe = Database(parsed, read_only=True)
+    try:
+        if schema_status(probe).state is SchemaState.FOREIGN:
+            raise ForeignDatabaseError(probe.describe())
+    finally:
+        probe.dispose()
 
 
 def _require_file(path: Path) -> None:

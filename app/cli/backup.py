@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from app.cli import exit_codes, open_database
+from app.cli import exit_codes, open_database, require_current_schema
 
 NAME = "backup"
 HELP = ("copy the database into the backup folder (SQLite: online backup API; PostgreSQL: "
@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from app.backup.take import take_backup
 
     database = open_database(args, read_only=True)
+    require_current_schema(database)  # a backup is of a Bayline database this program reads
     configured = configured_rotation()
     rotation = Rotation(
         daily=configured.daily if args.keep_daily is None else args.keep_daily,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import exit_codes, open_database
+from app.cli import exit_codes, open_database, refuse_foreign
 from db.migrate import SchemaState, schema_status, upgrade
 
 NAME = "db"
@@ -23,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{database.describe()}: {status.state.value} (database "
               f"{status.database_revision or '-'}, code {status.code_revision})")
         return exit_codes.OK if status.state is SchemaState.CURRENT else exit_codes.FINDINGS
+    refuse_foreign(args)
     database = open_database(args)
     upgrade(database)  # refuses a newer or a foreign database (main.py says why, exit 3)
     from app.setup.reference import ensure_reference_data

@@ -7,7 +7,9 @@ import getpass
 import sys
 from typing import TYPE_CHECKING
 
-from app.cli import open_database, require_current_schema
+from app.cli import exit_codes, open_database, require_current_schema
+from app.cli.failures import CliError
+from app.i18n import _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -38,8 +40,13 @@ def run(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Repeat: ") != password:
+        try:
+            password = getpass.getpass("Password: ")
+            repeated = getpass.getpass("Repeat: ")
+        except EOFError:  # no terminal and nothing on standard input
+            raise CliError(exit_codes.USAGE, _("No password was given (type it, or pipe it "
+                                               "in with --password-stdin).")) from None
+        if repeated != password:
             print("The passwords differ.", file=sys.stderr)
             return 2
 

@@ -11,6 +11,14 @@ from pathlib import Path
 from typing import Any
 
 
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (argparse reports anything else)."""
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
 def add_report_options(parser: argparse.ArgumentParser) -> None:
     """``--seed``, ``--json FILE`` and ``--quiet``."""
     parser.add_argument("--seed", type=int, help="random seed (default: random)")

@@ -336,11 +336,29 @@ def test_an_unexpected_error_is_one_line_naming_the_log(
 
 @pytest.mark.parametrize("argv", [["doctor", "--no-such-option"], ["db", "frobnicate"],
                                   ["demo-data", "--today", "yesterday"],
-                                  ["backup", "--keep-daily", "-3"]])
+                                  ["backup", "--keep-daily", "-3"],
+                                  ["torture", "--terminals", "0"], ["torture", "--ops", "-5"],
+                                  ["crash-test", "--kills", "-1"], ["restore", "x.sqlite"]])
 def test_bad_arguments_are_argparse_usage_errors(
         argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = _run(capsys, argv)
     assert code == exit_codes.USAGE and "usage:" in err and "Traceback" not in err
+
+
+def test_create_user_without_a_password_is_a_usage_error(
+        tmp_path: Path, sqlite_template: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "shop.sqlite"
+    shutil.copyfile(sqlite_template, copy)
+
+    def no_terminal(_prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr("getpass.getpass", no_terminal)
+    code, _out, err = _run(capsys, ["--lang", "zh_CN", "--db", str(copy), "create-user",
+                                    "--username", "li", "--full-name", "李四", "--role",
+                                    "advisor"])
+    assert code == exit_codes.USAGE and "未提供密码" in err and err.count("\n") == 1
 
 
 def _subprocess(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:

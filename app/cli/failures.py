@@ -113,6 +113,9 @@ def _database_error(orig: BaseException, why: str, database: str) -> CliError | 
                         database=database, reason=why)
     if state.startswith(("55P03", "40")):
         return CliError(exit_codes.DATABASE, BUSY, database=database)
+    if state == "42501":  # insufficient privilege: e.g. CREATE DATABASE for a restore
+        return CliError(exit_codes.DATABASE, _("Cannot open {database}: {reason}"),
+                        database=database, reason=why)
     return None
 
 

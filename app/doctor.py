@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import text
@@ -26,11 +27,14 @@ def run_checks(database: Database) -> list[Check]:
     checks: list[Check] = []
     try:
         with database.engine.connect() as conn:
-            version = conn.execute(text("SELECT sqlite_version()" if database.backend == "sqlite"
-                                        else "SHOW server_version")).scalar()
+            # reading sqlite_master reads the file: one that is not a database fails here
+            version = conn.execute(text(
+                "SELECT sqlite_version() FROM (SELECT count(*) FROM sqlite_master)"
+                if database.backend == "sqlite" else "SHOW server_version")).scalar()
         checks.append(Check("database reachable", True, f"{database.describe()} ({version})"))
     except Exception as exc:
-        checks.append(Check("database reachable", False, f"{database.describe()}: {exc}"))
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines() or [repr(exc)]
+        checks.append(Check("database reachable", False, f"{database.describe()}: {first[0]}"))
         checks.append(_font_check())
         return checks
     status = schema_status(database)
@@ -54,7 +58,28 @@ def run_checks(database: Database) -> list[Check]:
             mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
         checks.append(Check("SQLite journal mode WAL", mode == "wal", str(mode)))
     checks.append(_font_check())
+    checks.append(backup_check(database))
     return checks
+
+
+BACKUP_MAX_AGE = timedelta(hours=26)
+
+
+def backup_check(database: Database, folder: Path | None = None,
+                 now: datetime | None = None) -> Check:
+    """The age of the newest good backup of ``database`` in the backup folder (a warning when
+    there is none or it is older than 26 hours)."""
+    from app.backup.folder import database_name, default_folder, last_good
+
+    where = folder or default_folder()
+    last = last_good(where, database_name(database))
+    if last is None:
+        return Check("last good backup", False, f"none in {where} — run `main.py backup`",
+                     warning_only=True)
+    age = (now or datetime.now(UTC)) - last.taken_at
+    hours = age.total_seconds() / 3600
+    return Check("last good backup", age <= BACKUP_MAX_AGE,
+                 f"{hours:.1f} h ago: {where / last.file}", warning_only=True)
 
 
 def _font_check() -> Check:

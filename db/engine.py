@@ -10,11 +10,13 @@ DEFERRED and never block writers.
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -47,25 +49,36 @@ def normalise_url(url: str | URL | Path) -> URL:
 
 
 def make_engine(url: str | URL | Path, *, statement_timeout_ms: int = PG_STATEMENT_TIMEOUT_MS,
-                lock_timeout_ms: int = PG_LOCK_TIMEOUT_MS, **kwargs: Any) -> Engine:
+                lock_timeout_ms: int = PG_LOCK_TIMEOUT_MS, read_only: bool = False,
+                **kwargs: Any) -> Engine:
     """Create an engine configured as described in this module's docstring.
 
     PostgreSQL sessions get ``lock_timeout`` and ``statement_timeout`` (milliseconds; 0 = none)
-    so that no wait is unbounded.
+    so that no wait is unbounded. ``read_only`` opens a SQLite file with ``mode=ro`` (a
+    missing file is an error, never a new empty database; no folder is created) and
+    PostgreSQL sessions with ``default_transaction_read_only``.
     """
     u = normalise_url(url)
     if u.get_backend_name() == "sqlite":
-        if u.database and u.database != ":memory:":
+        connect_args: dict[str, Any] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+                                        "check_same_thread": False}
+        if read_only:
+            path = u.database or ""
+            connect_args["uri"] = True
+            kwargs["creator"] = lambda: sqlite3.connect(
+                f"file:{quote(path)}?mode=ro", **connect_args)
+        elif u.database and u.database != ":memory:":
             Path(u.database).parent.mkdir(parents=True, exist_ok=True)
-        connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
         engine = create_engine(u, connect_args=connect_args, **kwargs)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, read_only=read_only)
         return engine
     if u.get_backend_name() == "postgresql":
         kwargs.setdefault("pool_pre_ping", True)
         pg_args: dict[str, Any] = dict(kwargs.pop("connect_args", {}))
         options = (f"-c lock_timeout={int(lock_timeout_ms)} "
                    f"-c statement_timeout={int(statement_timeout_ms)}")
+        if read_only:
+            options += " -c default_transaction_read_only=on"
         pg_args["options"] = f"{pg_args.get('options', '')} {options}".strip()
         # A server that vanished (cable pulled, server restarted) is noticed within ~30 s
         # instead of never: TCP keep-alives on every connection, and a bounded connect.
@@ -76,13 +89,14 @@ def make_engine(url: str | URL | Path, *, statement_timeout_ms: int = PG_STATEME
     raise ValueError(f"unsupported database: {u.get_backend_name()}")
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let us issue BEGIN ourselves (pysqlite's own transaction handling is disabled).
         dbapi_connection.isolation_level = None
         cur = dbapi_connection.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        if not read_only:  # a read-only file keeps the journal mode it has
+            cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -90,7 +104,7 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        if conn.get_execution_options().get(READONLY_OPTION):
+        if read_only or conn.get_execution_options().get(READONLY_OPTION):
             conn.exec_driver_sql("BEGIN DEFERRED")
         else:
             conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -92,11 +92,18 @@ class SchemaTooNewError(RuntimeError):
     """The database was written by a newer Bayline."""
 
 
+class ForeignDatabaseError(RuntimeError):
+    """The database has tables of another program and no Bayline revision."""
+
+
 def upgrade(database: Database, revision: str = "head") -> None:
-    """Bring the schema up to ``revision``; refuses a database newer than the code."""
+    """Bring the schema up to ``revision``; refuses a database newer than the code and a
+    non-empty one that is not Bayline's (nothing is written to either)."""
     status = schema_status(database)
     if status.state is SchemaState.AHEAD:
         raise SchemaTooNewError(status.database_revision)
+    if status.state is SchemaState.FOREIGN:
+        raise ForeignDatabaseError(database.describe())
     from alembic import command
 
     with database.engine.begin() as conn:

@@ -182,5 +182,9 @@ def run_gui(database: Database, *, demo: bool = False, language: str | None = No
     from ui.operations import wait_for_operations
 
     wait_for_operations(10_000)
+    from app.backup.due import backup_on_exit
+
+    if not demo:  # the daily backup of a SQLite terminal, when today has none yet
+        backup_on_exit(database)
     log.info("exit %s", code)
     return int(code)

@@ -7,7 +7,9 @@ import getpass
 import sys
 from typing import TYPE_CHECKING
 
-from app.cli import open_database, require_current_schema
+from app.cli import exit_codes, open_database, require_current_schema
+from app.cli.failures import CliError
+from app.i18n import _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -32,14 +34,19 @@ def run(args: argparse.Namespace) -> int:
     from app.setup.reference import ensure_reference_data
     from app.transactions import run_in_transaction
 
-    database = open_database(args)
+    database = open_database(args, must_exist=True)
     if (code := require_current_schema(database)) is not None:
         return code
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Repeat: ") != password:
+        try:
+            password = getpass.getpass("Password: ")
+            repeated = getpass.getpass("Repeat: ")
+        except EOFError:  # no terminal and nothing on standard input
+            raise CliError(exit_codes.USAGE, _("No password was given (type it, or pipe it "
+                                               "in with --password-stdin).")) from None
+        if repeated != password:
             print("The passwords differ.", file=sys.stderr)
             return 2
 

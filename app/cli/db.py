@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from app.cli import open_database
-from db.migrate import SchemaState, SchemaTooNewError, schema_status, upgrade
+from app.cli import exit_codes, open_database, refuse_foreign
+from db.migrate import SchemaState, schema_status, upgrade
 
 NAME = "db"
-HELP = "schema migrations: `db upgrade`, `db status`"
+HELP = ("schema migrations: `db upgrade` (sets up an empty database or brings a Bayline "
+        "database up to date; refuses any other), `db status`")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,21 +17,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    database = open_database(args)
-    status = schema_status(database)
     if args.action == "status":
+        database = open_database(args, read_only=True)
+        status = schema_status(database)
         print(f"{database.describe()}: {status.state.value} (database "
               f"{status.database_revision or '-'}, code {status.code_revision})")
-        return 0 if status.state is SchemaState.CURRENT else 1
-    try:
-        upgrade(database)
-    except SchemaTooNewError as exc:
-        print(f"Refusing: the database is at revision {exc}, newer than this program.",
-              file=sys.stderr)
-        return 2
+        return exit_codes.OK if status.state is SchemaState.CURRENT else exit_codes.FINDINGS
+    refuse_foreign(args)
+    database = open_database(args)
+    upgrade(database)  # refuses a newer or a foreign database (main.py says why, exit 3)
     from app.setup.reference import ensure_reference_data
 
     with database.transaction() as session:
         ensure_reference_data(session)
     print(f"{database.describe()}: schema at {schema_status(database).code_revision}")
-    return 0
+    return exit_codes.OK

@@ -8,7 +8,7 @@ import time
 from datetime import date
 from types import ModuleType
 
-from app.cli import devtools_cli, open_database, require_current_schema
+from app.cli import devtools_cli, open_database, refuse_foreign, require_current_schema
 from db.engine import Database
 from db.migrate import SchemaState, schema_status, upgrade
 
@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"demo-data: --size {args.size} is a benchmark data set of the developer tools "
               "(app/devtools), which this installation does not include.", file=sys.stderr)
         return 2
+    refuse_foreign(args)
     database = open_database(args)
     if schema_status(database).state is SchemaState.CURRENT:
         with database.reading() as session:

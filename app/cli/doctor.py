@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from app.doctor import run_checks
 
     failed = 0
-    for check in run_checks(open_database(args)):
+    for check in run_checks(open_database(args, read_only=True)):
         mark = "ok  " if check.ok else ("warn" if check.warning_only else "FAIL")
         failed += 0 if check.ok or check.warning_only else 1
         print(f"[{mark}] {check.name}: {check.detail}")

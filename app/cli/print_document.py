@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from app.shop import get_profile
 
     message_lang = args.lang or "en"
-    database = open_database(args)
+    database = open_database(args, read_only=True)
     if (code := require_current_schema(database)) is not None:
         return code
     kind = DOCUMENTS[args.document]
@@ -106,8 +106,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
     try:
         _write(args.out, pdf)
-    except OSError as exc:
-        print(f"Cannot write {args.out}: {exc}", file=sys.stderr)
-        return 1
+    except OSError as exc:  # main.py says why in one line (exit 4), naming the file
+        raise OSError(exc.errno, exc.strerror, str(args.out)) from exc
     print(f"wrote {args.out} ({len(pdf):,} bytes)")
     return 0

@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from app.cashier.chain import verify_chain
     from app.parts.stock import verify_ledger
 
-    database = open_database(args)
+    database = open_database(args, read_only=True)
     if (code := require_current_schema(database)) is not None:
         return code
     lang = args.lang or "en"

@@ -19,9 +19,11 @@ from ui.setup_wizard import FirstStartSetup
 
 @pytest.fixture
 def quiet_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """run_gui without touching the user's log folder or the global excepthook."""
+    """run_gui without touching the user's log folder, backup folder or the global
+    excepthook."""
     monkeypatch.setattr(ui_app, "setup_logging", lambda: tmp_path / "bayline.log")
     monkeypatch.setattr(ui_app, "install_excepthook", lambda: None)
+    monkeypatch.setattr("app.backup.due.default_folder", lambda: tmp_path / "backups")
 
 
 def visible(kind: type) -> list:
@@ -67,6 +69,21 @@ def test_run_gui_shows_the_login_and_returns_the_exit_code(qtbot, database,
     assert ui_app.run_gui(database, language="en") == 0
     assert seen == ["Sign in"]
     assert current_language() == "en"
+
+
+def test_closing_the_app_takes_the_days_backup_of_a_sqlite_terminal(
+        qtbot, database, quiet_start, tmp_path: Path) -> None:
+    from app.backup.folder import read_manifest
+
+    def close_login() -> None:
+        for window in visible(LoginWindow):
+            window.close()
+
+    for _ in range(2):  # the second exit the same day finds today's backup
+        QTimer.singleShot(0, close_login)
+        assert ui_app.run_gui(database, language="en") == 0
+    records = read_manifest(tmp_path / "backups")
+    assert len(records) == (1 if database.backend == "sqlite" else 0)
 
 
 def test_run_gui_starts_with_the_set_up_on_an_empty_database(qtbot, empty_database,

@@ -10,7 +10,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from db.engine import normalise_url
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (argparse reports anything else)."""
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
@@ -21,12 +27,15 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
 
 
 def explicit_database_url(args: argparse.Namespace, command: str) -> str | None:
-    """The URL named with ``--db`` (never a default: these commands write test data)."""
+    """The URL named with ``--db`` (never a default: these commands write test data); an
+    address Bayline cannot use raises CliError (exit 2)."""
+    from app.cli import open_database
+
     if not args.db:
         print(f"{command} writes test data: name the database explicitly with --db URL.",
               file=sys.stderr)
         return None
-    return normalise_url(args.db).render_as_string(hide_password=False)
+    return open_database(args).url.render_as_string(hide_password=False)
 
 
 def refuse(exc: Exception) -> int:

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.bench_db:
         args.db = args.bench_db
-    database = open_database(args)
+    database = open_database(args, must_exist=True)
     if (code := require_current_schema(database)) is not None:
         return code
     chosen = [s.strip() for s in args.scenarios.split(",") if s.strip()] \

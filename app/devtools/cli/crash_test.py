@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from app.devtools.cli._stress import add_report_options, explicit_database_url, refuse, report
+from app.devtools.cli._stress import (
+    add_report_options,
+    explicit_database_url,
+    positive,
+    refuse,
+    report,
+)
 
 NAME = "crash-test"
 HELP = ("kill -9 a TEST terminal at random moments of settlement, payment and stock issue "
@@ -14,8 +20,8 @@ HELP = ("kill -9 a TEST terminal at random moments of settlement, payment and st
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kills", type=int, default=200, help="SIGKILLs (default 200)")
-    parser.add_argument("--terminations", type=int,
+    parser.add_argument("--kills", type=positive, default=200, help="SIGKILLs (default 200)")
+    parser.add_argument("--terminations", type=positive,
                         help="PostgreSQL backend terminations (default: kills / 4, at least 2)")
     parser.add_argument("--max-delay", type=float, default=0.6,
                         help="longest time the worker runs before it is killed (s)")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from app.devtools.cli._stress import add_report_options, explicit_database_url, refuse, report
+from app.devtools.cli._stress import (
+    add_report_options,
+    explicit_database_url,
+    positive,
+    refuse,
+    report,
+)
 
 NAME = "torture"
 HELP = ("stress a TEST database with several terminal processes (reception, parts, cashier) "
@@ -13,9 +19,9 @@ HELP = ("stress a TEST database with several terminal processes (reception, part
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--terminals", type=int, default=8,
+    parser.add_argument("--terminals", type=positive, default=8,
                         help="terminal processes (default 8)")
-    parser.add_argument("--ops", type=int, default=5000,
+    parser.add_argument("--ops", type=positive, default=5000,
                         help="operations (transactions) in all (default 5000)")
     add_report_options(parser)
 

@@ -45,9 +45,9 @@ def test_a_database_from_a_newer_version_is_refused(database, capsys) -> None:
     with database.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     url = database.url.render_as_string(hide_password=False)
-    assert main(["--db", url, "verify-documents"]) == 2
+    assert main(["--db", url, "verify-documents"]) == 3
     assert "newer Bayline" in capsys.readouterr().err
-    assert main(["--db", url, "db", "upgrade"]) == 2
+    assert main(["--db", url, "db", "upgrade"]) == 3
     assert main(["--db", url, "doctor"]) == 1
 
 

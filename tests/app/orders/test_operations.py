@@ -3,14 +3,15 @@ with photos, expected versions on every workflow step (sign-in: tests/app/securi
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
 
 from app.appointments.service import AppointmentData, book
-from app.clock import now
+from app.clock import now, pinned
 from app.errors import (
     ConflictError,
     CustomerConsentRequired,
@@ -254,6 +255,12 @@ def test_check_in_with_photos_is_one_transaction(database, advisor) -> None:
 
 
 def test_check_in_from_a_booking_marks_it_arrived(session, advisor) -> None:
+    # a Monday morning in the shop: a booking an hour from now is inside opening hours
+    with pinned(datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))):
+        _check_in_from_a_booking(session, advisor)
+
+
+def _check_in_from_a_booking(session, advisor) -> None:
     veh = builders.vehicle(session, advisor)
     booking = book(session, advisor, AppointmentData(
         customer_id=veh.owner_id, vehicle_id=veh.id, advisor_id=advisor.user_id,

@@ -3,9 +3,9 @@
 ``render_document(session, actor, kind, order_id, lang=...)`` builds one of the order's
 documents — job card (委托书), technician copy (派工单), estimate (估价单), settlement
 statement (结算单) or gate pass (出门条) — and ``render_invoice`` the statement of an issued
-invoice or credit note. Both read only and return the PDF bytes; the caller prints, saves or
-opens them. Labels are in the document language (``zh_CN``, ``zh_TW`` or ``en``), times in
-the shop's time zone, money as stored (see app/money.py for the rounding rule).
+invoice or credit note. Both return the PDF bytes; the caller prints, saves or opens them.
+Labels are in the document language (``zh_CN``, ``zh_TW`` or ``en``), times in the shop's
+time zone, money as stored (see app/money.py for the rounding rule).
 
 The statement of an issued invoice or credit note (``render_invoice``, and ``render_document``'s
 settlement of an invoiced order) is a *print* of a fiscal document: it is counted and audited

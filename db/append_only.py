@@ -8,7 +8,7 @@ open (closing it fills in the count) and never again once closed; no till row is
 No column of these tables changes after insert, so nothing is left out of the hash chain.
 
 Triggers refuse the rest on both databases (on PostgreSQL also ``TRUNCATE``); they are
-created by migration 0006, which holds its own frozen copy of this DDL; the models carry the
+created by migration 0005, which holds its own frozen copy of this DDL; the models carry the
 same (``db/models/__init__.py``) and tests/db/test_schema_rules.py checks that both agree.
 On PostgreSQL the application role has no UPDATE/DELETE/TRUNCATE privilege on them either
 (``app/cli/create_roles.py``); a superuser or the tables' owner can still disable triggers,

@@ -13,7 +13,7 @@ PostgreSQL and SQLite store exactly. Only stored columns (no surrogate ids of th
 itself) go in, so ``verify_chain`` can recompute every hash from the database alone.
 
 Canonical versions (each document stores its own in ``canonical_version``, and the
-serialisation carries it as ``v``): **1**, documents issued before migration 0006: the fields
+serialisation carries it as ``v``): **1**, documents issued before migration 0005: the fields
 below without the payer's identity; **2**, from then on: invoices and credit notes also cover
 ``payer_name``, ``payer_address`` and ``payer_tax_id`` (the bill-to as issued); payments cover
 the same fields as in version 1. ``_invoice_bytes`` and ``_payment_bytes`` take full row

@@ -49,7 +49,7 @@ class _ChainedMixin:
     chain_seq: Mapped[int] = mapped_column(Integer, unique=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
-    # which fields the hash covers (app/cashier/chain.py); rows issued before 0006 are 1
+    # which fields the hash covers (app/cashier/chain.py); rows issued before 0005 are 1
     canonical_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 

@@ -1,4 +1,4 @@
-"""Upgrading a database with documents issued before migration 0006: they stay version 1 and
+"""Upgrading a database with documents issued before migration 0005: they stay version 1 and
 still verify, their payer is filled in from the customer, and from then on they are
 append-only."""
 
@@ -37,15 +37,15 @@ def _insert(conn: Connection, table_name: str, /, **values: Any) -> int:
     return int(result.scalar_one())
 
 
-def _before_0006() -> str:
-    revision = ScriptDirectory.from_config(alembic_config()).get_revision("0006")
+def _before_0005() -> str:
+    revision = ScriptDirectory.from_config(alembic_config()).get_revision("0005")
     assert revision is not None and isinstance(revision.down_revision, str)
     return revision.down_revision
 
 
 def test_documents_issued_before_keep_verifying(empty_database: Database) -> None:  # noqa: F811
     database = empty_database
-    upgrade(database, _before_0006())
+    upgrade(database, _before_0005())
     with database.engine.begin() as conn:
         role = _insert(conn, "role", code="cashier", name="收银员")
         user = _insert(conn, "user_account", username="old", full_name="老收银",

@@ -6,7 +6,7 @@ seconds, without a Decimal per field (a million invoices would otherwise take mi
 tests compare both byte for byte, and ``verify_chain`` re-checks every loaded document.
 
 Bulk documents are canonical version 1 (no payer identity; the column's default), which the
-chain verifies like any document issued before migration 0006.
+chain verifies like any document issued before migration 0005.
 """
 
 from __future__ import annotations

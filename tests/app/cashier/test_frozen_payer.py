@@ -58,7 +58,7 @@ def test_version_1_leaves_the_payer_out(session, cashier, advisor) -> None:
     old = {**row, "canonical_version": 1}
     doc = json.loads(_invoice_bytes(old, lines))
     assert doc["v"] == 1 and "payer_name" not in doc and "payer_tax_id" not in doc
-    # so a version-1 row's payer (filled in by migration 0006) is outside its hash
+    # so a version-1 row's payer (filled in by migration 0005) is outside its hash
     assert _invoice_bytes({**old, "payer_name": "任何"}, lines) == _invoice_bytes(old, lines)
     # and claiming version 1 for a version-2 row breaks its hash
     tamper(session, "UPDATE invoice SET canonical_version = 1 WHERE id = :i",

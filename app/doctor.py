@@ -57,6 +57,8 @@ def run_checks(database: Database) -> list[Check]:
         with database.engine.connect() as conn:
             mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
         checks.append(Check("SQLite journal mode WAL", mode == "wal", str(mode)))
+    if database.backend == "postgresql" and ok:
+        checks.append(_role_check(database))
     checks.append(_font_check())
     checks.append(backup_check(database))
     return checks
@@ -80,6 +82,28 @@ def backup_check(database: Database, folder: Path | None = None,
     hours = age.total_seconds() / 3600
     return Check("last good backup", age <= BACKUP_MAX_AGE,
                  f"{hours:.1f} h ago: {where / last.file}", warning_only=True)
+
+def _role_check(database: Database) -> Check:
+    """PostgreSQL: the terminals should connect as the application role (``create-roles``),
+    which can neither change issued documents nor alter the schema, not as a superuser or the
+    tables' owner (either can switch the append-only triggers off)."""
+    from db.append_only import ALL_TABLES
+
+    with database.engine.connect() as conn:
+        user, superuser = conn.execute(text(
+            "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
+        owned = conn.scalars(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+            "AND tableowner = current_user AND tablename = ANY(:t) ORDER BY tablename"),
+            {"t": list(ALL_TABLES)}).all()
+        conn.rollback()
+    name = "connected as the application role"
+    advice = "; connect the terminals as the role `main.py create-roles` makes"
+    if superuser:
+        return Check(name, False, f"{user} is a superuser{advice}", warning_only=True)
+    if owned:
+        return Check(name, False, f"{user} owns {', '.join(owned)}{advice}", warning_only=True)
+    return Check(name, True, f"{user} (neither superuser nor owner of the tables)")
 
 
 def _font_check() -> Check:

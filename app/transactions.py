@@ -12,7 +12,8 @@ short back-off; ``on_retry`` lets a screen say "the database is busy, retryingâ€
 ``cancelled`` lets the user stop. When the attempts run out the user gets ``DatabaseBusy``;
 a statement over the PostgreSQL ``statement_timeout`` becomes ``DatabaseTimeout``. An
 optimistic-lock failure (someone else saved the same record) is *not* retried: it becomes
-``ConflictError`` so the user decides.
+``ConflictError`` so the user decides, and so does the database's refusal to change an issued
+document or a closed till (``app.integrity.RecordFrozen``).
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import changes as change_log
 from app.changes import ChangeSet
 from app.errors import ConflictError, DatabaseBusy, DatabaseTimeout, OperationCancelled
+from app.integrity import RecordFrozen
+from db.append_only import refused_change
 from db.engine import Database
 
 T = TypeVar("T")
@@ -83,6 +86,11 @@ def perform(database: Database, action: Callable[[Session], T], *,
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError() from exc
+        except IntegrityError as exc:
+            session.rollback()
+            if refused_change(exc):
+                raise RecordFrozen() from exc
+            raise
         except DBAPIError as exc:
             session.rollback()
             if _sqlstate(exc) == STATEMENT_TIMEOUT_CODE:

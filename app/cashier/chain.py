@@ -11,6 +11,14 @@ fixed-point strings with the column's scale (money 2, quantity 3, rate 4; never 
 timestamps as ISO-8601 UTC with microseconds (``2024-05-01T08:30:00.123456Z``), which both
 PostgreSQL and SQLite store exactly. Only stored columns (no surrogate ids of the document
 itself) go in, so ``verify_chain`` can recompute every hash from the database alone.
+
+Canonical versions (each document stores its own in ``canonical_version``, and the
+serialisation carries it as ``v``): **1**, documents issued before migration 0005: the fields
+below without the payer's identity; **2**, from then on: invoices and credit notes also cover
+``payer_name``, ``payer_address`` and ``payer_tax_id`` (the bill-to as issued); payments cover
+the same fields as in version 1. ``_invoice_bytes`` and ``_payment_bytes`` take full row
+mappings and pick the fields of the row's own version. No column of a chained document changes
+after issue (the database refuses it, db/append_only.py), so none is left out.
 """
 
 from __future__ import annotations
@@ -28,7 +36,8 @@ from sqlalchemy.orm import Session
 from app.i18n import _, translate
 from db.models import ChainHead, Invoice, InvoiceLine, Payment
 
-CANONICAL_VERSION = 1
+CANONICAL_VERSION = 2  # what new documents are hashed with
+VERSIONS = (1, 2)
 GENESIS_HASH = "0" * 64
 _BATCH = 500
 
@@ -41,6 +50,10 @@ _INVOICE_FIELDS: dict[str, int | None] = {
     "insurer_share": 2, "warranty_share": 2, "internal_share": 2,
     "original_invoice_id": None, "reason": None,
 }
+_INVOICE_FIELDS_V2: dict[str, int | None] = {
+    **_INVOICE_FIELDS, "payer_name": None, "payer_address": None, "payer_tax_id": None,
+}
+_INVOICE_FIELDS_BY_VERSION = {1: _INVOICE_FIELDS, 2: _INVOICE_FIELDS_V2}
 _LINE_FIELDS: dict[str, int | None] = {
     "position": None, "line_type": None, "code": None, "description": None,
     "quantity": 3, "unit_price": 2, "discount": 4, "payer": None, "tax_rate": 4,
@@ -87,31 +100,42 @@ def _attrs(obj: object, fields: Mapping[str, int | None]) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in fields}
 
 
+def _version(row: Mapping[Any, Any]) -> int:
+    """The row's canonical version (a mapping without the column is version 1)."""
+    version = row.get("canonical_version", 1)
+    if version not in VERSIONS:
+        raise ValueError(f"unknown canonical version {version!r}")
+    return int(version)
+
+
 def _invoice_bytes(invoice: Mapping[Any, Any], lines: Sequence[Mapping[Any, Any]]) -> bytes:
-    doc = _pick(invoice, _INVOICE_FIELDS)
+    version = _version(invoice)
+    doc = _pick(invoice, _INVOICE_FIELDS_BY_VERSION[version])
     doc["doc"] = "invoice"
-    doc["v"] = CANONICAL_VERSION
+    doc["v"] = version
     doc["lines"] = [_pick(line, _LINE_FIELDS)
                     for line in sorted(lines, key=lambda x: x["position"])]
     return _dump(doc)
 
 
 def _payment_bytes(payment: Mapping[Any, Any]) -> bytes:
+    version = _version(payment)
     doc = _pick(payment, _PAYMENT_FIELDS)
     doc["doc"] = "payment"
-    doc["v"] = CANONICAL_VERSION
+    doc["v"] = version
     return _dump(doc)
 
 
 def canonical_invoice(invoice: Invoice) -> bytes:
     """The canonical bytes of an invoice or credit note, lines included."""
-    return _invoice_bytes(_attrs(invoice, _INVOICE_FIELDS),
+    fields = {**_INVOICE_FIELDS_V2, "canonical_version": None}
+    return _invoice_bytes(_attrs(invoice, fields),
                           [_attrs(line, _LINE_FIELDS) for line in invoice.lines])
 
 
 def canonical_payment(payment: Payment) -> bytes:
     """The canonical bytes of a payment or refund."""
-    return _payment_bytes(_attrs(payment, _PAYMENT_FIELDS))
+    return _payment_bytes(_attrs(payment, {**_PAYMENT_FIELDS, "canonical_version": None}))
 
 
 def document_hash(canonical: bytes) -> str:
@@ -137,6 +161,7 @@ def append_to_chain(session: Session, document: Invoice | Payment) -> None:
         raise ValueError("document is already chained")
     session.flush()  # earlier documents and head moves of this transaction reach the database
     head = lock_head(session)
+    document.canonical_version = CANONICAL_VERSION
     document.chain_seq = head.last_seq + 1
     document.prev_hash = head.last_hash
     if isinstance(document, Invoice):

@@ -4,6 +4,9 @@ An invoice freezes the order's billable lines (InvoiceLine) with their rounded m
 totals and each payer's share, the rounding rule and the tax handling in force. It is never
 changed afterwards: a mistake is reversed by one credit note (a negative copy citing the
 original) which sends the order back to *completed* to be corrected and invoiced again.
+The payer's name, address and tax id are copied onto the invoice as issued (a credit note
+copies its original's) and hashed with it: a reprint shows those, whatever the customer's
+record says later.
 """
 
 from __future__ import annotations
@@ -121,7 +124,9 @@ def settle_order(session: Session, actor: Actor, order_id: int) -> Invoice:
         insurer_share=by_payer.get(Payer.INSURER, ZERO),
         warranty_share=by_payer.get(Payer.WARRANTY, ZERO),
         internal_share=by_payer.get(Payer.INTERNAL, ZERO),
-        original_invoice_id=None, reason="", lines=lines)
+        original_invoice_id=None, reason="", lines=lines,
+        payer_name=order.customer.name, payer_address=order.customer.address,
+        payer_tax_id=order.customer.tax_id)
     append_to_chain(session, invoice)
     change_status(session, actor, order, OrderStatus.INVOICED)
     session.flush()
@@ -177,7 +182,9 @@ def issue_credit_note(session: Session, actor: Actor, invoice_id: int, *,
         insurer_share=_neg(original.insurer_share),
         warranty_share=_neg(original.warranty_share),
         internal_share=_neg(original.internal_share),
-        original_invoice_id=original.id, reason=why, lines=lines)
+        original_invoice_id=original.id, reason=why, lines=lines,
+        payer_name=original.payer_name, payer_address=original.payer_address,
+        payer_tax_id=original.payer_tax_id)
     append_to_chain(session, note)
     session.flush()
     audit.record(session, actor, "cashier.credit_note", "invoice", original.id,

@@ -14,6 +14,7 @@ from app.cashier.ledger import SettlementError
 from app.clock import now
 from app.errors import NotFound, ValidationError
 from app.i18n import _
+from app.integrity import frozen_errors
 from app.money import ZERO, parse_money
 from app.security.actor import Actor, require
 from db.enums import PaymentMethod, TillStatus
@@ -125,7 +126,8 @@ def close_till(session: Session, actor: Actor, till_id: int, *,
     till.closed_at = now()
     till.expected_cash = expected
     till.counted_cash = counted
-    session.flush()
+    with frozen_errors():  # closed meanwhile by a write that skipped the lock
+        session.flush()
     audit.record(session, actor, "cashier.till_close", "till_session", till.id,
                  before={"expected_cash": str(expected)},
                  after={"counted_cash": str(counted), "variance": str(variance),

@@ -2,7 +2,9 @@
 
 Runs as the shop's system user with read access to orders only (the services' permission
 check is kept: ``orders.view``); every reprint from the command line is therefore an
-administrator's action on the machine holding the database, not a desk's.
+administrator's action on the machine holding the database, not a desk's. The settlement of
+an invoiced order is a print of that invoice: counted and audited like any other, and marked as
+a copy after the first print.
 """
 
 from __future__ import annotations
@@ -82,15 +84,18 @@ def _write(path: Path, data: bytes) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.errors import DomainError
     from app.orders.queries import find_order_by_number
-    from app.printing import render_document
+    from app.printing import RECORDED_KINDS, render_document
     from app.shop import get_profile
 
     message_lang = args.lang or "en"
-    database = open_database(args, read_only=True)
+    kind = DOCUMENTS[args.document]
+    # a print of an issued invoice writes its audit entry (a copy is counted): that one needs
+    # a writable database that already exists; every other document only reads
+    recorded = kind in RECORDED_KINDS
+    database = open_database(args, read_only=not recorded, must_exist=recorded)
     if (code := require_current_schema(database)) is not None:
         return code
-    kind = DOCUMENTS[args.document]
-    with database.reading() as session:
+    with (database.transaction() if recorded else database.reading()) as session:
         try:
             if args.latest:
                 order_id = _latest(session, kind == "gate_pass")

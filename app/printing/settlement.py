@@ -1,6 +1,7 @@
 """The settlement statement (结算单): of an issued invoice or credit note — printed from its
-frozen lines and totals, never recomputed — or, before invoicing, a provisional statement
-priced from the order and marked as such."""
+frozen lines, totals and payer (name, address, tax id as issued), never recomputed nor taken
+from the customer's record as it is now — or, before invoicing, a provisional statement
+priced from the order and marked as such. A reprint of an issued one is marked as a copy."""
 
 from __future__ import annotations
 
@@ -61,7 +62,9 @@ class Statement:
 
     kind: str  # invoice | credit_note | provisional
     number: str
-    customer: Customer
+    payer_name: str
+    payer_tax_id: str
+    payer_address: str
     order: RepairOrder | None
     advisor: str
     issued_at: datetime | None
@@ -77,14 +80,26 @@ class Statement:
     balance: Decimal = ZERO
     original_number: str = ""
     reason: str = ""
+    copy_no: int = 0  # 0: the original (or a provisional statement); n: the n-th reprint
 
     def amount(self, line: StatementLine) -> Decimal:
         """The printed line amount: gross with tax-inclusive prices, else net."""
         return line.gross if self.inclusive else line.net
 
 
-def from_invoice(session: Any, invoice: Invoice, order: RepairOrder | None) -> Statement:
-    """The statement of an issued invoice or credit note: its own frozen numbers."""
+def _payer(session: Any, invoice: Invoice) -> tuple[str, str, str]:
+    """Name, tax id and address of the payer as issued. Only a version-1 document without
+    them (written by the bulk loader, which predates them) falls back to the customer."""
+    if invoice.payer_name or invoice.canonical_version > 1:
+        return invoice.payer_name, invoice.payer_tax_id, invoice.payer_address
+    customer = session.get(Customer, invoice.customer_id)
+    return customer.name, customer.tax_id, customer.address
+
+
+def from_invoice(session: Any, invoice: Invoice, order: RepairOrder | None, *,
+                 copy_no: int = 0) -> Statement:
+    """The statement of an issued invoice or credit note: its own frozen numbers and payer;
+    ``copy_no`` > 0 marks the ``copy_no``-th reprint."""
     names = user_names(session, [invoice.issued_by_id,
                                  *(p.received_by_id for p in invoice.payments),
                                  order.advisor_id if order else None])
@@ -95,9 +110,10 @@ def from_invoice(session: Any, invoice: Invoice, order: RepairOrder | None) -> S
                            line.net, line.tax, line.gross) for line in invoice.lines]
     payments = [PaymentRow(p.received_at, p.number, p.method, p.payer, p.reference, p.amount)
                 for p in invoice.payments]
+    name, tax_id, address = _payer(session, invoice)
     return Statement(
-        kind=invoice.kind, number=invoice.number,
-        customer=session.get(Customer, invoice.customer_id), order=order,
+        kind=invoice.kind, number=invoice.number, payer_name=name, payer_tax_id=tax_id,
+        payer_address=address, order=order, copy_no=copy_no,
         advisor=names.get(order.advisor_id, "") if order else "",
         issued_at=invoice.issued_at, issued_by=names.get(invoice.issued_by_id, ""),
         inclusive=invoice.prices_include_tax, lines=lines, net=invoice.net_total,
@@ -117,7 +133,8 @@ def provisional(data: OrderData) -> Statement:
                            p.discount, p.tax_rate, p.payer, p.amounts.net, p.amounts.tax,
                            p.amounts.gross) for p in data.billable]
     return Statement(
-        kind="provisional", number=data.order.number, customer=data.order.customer,
+        kind="provisional", number=data.order.number, payer_name=data.order.customer.name,
+        payer_tax_id=data.order.customer.tax_id, payer_address=data.order.customer.address,
         order=data.order, advisor=data.advisor, issued_at=None, issued_by="",
         inclusive=data.priced.prices_include_tax, lines=lines, net=totals.net,
         tax=totals.tax, gross=totals.gross,
@@ -144,11 +161,15 @@ def _header(ctx: Context, st: Statement) -> Flowable:
                    st.issued_by)]
     else:
         pairs += [(_("Order no."), st.number), (_("Status"), ctx.t(_("not settled")))]
+    if st.copy_no:
+        pairs += [(_("Copy"), ctx.t(_("Reprint {copy} (not the original)"), copy=st.copy_no))]
     if st.kind == InvoiceKind.CREDIT_NOTE:
         pairs += [(_("Original invoice"), st.original_number), (_("Reason"), st.reason)]
-    pairs += [(_("Customer"), st.customer.name)]
-    pairs += [(_("Customer tax ID"), st.customer.tax_id)] if st.customer.tax_id else [
+    pairs += [(_("Customer"), st.payer_name)]
+    pairs += [(_("Customer tax ID"), st.payer_tax_id)] if st.payer_tax_id else [
         (_("Advisor"), st.advisor or DASH)]
+    if st.payer_address and st.kind != "provisional":
+        pairs += [(_("Customer address"), st.payer_address)]
     if order is not None:
         vehicle = order.vehicle
         pairs += [(_("Plate"), vehicle.plate), (_("VIN"), vehicle.vin or DASH),
@@ -156,7 +177,7 @@ def _header(ctx: Context, st: Statement) -> Flowable:
                   (_("Mileage in"), f"{grouped(order.mileage_in)} km"),
                   (_("Checked in"), ctx.when(order.opened_at)),
                   (_("Completed at"), ctx.when(order.completed_at) or DASH)]
-        if st.customer.tax_id:
+        if st.payer_tax_id:
             pairs.append((_("Advisor"), st.advisor or DASH))
     return ctx.fields(pairs, columns=2, width=WIDTH, label_width=30 * mm)
 
@@ -271,12 +292,13 @@ def settlement(ctx: Context, st: Statement) -> tuple[Page, list[Flowable]]:
     story += _payments(ctx, st)
     story += [Spacer(1, 3 * mm),
               ctx.keep(ctx.signatures([_("Customer signature"), _("Cashier")], width=WIDTH))]
+    copy_mark = ctx.t(_("COPY")) if st.copy_no else ""
     if st.kind == InvoiceKind.CREDIT_NOTE:
-        page = Page(_("Credit note"), st.number)
+        page = Page(_("Credit note"), st.number, watermark=copy_mark)
     elif st.kind == "provisional":
         page = Page(_("Settlement statement"), st.number, number_msgid=_("Order no."),
                     watermark=ctx.t(_("PROVISIONAL")))
     else:
-        page = Page(_("Settlement statement"), st.number)
+        page = Page(_("Settlement statement"), st.number, watermark=copy_mark)
     return page, story
 

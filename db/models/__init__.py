@@ -1,5 +1,8 @@
 """All Bayline models; importing this package registers every table on ``Base.metadata``."""
 
+from sqlalchemy import DDL, event
+
+from db import append_only
 from db.base import Base
 from db.models.appointments import Appointment
 from db.models.cashier import Invoice, InvoiceLine, Payment, TillSession
@@ -31,3 +34,22 @@ __all__ = [
     "StockMovement", "StockReservation", "Supplier", "TaxRate", "Team", "Technician",
     "TillSession", "User", "Vehicle", "VehicleOwnership", "WorkApproval", "role_permission",
 ]
+
+
+def _append_only_triggers() -> None:
+    """The append-only triggers (db.append_only), created with their tables."""
+    for statement in append_only.POSTGRESQL_FUNCTIONS:  # DDL() %-formats: format()'s %s
+        event.listen(Base.metadata, "before_create",
+                     DDL(statement.replace("%", "%%")).execute_if(dialect="postgresql"))
+    for statement in append_only.POSTGRESQL_DROP:
+        event.listen(Base.metadata, "after_drop",
+                     DDL(statement).execute_if(dialect="postgresql"))
+    for dialect, triggers in (("sqlite", append_only.SQLITE_TRIGGERS),
+                              ("postgresql", append_only.POSTGRESQL_TRIGGERS)):
+        for table, statements in triggers.items():
+            for statement in statements:
+                event.listen(Base.metadata.tables[table], "after_create",
+                             DDL(statement).execute_if(dialect=dialect))
+
+
+_append_only_triggers()

@@ -1,6 +1,7 @@
 """Till sessions, invoices and credit notes with their lines, and payments.
 
-Issued fiscal documents (invoices, credit notes, payments) are never updated or deleted. Each
+Issued fiscal documents (invoices, credit notes, payments) are never updated or deleted (the
+database refuses it: db/append_only.py); an invoice keeps its payer as issued. Each
 carries ``chain_seq``, ``prev_hash`` and ``hash``: one hash chain runs across all of them in
 issue order (see app/cashier/chain.py).
 """
@@ -48,6 +49,8 @@ class _ChainedMixin:
     chain_seq: Mapped[int] = mapped_column(Integer, unique=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # which fields the hash covers (app/cashier/chain.py); rows issued before 0005 are 1
+    canonical_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Invoice(IdMixin, _ChainedMixin, Base):
@@ -84,6 +87,10 @@ class Invoice(IdMixin, _ChainedMixin, Base):
         ForeignKey("invoice.id"), nullable=True, unique=True
     )
     reason: Mapped[str] = mapped_column(Text, default="")
+    # the payer (bill-to) as issued: reprints show these, never the customer's current data
+    payer_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    payer_address: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    payer_tax_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     lines: Mapped[list[InvoiceLine]] = relationship(order_by="InvoiceLine.position")
     payments: Mapped[list[Payment]] = relationship(order_by="Payment.chain_seq")

@@ -751,15 +751,22 @@ class OrderEditor(QWidget):
         """Render ``kind`` for this order and send it to the printer dialog or PDF viewer."""
         if self.state is None:
             return
-        from app.printing import render_document
+        from app.printing import RECORDED_KINDS, render_document
 
         actor, order_id, lang = self.actor, self.state.order_id, self.lang
         title = f"{self.actions.kind_name(kind)} {self.state.number}"
+
+        def render(session: Session) -> bytes:
+            return render_document(session, actor, kind, order_id,  # type: ignore[arg-type]
+                                   lang=lang)
+
         # Rendering takes tens of milliseconds: off the GUI thread, then the printer dialog.
-        read_later(self.database, lambda session: render_document(
-            session, actor, kind, order_id, lang=lang),  # type: ignore[arg-type]
-            lambda pdf: self._print(pdf, kind, title),
-            lambda error: self._read_failed(error))
+        if kind in RECORDED_KINDS:  # a print of an issued invoice is counted and audited
+            run_operation(self.database, render, on_done=lambda pdf: self._print(pdf, kind, title),
+                          parent=self, lang=self.lang, actor_id=actor.user_id)
+            return
+        read_later(self.database, render, lambda pdf: self._print(pdf, kind, title),
+                   lambda error: self._read_failed(error))
 
     def _print(self, pdf: bytes, kind: str, title: str) -> None:
         from ui.printing import print_or_open

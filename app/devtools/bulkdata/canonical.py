@@ -4,6 +4,9 @@ app/cashier/chain.py serialises documents read back from the database (Decimal, 
 this module produces the very same bytes from integer fen/milli/basis points and integer UTC
 seconds, without a Decimal per field (a million invoices would otherwise take minutes). The
 tests compare both byte for byte, and ``verify_chain`` re-checks every loaded document.
+
+Bulk documents are canonical version 1 (no payer identity; the column's default), which the
+chain verifies like any document issued before migration 0005.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import hashlib
 import json
 from typing import Any
 
-from app.cashier.chain import CANONICAL_VERSION
+BULK_VERSION = 1  # app.cashier.chain's version 1: the payer identity is not hashed
 
 
 def fixed(value: int, places: int) -> str:
@@ -68,7 +71,7 @@ def invoice_bytes(*, chain_seq: int, prev_hash: str, number: str, kind: str,
         "gross_total": fixed(gross_total, 2), "customer_share": fixed(customer_share, 2),
         "insurer_share": fixed(insurer_share, 2), "warranty_share": fixed(warranty_share, 2),
         "internal_share": fixed(internal_share, 2), "original_invoice_id": original_invoice_id,
-        "reason": reason, "doc": "invoice", "v": CANONICAL_VERSION, "lines": lines,
+        "reason": reason, "doc": "invoice", "v": BULK_VERSION, "lines": lines,
     })
 
 
@@ -83,7 +86,7 @@ def payment_bytes(*, chain_seq: int, prev_hash: str, number: str, invoice_id: in
         "amount": fixed(amount, 2), "tendered": None if tendered is None else fixed(tendered, 2),
         "reference": reference, "idempotency_key": idempotency_key,
         "till_session_id": till_session_id, "received_at": received_at,
-        "received_by_id": received_by_id, "doc": "payment", "v": CANONICAL_VERSION,
+        "received_by_id": received_by_id, "doc": "payment", "v": BULK_VERSION,
     })
 
 

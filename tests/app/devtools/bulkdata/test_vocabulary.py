@@ -160,7 +160,7 @@ def test_canonical_bytes_match_the_chain_module() -> None:
                       customer_share=lines[0].gross + lines[2].gross,
                       insurer_share=lines[1].gross, warranty_share=Decimal("0.00"),
                       internal_share=Decimal("0.00"), original_invoice_id=None, reason="",
-                      lines=lines)
+                      lines=lines, canonical_version=1)
     ours = invoice_bytes(
         chain_seq=7, prev_hash="ab" * 32, number="INV000007", kind="invoice",
         repair_order_id=3, customer_id=4, issued_at=text, issued_by_id=2, currency="CNY",
@@ -173,7 +173,8 @@ def test_canonical_bytes_match_the_chain_module() -> None:
     payment = Payment(chain_seq=8, prev_hash="cd" * 32, number="RC000001", invoice_id=5,
                       method="cash", payer="customer", amount=Decimal("-12.30"),
                       tendered=Decimal("100.00"), reference="", idempotency_key="k:0",
-                      till_session_id=None, received_at=issued, received_by_id=2)
+                      till_session_id=None, received_at=issued, received_by_id=2,
+                      canonical_version=1)
     assert bulk_payment_bytes(
         chain_seq=8, prev_hash="cd" * 32, number="RC000001", invoice_id=5, method="cash",
         payer="customer", amount=-1230, tendered=10000, reference="", idempotency_key="k:0",

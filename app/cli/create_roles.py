@@ -13,7 +13,10 @@ import argparse
 import getpass
 import sys
 
-from app.cli import open_database
+from app.cli import exit_codes, open_database, parse_address, require_current_schema
+from app.cli.failures import CliError, explain
+from app.i18n import _
+from app.terminal import resolve_database_url
 
 NAME = "create-roles"
 HELP = ("PostgreSQL: create or update the owner (migration) role and the application role "
@@ -37,11 +40,12 @@ def _password(role: str, given: str | None, keep: bool) -> str | None:
     if given is not None or keep:
         return given
     if not sys.stdin.isatty():
-        raise ValueError(f"no password for {role}: run in a terminal to be asked, or give "
-                         "--owner-password/--app-password")
+        raise CliError(exit_codes.USAGE, _("No password for {role}: run create-roles in a "
+                                           "terminal to be asked, or give --owner-password "
+                                           "and --app-password."), role=role)
     first = getpass.getpass(f"Password for {role}: ")
     if getpass.getpass(f"Password for {role} (again): ") != first:
-        raise ValueError(f"the two passwords for {role} differ")
+        raise CliError(exit_codes.USAGE, _("The two passwords for {role} differ."), role=role)
     return first
 
 
@@ -50,10 +54,13 @@ def run(args: argparse.Namespace) -> int:
 
     from db.roles import RoleSetupError, create_roles
 
+    url = resolve_database_url(getattr(args, "db", None), demo=getattr(args, "demo", False))
+    if parse_address(url).get_backend_name() != "postgresql":
+        raise CliError(exit_codes.DATABASE, _("create-roles is for PostgreSQL; {database} is a "
+                                              "SQLite file, which has no roles."),
+                       database=str(url))
     database = open_database(args)
-    if database.backend != "postgresql":
-        print("create-roles is for PostgreSQL; a SQLite file has no roles.", file=sys.stderr)
-        return 2
+    require_current_schema(database)  # grants are given on this program's tables
     try:
         owner_password = _password(args.owner, args.owner_password, args.keep_passwords)
         app_password = _password(args.app, args.app_password, args.keep_passwords)
@@ -61,11 +68,12 @@ def run(args: argparse.Namespace) -> int:
             setup = create_roles(conn, owner=args.owner, app=args.app,
                                  owner_password=owner_password, app_password=app_password)
     except (ValueError, RoleSetupError) as exc:
-        print(f"create-roles: {exc}", file=sys.stderr)
-        return 2
+        raise CliError(exit_codes.USAGE, _("create-roles: {reason}"), reason=str(exc)) from exc
     except DBAPIError as exc:
-        print(f"create-roles: {str(exc.orig).splitlines()[0]}", file=sys.stderr)
-        return 1
+        failure = explain(exc, database.describe())
+        if failure is None:
+            raise
+        raise failure from exc
     host = database.url.host or "localhost"
     print(f"{database.describe()}: schema {setup.schema} owned by {setup.owner}; "
           f"{setup.app} may read and add, not change issued documents or the schema.")

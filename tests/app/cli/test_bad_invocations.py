@@ -37,6 +37,7 @@ COMMANDS: dict[str, list[str]] = {
     "backup": ["backup", "--out", "{tmp}/backups"],
     "bench": ["bench", "--quick", "--scenarios", "search"],
     "crash-test": ["crash-test", "--kills", "1", "--quiet"],
+    "create-roles": ["create-roles", "--keep-passwords"],
     "create-user": ["create-user", "--username", "wang", "--full-name", "王芳", "--role",
                     "advisor", "--password-stdin"],
     "db status": ["db", "status"],
@@ -50,6 +51,7 @@ COMMANDS: dict[str, list[str]] = {
 CREATES_A_NEW_DATABASE = {"db upgrade", "demo-data", "torture", "crash-test"}
 REPORTS = {"doctor", "db status"}  # print a report; a failed check is a finding (exit 1)
 DEVTOOLS_CLAIM = {"torture", "crash-test"}  # refuse a database they did not create (exit 2)
+POSTGRESQL_ONLY = {"create-roles"}  # a SQLite address is refused as such (exit 3)
 
 
 def _closed_port() -> int:
@@ -113,6 +115,8 @@ def _expected(command: str, env: str, code: int, fragment: str) -> tuple[int, st
         return exit_codes.USAGE, None  # the developer tools' own refusal (English)
     if env == "another program's file" and command in ("db upgrade", "demo-data"):
         return code, "拒絕初始化"
+    if command in POSTGRESQL_ONLY and code == exit_codes.DATABASE and env != "closed port":
+        return exit_codes.DATABASE, "PostgreSQL"  # said before the file is looked at
     return code, fragment
 
 
@@ -186,6 +190,8 @@ def test_a_newer_schema_is_refused_on_both_databases(
         assert got == exit_codes.FINDINGS and ("FAIL" in out or "ahead" in out)
     elif command in DEVTOOLS_CLAIM:
         assert got == exit_codes.USAGE and "refuses" in err
+    elif command in POSTGRESQL_ONLY and database_url.endswith(".sqlite"):
+        assert got == exit_codes.DATABASE and "PostgreSQL" in err
     else:
         assert got == exit_codes.DATABASE
         assert err.count("\n") == 1 and "較新版本" in err and "9999_future" in err

@@ -10,8 +10,9 @@ from main import main
 
 def test_a_sqlite_database_has_no_roles(tmp_path, capsys) -> None:
     assert main(["--db", str(tmp_path / "shop.sqlite"), "create-roles",
-                 "--keep-passwords"]) == 2
+                 "--keep-passwords"]) == 3  # exit_codes.DATABASE
     assert "PostgreSQL" in capsys.readouterr().err
+    assert not (tmp_path / "shop.sqlite").exists()
 
 
 @pytest.mark.parametrize("arguments, message", [
@@ -32,4 +33,4 @@ def test_no_password_without_a_terminal(database_url, capsys, monkeypatch) -> No
         pytest.skip("roles exist on PostgreSQL only")
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     assert main(["--db", database_url, "create-roles", "--owner", "bayline_never_made"]) == 2
-    assert "no password" in capsys.readouterr().err
+    assert "No password" in capsys.readouterr().err

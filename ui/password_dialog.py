@@ -59,7 +59,6 @@ class ChangePasswordDialog(QDialog):
         self.rules = QLabel(self)
         self.rules.setObjectName("passwordRules")
         self.rules.setWordWrap(True)
-        self.rules.setStyleSheet("color: palette(mid);")
         self.fields: dict[str, FormField] = {}
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()

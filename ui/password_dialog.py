@@ -15,17 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DomainError, ValidationError
+from app.errors import AuthenticationError, DomainError, ValidationError
 from app.security.actor import Actor
 from app.security.policy import check_password, rule_for
-from app.security.users import change_password
+from app.security.users import WrongCurrentPassword, change_password
 from db.engine import Database
 from ui.i18n import current_language
 from ui.operations import run_operation
 from ui.widgets import ERROR_COLOUR, FormField, make_heading
-
-# Service field name -> the form field that shows its message.
-SERVICE_FIELDS = {"current_password": "current", "password": "new"}
 
 
 class ChangePasswordDialog(QDialog):
@@ -180,17 +177,28 @@ class ChangePasswordDialog(QDialog):
         new = self.fields["new"].text()
         run_operation(self.database,
                       lambda s: change_password(s, actor, current=current, new=new),
-                      on_done=lambda _r: self.accept(), on_error=self._refused, parent=self,
+                      on_done=self._done, on_error=self._refused, parent=self,
                       lang=current_language(), control=self.save_button)
         return True
 
+    def _done(self, refusal: AuthenticationError | None) -> None:
+        """Changed (and committed): close. Else the current password was wrong (counted like
+        a failed sign-in) or the account is locked."""
+        if refusal is None:
+            self.accept()
+            return
+        if isinstance(refusal, WrongCurrentPassword) and not self.forced:
+            self.fields["current"].edit.clear()
+            self._set_field_error("current", lambda: refusal.message(current_language()))
+            self.fields["current"].edit.setFocus()
+            return
+        self._refused(refusal)
+
     def _refused(self, error: DomainError) -> None:
-        if isinstance(error, ValidationError) and error.field in SERVICE_FIELDS:
-            name = SERVICE_FIELDS[error.field]
-            if not (self.forced and name == "current"):
-                self._set_field_error(name, lambda: error.problem(current_language()))
-                self.fields[name].edit.setFocus()
-                return
+        if isinstance(error, ValidationError) and error.field == "password":
+            self._set_field_error("new", lambda: error.problem(current_language()))
+            self.fields["new"].edit.setFocus()
+            return
         self._service_error = lambda: error.message(current_language())
         self.message.setText(self._service_error())
         self.message.show()

@@ -20,7 +20,7 @@ from app.security.passwords import hash_password, needs_rehash, spend_verify, ve
 from app.security.policy import check_password, check_username, normalise_username
 from app.validation.text import fold_width
 from db.enums import RoleCode
-from db.models import Role, User
+from db.models import Role, UnknownSignIn, User
 
 SYSTEM_ACTOR = Actor(user_id=0, username="system", full_name="system", role=RoleCode.ADMIN,
                      permissions=frozenset({"users.manage"}))
@@ -50,9 +50,12 @@ class SignInResult:
         return self.actor is not None
 
 
-def _find(session: Session, name: str) -> User | None:
-    return session.scalar(select(User).where(User.username == name)
-                          .options(selectinload(User.role).selectinload(Role.permissions)))
+def _find(session: Session, name: str, *, for_update: bool = False) -> User | None:
+    query = (select(User).where(User.username == name)
+             .options(selectinload(User.role).selectinload(Role.permissions)))
+    # Sign-ins that count: two terminals failing at once must not lose a count (PostgreSQL;
+    # SQLite's writers are serial anyway).
+    return session.scalar(query.with_for_update() if for_update else query)
 
 
 def sign_in(session: Session, username: str, password: str) -> SignInResult:
@@ -68,7 +71,7 @@ def sign_in(session: Session, username: str, password: str) -> SignInResult:
     """
     at = now()
     name = normalise_username(username)
-    user = _find(session, name)
+    user = _find(session, name, for_update=True)
     counter: lockout.Counter = user if user is not None else lockout.unknown_counter(
         session, name, at)
     refusal = lockout.locked(counter, at)
@@ -97,8 +100,11 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
     ``AuthenticationError`` (``AccountLocked`` while locked) with nothing written (a failure
     is not counted here; screens use ``sign_in``, which counts it)."""
     at = now()
-    user = _find(session, normalise_username(username))
-    if user is not None and (refusal := lockout.locked(user, at)) is not None:
+    name = normalise_username(username)
+    user = _find(session, name)
+    counter = user if user is not None else session.get(UnknownSignIn, name[:60])
+    if counter is not None and (refusal := lockout.locked(counter, at)) is not None:
+        spend_verify(password)
         raise refusal
     if user is None or not user.active:
         spend_verify(password)
@@ -152,22 +158,40 @@ def _user(session: Session, user_id: int) -> User:
     return user
 
 
-def change_password(session: Session, actor: Actor, *, current: str, new: str) -> None:
+class WrongCurrentPassword(AuthenticationError):
+    """Change password: the current password typed is not the user's."""
+
+    default_msgid = _("This is not your current password.")
+
+
+def change_password(session: Session, actor: Actor, *, current: str,
+                    new: str) -> AuthenticationError | None:
     """The signed-in user changes their own password, knowing the current one (no
-    permission needed beyond that); the new one must pass the role's policy. Audited
-    (without either password); clears ``must_change_password``."""
+    permission needed beyond that); the new one must pass the role's policy (else
+    ``ValidationError``). Audited (without either password); clears ``must_change_password``.
+
+    A wrong current password counts as a failed sign-in and may lock the account (so the
+    dialog cannot be used to guess it): like ``sign_in``, the refusal is returned
+    (``WrongCurrentPassword`` or ``AccountLocked``) and counted in the caller's
+    transaction, which the caller commits. None when the password was changed.
+    """
     user = _user(session, actor.user_id)
-    if (refusal := lockout.locked(user, now())) is not None:
-        raise refusal
-    if not verify_password(user.password_hash, current):
-        raise ValidationError("current_password", _("Current password"),
-                              _("This is not your current password."))
+    at = now()
+    if (refusal := lockout.locked(user, at)) is not None:
+        spend_verify(current)
+        return refusal
     if new == current:
         raise ValidationError("password", _("Password"),
                               _("Choose a password different from the current one."))
     check_password(new, role=user.role.code, username=user.username, full_name=user.full_name)
+    if not verify_password(user.password_hash, current):
+        counted = lockout.count_failure(user, at)
+        session.flush()
+        return counted if isinstance(counted, lockout.AccountLocked) else WrongCurrentPassword()
+    lockout.clear(user)
     _set_password(user, new, must_change=False)
     audit.record(session, actor, "user.change_password", "user", user.id)
+    return None
 
 
 def reset_password(session: Session, actor: Actor, user_id: int, temporary: str) -> None:

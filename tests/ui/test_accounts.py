@@ -188,3 +188,24 @@ def test_the_shop_setting_changes_the_idle_lock(qtbot, database, actors) -> None
     assert cashier.idle_watch.timer.interval() == 60_000
     advisor = open_window(qtbot, database, actors["advisor"])
     assert advisor.idle_watch.minutes == 0 and not advisor.idle_watch.timer.isActive()
+
+
+def test_the_lock_screen_is_locked_out_too_after_five_wrong_passwords(qtbot, database,
+                                                                      advisor) -> None:
+    window = open_window(qtbot, database, advisor)
+    window.lock()
+    overlay = window.lock_overlay
+    for n in range(4):
+        overlay.password.setText(f"wrong-{n}")
+        overlay.try_unlock()
+        settle_operations()
+        assert overlay.error_text() == "Wrong password."
+    overlay.password.setText("wrong-5")
+    overlay.try_unlock()
+    settle_operations()
+    assert overlay.error_text() == "Too many failed attempts. Try again in 1 min."
+    with qtbot.assertNotEmitted(overlay.unlocked):
+        overlay.password.setText(TEST_PASSWORD)
+        overlay.try_unlock()
+        settle_operations()
+    assert window.is_locked()

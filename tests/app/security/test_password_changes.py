@@ -8,6 +8,7 @@ from sqlalchemy import select
 from app.errors import PermissionDenied, ValidationError
 from app.security.lockout import AccountLocked
 from app.security.users import (
+    WrongCurrentPassword,
     actor_for,
     change_password,
     create_user,
@@ -50,24 +51,30 @@ def test_a_new_account_must_change_its_password_at_the_first_sign_in(session,
 def test_changing_needs_the_current_password_and_a_new_one_the_policy_accepts(
         session, actors) -> None:
     cashier = actors["cashier"]
-    with pytest.raises(ValidationError) as err:
-        change_password(session, cashier, current="not-it", new=NEW)
-    assert err.value.field == "current_password"
+    refused = change_password(session, cashier, current="not-it", new=NEW)
+    assert isinstance(refused, WrongCurrentPassword)
+    assert refused.message("zh_CN") == "这不是您的当前密码。"
     with pytest.raises(ValidationError) as err:
         change_password(session, cashier, current=TEST_PASSWORD, new="cashier12345")
     assert err.value.field == "password" and "12" in err.value.message("en")
     with pytest.raises(ValidationError) as err:
         change_password(session, cashier, current=TEST_PASSWORD, new=TEST_PASSWORD)
     assert err.value.field == "password"
-    change_password(session, cashier, current=TEST_PASSWORD, new=NEW)
+    assert change_password(session, cashier, current=TEST_PASSWORD, new=NEW) is None
     assert sign_in(session, "cashier", NEW).ok
 
 
-def test_a_locked_account_cannot_change_its_password(session, actors) -> None:
-    for n in range(5):
-        sign_in(session, "advisor", f"wrong-{n}")
-    with pytest.raises(AccountLocked):
-        change_password(session, actors["advisor"], current=TEST_PASSWORD, new=NEW)
+def test_guessing_the_current_password_locks_the_account_like_sign_in(database,
+                                                                       actors) -> None:
+    advisor = actors["advisor"]
+    results = [run_in_transaction(database, lambda s, n=n: change_password(
+        s, advisor, current=f"guess-{n}", new=NEW)) for n in range(5)]
+    assert all(isinstance(r, WrongCurrentPassword) for r in results[:4])
+    assert isinstance(results[4], AccountLocked)  # the count was committed each time
+    right = run_in_transaction(database, lambda s: change_password(
+        s, advisor, current=TEST_PASSWORD, new=NEW))
+    assert isinstance(right, AccountLocked)  # even the right one, while locked
+    assert not run_in_transaction(database, lambda s: sign_in(s, "advisor", NEW)).ok
 
 
 def test_an_admin_resets_a_password_to_a_temporary_one_audited(database, actors) -> None:

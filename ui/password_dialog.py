@@ -47,6 +47,8 @@ class ChangePasswordDialog(QDialog):
         self._build()
         self.retranslate()
         self.setMinimumWidth(520)
+        self.resize(560, 0)
+        self._fit()
 
     def _build(self) -> None:
         self.heading = QLabel(self)
@@ -84,7 +86,7 @@ class ChangePasswordDialog(QDialog):
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = self.main_layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addWidget(self.explanation)
@@ -119,6 +121,7 @@ class ChangePasswordDialog(QDialog):
             self.fields[name].set_error(message())
         if self._service_error is not None:
             self.message.setText(self._service_error())
+        self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -134,6 +137,17 @@ class ChangePasswordDialog(QDialog):
     def _set_field_error(self, name: str, text: Callable[[], str]) -> None:
         self._errors[name] = text
         self.fields[name].set_error(text())
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to what the texts need at this width (a message under a field, or a
+        language with longer texts, must never be clipped)."""
+        layout = self.main_layout
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _problem(self, name: str) -> Callable[[], str] | None:
         value = self.fields[name].text()
@@ -202,3 +216,4 @@ class ChangePasswordDialog(QDialog):
         self._service_error = lambda: error.message(current_language())
         self.message.setText(self._service_error())
         self.message.show()
+        self._fit()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.errors import ValidationError
 from app.security.policy import check_password, check_username, look_alike_key
@@ -79,3 +83,23 @@ def test_a_plain_new_user_name_is_normalised_and_accepted() -> None:
     assert check_username(" Wang.Li-2 ", ["advisor", "cashier"]) == "wang.li-2"
     assert check_username("ｌｉ_ｗｅｉ", []) == "li_wei"  # full-width typed by an IME
     assert look_alike_key("li.wei") == look_alike_key("l1_wei") != look_alike_key("li.wen")
+
+
+@given(st.text(max_size=80))
+def test_any_text_is_either_refused_or_a_plain_user_name(text: str) -> None:
+    try:
+        name = check_username(text, ["advisor"])
+    except ValidationError as err:
+        assert err.field == "username"
+        return
+    assert re.fullmatch(r"[a-z0-9._-]{2,60}", name)
+    assert look_alike_key(name) != look_alike_key("advisor")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=140))
+def test_any_password_is_judged_without_crashing(text: str) -> None:
+    try:
+        check_password(text, role="admin", username="admin", full_name="林伟")
+    except ValidationError as err:
+        assert err.field == "password" and err.message("zh_CN").startswith("密码")

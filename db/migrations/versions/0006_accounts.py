@@ -1,7 +1,7 @@
 """accounts: lock-out, forced password change, unknown user names counted like real ones
 
-Revision ID: 0007
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-04 18:50:00.000000
 
 * user_account: last_failed_at and locked_until (the lock-out's back-off),
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

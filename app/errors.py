@@ -41,7 +41,11 @@ class ValidationError(DomainError):
 
     def message(self, lang: str = "en") -> str:
         return translate(_("{field}: {problem}"), lang, field=translate(self.label, lang),
-                         problem=translate(self.msgid, lang, **self._translated_params(lang)))
+                         problem=self.problem(lang))
+
+    def problem(self, lang: str = "en") -> str:
+        """What is wrong and what is expected, without the field's name (shown at the field)."""
+        return translate(self.msgid, lang, **self._translated_params(lang))
 
     def __str__(self) -> str:
         return self.message("en")

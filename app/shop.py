@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -13,6 +13,7 @@ from app import audit
 from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.security.actor import Actor, require
+from app.security.idle_lock import IdleLock, idle_lock
 from app.validation.text import fold_width
 from db.enums import LineType
 from db.models import ShopProfile, TaxRate
@@ -87,13 +88,15 @@ def default_tax_rate(session: Session, line_type: LineType) -> Decimal:
 @dataclass(frozen=True)
 class ShopFacts:
     """What every screen needs about the shop: its time zone and its name (the product's
-    name before the set-up)."""
+    name before the set-up), and after how many idle minutes a terminal locks itself."""
 
     zone: ZoneInfo
     name: str
+    idle_lock: IdleLock = field(default_factory=IdleLock)
 
 
 def shop_facts(session: Session) -> ShopFacts:
     """The shop's time zone and name (a read model)."""
     profile = session.get(ShopProfile, 1)
-    return ShopFacts(shop_zone(session), profile.name if profile is not None else "Bayline")
+    return ShopFacts(shop_zone(session), profile.name if profile is not None else "Bayline",
+                     idle_lock(session))

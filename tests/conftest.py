@@ -83,7 +83,7 @@ def _fill_template(database: Database) -> None:
                      document_footer="感谢惠顾", job_card_terms="旧件如客户不带走由本店处理。")
         for role in RoleCode:
             create_user(s, SYSTEM_ACTOR, username=role.value, full_name=f"Test {role.value}",
-                        password=TEST_PASSWORD, role=role.value)
+                        password=TEST_PASSWORD, role=role.value, must_change_password=False)
         team = Team(name="机修一组")
         s.add(team)
         s.flush()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.security.actor import Actor
+from app.security.lockout import AccountLocked
 from app.security.users import SignInResult, sign_in
 from db.engine import Database
 from ui.i18n import current_language
@@ -144,6 +145,9 @@ class LockOverlay(QWidget):
             self._set_wrong(False)
             self.hide()
             self.unlocked.emit()
+            return
+        if isinstance(result.error, AccountLocked):
+            self._domain_error(result.error)  # too many tries: says for how long
             return
         self._set_wrong(True)
         self.password.setFocus()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QFrame,
     QLabel,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError, NotFound
+from app.security.actor import Actor
 from app.security.users import SignInResult, sign_in
 from app.shop import ShopFacts, get_profile
 from db.engine import Database
@@ -25,6 +28,9 @@ from ui.i18n import current_language, switch_language
 from ui.operations import read_data, run_operation
 from ui.shop_facts import known, load_then
 from ui.widgets import ERROR_COLOUR, LanguageChooser, make_heading
+
+if TYPE_CHECKING:
+    from ui.password_dialog import ChangePasswordDialog
 
 PRODUCT_NAME = "Bayline"
 
@@ -49,6 +55,7 @@ class LoginWindow(QWidget):
         self.database = database
         self.lang = lang or current_language()
         self._error: Callable[[], str] | None = None
+        self.password_dialog: ChangePasswordDialog | None = None  # forced after sign-in
         self._build()
         self.retranslate()
         self.resize(480, 420)
@@ -190,22 +197,50 @@ class LoginWindow(QWidget):
             self.password.setFocus()
             return
         run_operation(self.database, lambda s: sign_in(s, username, password),
-                      on_done=self._signed_in, on_error=self._domain_error, parent=self,
-                      lang=self.lang, control=self.sign_in_button)
+                      on_done=lambda result: self._signed_in(result, password),
+                      on_error=self._domain_error, parent=self, lang=self.lang,
+                      control=self.sign_in_button)
 
     def _show_shop(self, found: ShopFacts) -> None:
         if shiboken6.isValid(self.shop):  # the window may have closed meanwhile
             self.shop.setText(found.name)
 
-    def _signed_in(self, result: SignInResult) -> None:
-        """The sign-in ran (and was committed): let the user in, or say it was refused."""
+    def _signed_in(self, result: SignInResult, password: str = "") -> None:
+        """The sign-in ran (and was committed): let the user in, or say it was refused (a
+        wrong user name or password, or a lock-out with the minutes left). A new account or
+        a reset password must first choose its own: the user is let in only after that."""
         if result.actor is None:
-            self._set_error(lambda: self.tr("Wrong user name or password."))
+            error = result.error
+            self._set_error(lambda: error.message(self.lang) if error is not None
+                            else self.tr("Wrong user name or password."))
             self._refused()
             return
         self._set_error(None)
         self.password.clear()
+        if result.must_change_password:
+            self._force_new_password(result.actor, password)
+            return
         self.signed_in.emit(result.actor)
+
+    def _force_new_password(self, actor: Actor, password: str) -> None:
+        from ui.password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.database, actor, forced=True, current=password,
+                                      parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.password_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.password_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self.signed_in.emit(actor)
+                return
+            self._set_error(lambda: self.tr(
+                "Choose your own password to sign in; the temporary one is not enough."))
+            self.password.setFocus()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _domain_error(self, error: DomainError) -> None:
         self._set_error(lambda: error.message(self.lang))

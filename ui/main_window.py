@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QResizeEvent
@@ -26,9 +27,14 @@ from db.enums import RoleCode
 from ui.areas import area_title, areas_for
 from ui.change_feed import Change, feed
 from ui.i18n import current_language, switch_language
+from ui.idle_lock import IdleWatch
 from ui.lock import LockOverlay
 from ui.pages import AreaPage, build_page
 from ui.shop_facts import facts, load_then
+
+if TYPE_CHECKING:
+    from app.shop import ShopFacts
+    from ui.password_dialog import ChangePasswordDialog
 
 MIN_WIDTH, MIN_HEIGHT = 1024, 640
 NAV_WIDTH = 210
@@ -70,13 +76,17 @@ class MainWindow(QMainWindow):
         self.areas = areas_for(actor)
         self.pages: dict[str, AreaPage] = {}
         self._signing_out = False
-        self.shop_name = facts(database).name
+        shop = facts(database)
+        self.shop_name = shop.name
         self._build_central()
         self._build_actions()
         self._build_status_bar()
         self.lock_overlay = LockOverlay(database, actor, self)
         self.lock_overlay.unlocked.connect(self._unlocked)
         self.lock_overlay.sign_out_requested.connect(self.sign_out)
+        self.idle_watch = IdleWatch(shop.idle_lock.minutes_for(actor.role), self)
+        self.idle_watch.idle.connect(self.lock)
+        self.password_dialog: ChangePasswordDialog | None = None
         feed.changed.connect(self._changed)
         self.retranslate()
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
@@ -124,12 +134,17 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setObjectName("signOutAction")
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.sign_out_action.triggered.connect(self.sign_out)
+        self.change_password_action = QAction(self)
+        self.change_password_action.setObjectName("changePasswordAction")
+        self.change_password_action.triggered.connect(self.change_password)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         for action in (self.lock_action, self.sign_out_action):
             self.session_menu.addAction(action)
             self.addAction(action)
+        self.session_menu.addSeparator()
+        self.session_menu.addAction(self.change_password_action)
         self.session_menu.addSeparator()
         self.session_menu.addAction(self.quit_action)
 
@@ -186,6 +201,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("L&anguage"))
         self.lock_action.setText(self.tr("&Lock terminal"))
         self.sign_out_action.setText(self.tr("Sign &out"))
+        self.change_password_action.setText(self.tr("Change &password…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.user_label.setText(self.tr("{name} · {role}").format(
             name=self.actor.full_name, role=role_name(self.actor.role, self.lang)))
@@ -233,14 +249,32 @@ class MainWindow(QMainWindow):
             return
         cs = change.changes
         if cs.shop:
-            load_then(self.database, lambda found: self._renamed(found.name))
+            load_then(self.database, self._shop_changed)
         for code, page in self.pages.items():
             if cs.shop or cs.touches(*PAGE_KINDS.get(code, ())):
                 page.refresh()
 
-    def _renamed(self, name: str) -> None:
-        self.shop_name = name
+    def _shop_changed(self, found: ShopFacts) -> None:
+        self.shop_name = found.name
+        minutes = found.idle_lock.minutes_for(self.actor.role)
+        if minutes != self.idle_watch.minutes and not self.is_locked():
+            self.idle_watch.set_minutes(minutes)
         self.retranslate()
+
+    # -- password ---------------------------------------------------------------------------
+
+    def change_password(self) -> ChangePasswordDialog | None:
+        """Open the dialog to change the signed-in user's password (not while locked)."""
+        if self.is_locked():
+            return None
+        from ui.password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.database, self.actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.password_dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "password_dialog", None))
+        dialog.open()
+        return dialog
 
     # -- lock and sign-out ------------------------------------------------------------------
 
@@ -257,8 +291,11 @@ class MainWindow(QMainWindow):
         central.setEnabled(False)
         self.menuBar().setEnabled(False)
         for action in (self.lock_action, self.sign_out_action, self.quit_action,
-                       *self.go_actions):
+                       self.change_password_action, *self.go_actions):
             action.setEnabled(False)
+        self.idle_watch.pause()
+        if self.password_dialog is not None:
+            self.password_dialog.reject()  # nobody may type into it behind the lock
         self.lock_overlay.show_over_parent()
 
     def _unlocked(self) -> None:
@@ -267,8 +304,9 @@ class MainWindow(QMainWindow):
         central.setEnabled(True)
         self.menuBar().setEnabled(True)
         for action in (self.lock_action, self.sign_out_action, self.quit_action,
-                       *self.go_actions):
+                       self.change_password_action, *self.go_actions):
             action.setEnabled(True)
+        self.idle_watch.restart()
         self.nav.setFocus()
 
     def sign_out(self) -> None:
@@ -287,6 +325,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.clock.stop()
+        self.idle_watch.stop()
         with contextlib.suppress(RuntimeError, TypeError):
             feed.changed.disconnect(self._changed)
         super().closeEvent(event)

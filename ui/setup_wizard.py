@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError, ValidationError
-from app.i18n import translate
-from app.security.passwords import check_strength
+from app.security.policy import check_password
 from app.setup.first_start import create_shop
 from db.engine import Database
+from db.enums import RoleCode
 from ui.i18n import current_language, switch_language
 from ui.operations import run_operation
 from ui.widgets import ERROR_COLOUR, FormField, LanguageChooser, make_heading
@@ -127,7 +127,8 @@ class FirstStartSetup(QDialog):
         width = max(label.sizeHint().width() for label in self.labels.values())
         for label in self.labels.values():
             label.setMinimumWidth(width)
-        self.fields["password"].edit.setPlaceholderText(self.tr("at least 8 characters"))
+        self.fields["password"].edit.setPlaceholderText(
+            self.tr("at least 12 characters, hard to guess"))
         self.fields["tax_id"].edit.setPlaceholderText(
             self.tr("unified social credit code, 18 characters"))
         self.save_button.setText(self.tr("Create shop"))
@@ -172,7 +173,9 @@ class FirstStartSetup(QDialog):
             return required[name]
         if name == "password":
             try:
-                check_strength(value)
+                check_password(value, role=RoleCode.ADMIN.value,
+                               username=self.fields["username"].text().strip(),
+                               full_name=self.fields["full_name"].text())
             except ValidationError as exc:
                 return self._service_message(exc)
         if name == "password_again" and value != self.fields["password"].text():
@@ -180,7 +183,7 @@ class FirstStartSetup(QDialog):
         return None
 
     def _service_message(self, error: ValidationError) -> Callable[[], str]:
-        return lambda: translate(error.msgid, self.lang, **error.params)
+        return lambda: error.problem(self.lang)
 
     def _check_field(self, name: str) -> bool:
         problem = self._local_problem(name)

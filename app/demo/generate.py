@@ -136,7 +136,8 @@ def _set_up_shop(session: Session) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
     for role in RoleCode:
         user = create_user(session, SYSTEM_ACTOR, username=role.value, full_name=STAFF[role],
-                           password=DEMO_PASSWORDS[role.value], role=role.value)
+                           password=DEMO_PASSWORDS[role.value], role=role.value,
+                           demo_password=True, must_change_password=False)
         actors[role.value] = actor_for(user)
     return actors
 

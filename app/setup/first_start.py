@@ -23,6 +23,9 @@ def create_shop(session: Session, *, shop: dict[str, str], admin: dict[str, str]
         raise DomainError(_("This database has already been set up; sign in instead."))
     ensure_reference_data(session)
     save_profile(session, None, default_language=lang, **shop)
+    # The person at the wizard chose this password themselves: no forced change at the first
+    # sign-in (it would only make them type a second one right away).
     user = create_user(session, SYSTEM_ACTOR, role=RoleCode.ADMIN.value, language=lang,
-                       **admin)
+                       username=admin.get("username", ""), full_name=admin.get("full_name", ""),
+                       password=admin.get("password", ""), must_change_password=False)
     return user.username

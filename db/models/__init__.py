@@ -19,7 +19,14 @@ from db.models.orders import (
     WorkApproval,
 )
 from db.models.parts import BinLocation, Part, StockMovement, StockReservation, Supplier
-from db.models.security import AuditEntry, Permission, Role, User, role_permission
+from db.models.security import (
+    AuditEntry,
+    Permission,
+    Role,
+    UnknownSignIn,
+    User,
+    role_permission,
+)
 from db.models.shop import ChainHead, DocumentSeries, LabourRate, Setting, ShopProfile, TaxRate
 from db.models.vehicles import MileageReading, Vehicle, VehicleOwnership
 from db.models.workshop import Bay, ClockEntry, QCRecord, Team, Technician
@@ -32,7 +39,8 @@ __all__ = [
     "OrderStatusChange", "Part", "PartLine",
     "Payment", "Permission", "QCRecord", "RepairOrder", "Role", "Setting", "ShopProfile",
     "StockMovement", "StockReservation", "Supplier", "TaxRate", "Team", "Technician",
-    "TillSession", "User", "Vehicle", "VehicleOwnership", "WorkApproval", "role_permission",
+    "TillSession", "UnknownSignIn", "User", "Vehicle", "VehicleOwnership", "WorkApproval",
+    "role_permission",
 ]
 
 

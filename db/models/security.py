@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
@@ -53,8 +53,29 @@ class User(IdMixin, CreatedMixin, Base):
     language: Mapped[str] = mapped_column(String(10), default="")
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Lock-out (app/security/lockout.py): the last failure in a row, and until when it locks.
+    last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Set for a new account and after an administrator's reset: the next sign-in must choose
+    # a new password before anything else.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                       server_default=false())
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     role: Mapped[Role] = relationship()
+
+
+class UnknownSignIn(Base):
+    """Failed sign-ins under a user name that does not exist, counted like a real account's
+    (so a lock-out does not tell which user names exist); pruned a day after the last one."""
+
+    __tablename__ = "unknown_sign_in"
+
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True,
+                                                            index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class AuditEntry(IdMixin, Base):

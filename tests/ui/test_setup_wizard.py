@@ -14,7 +14,7 @@ from tests.ui.conftest import settle_operations
 from ui.app import build_setup_wizard, needs_first_start
 from ui.setup_wizard import FirstStartSetup
 
-PASSWORD = "first-admin-pw"
+PASSWORD = "Granite-willow-teapot-63"
 
 
 @pytest.fixture
@@ -90,7 +90,8 @@ def test_service_validation_lands_on_its_field_and_nothing_is_kept(
     with qtbot.assertNotEmitted(wizard.completed):
         assert wizard.save() is True  # the form is fine: the service refuses the user name
         settle_operations()
-    assert wizard.field_error("username") == "Use 1–60 characters without spaces."
+    assert wizard.field_error("username") == (
+        "Use 2–60 characters: letters a–z, digits 0–9, dot, underscore or hyphen.")
     assert wizard.fields["username"].has_error()
     assert not wizard.fields["shop_name"].has_error()
     assert nothing_written(empty_database)
@@ -99,7 +100,10 @@ def test_service_validation_lands_on_its_field_and_nothing_is_kept(
 def test_password_rules_are_checked_as_the_field_is_left(wizard: FirstStartSetup) -> None:
     wizard.fields["password"].edit.setText("short")
     wizard.fields["password"].edit.editingFinished.emit()
-    assert wizard.field_error("password") == "Use at least 8 characters."
+    assert wizard.field_error("password") == "Use at least 12 characters."
+    wizard.fields["password"].edit.setText("password1234")  # long enough, but common
+    wizard.fields["password"].edit.editingFinished.emit()
+    assert wizard.field_error("password").startswith("It is one of the most common passwords.")
     wizard.fields["password"].edit.setText(PASSWORD)
     wizard.fields["password"].edit.editingFinished.emit()
     assert wizard.field_error("password") == ""

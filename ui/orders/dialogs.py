@@ -40,6 +40,7 @@ from app.orders.lines import CustomerConsent
 from app.orders.reads import Choice
 from app.orders.view import ViewLine
 from app.security.actor import Actor
+from app.security.lockout import AccountLocked
 from app.security.users import SignInResult, sign_in
 from db.engine import Database
 from db.enums import LineType
@@ -128,6 +129,9 @@ class ManagerApprovalDialog(QDialog):
     def _signed_in(self, result: SignInResult) -> None:
         actor = result.actor
         if actor is None:
+            if isinstance(result.error, AccountLocked):  # too many tries: for how long
+                self._refuse(result.error.message(self.lang))
+                return
             self._refuse(self.tr("Wrong user name or password."))
             return
         if not actor.can(DISCOUNT_ANY):

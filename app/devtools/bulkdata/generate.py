@@ -205,7 +205,7 @@ def _set_up(session: Session, spec: BulkSize, seed: int) -> tuple[Staff, tuple[s
     for role in RoleCode:
         user = create_user(session, SYSTEM_ACTOR, username=role.value,
                            full_name=_STAFF_NAMES[role], password=passwords[role.value],
-                           role=role.value)
+                           role=role.value, demo_password=True, must_change_password=False)
         users[role.value] = [user.id]
     extra = {RoleCode.ADVISOR: spec.advisors - 1, RoleCode.CASHIER: max(spec.advisors // 4, 1),
              RoleCode.PARTS_CLERK: max(spec.advisors // 4, 1)}
@@ -213,7 +213,8 @@ def _set_up(session: Session, spec: BulkSize, seed: int) -> tuple[Staff, tuple[s
         for n in range(2, count + 2):
             user = create_user(session, SYSTEM_ACTOR, username=f"{role.value}{n}",
                                full_name=person_name(rng), password=passwords[role.value],
-                               role=role.value)
+                               role=role.value, demo_password=True,
+                               must_change_password=False)
             users[role.value].append(user.id)
     rates = {r.code: r.id for r in session.scalars(select(LabourRate))}
     for code, rate_name, fen in LABOUR_RATES:

@@ -86,6 +86,80 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="104"/>
+        <location filename="../../../ui/password_dialog.py" line="119"/>
+        <source>Change password</source>
+        <translation>變更密碼</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="105"/>
+        <source>Choose your own password</source>
+        <translation>設定您自己的密碼</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="106"/>
+        <source>Change your password</source>
+        <translation>變更您的密碼</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="108"/>
+        <source>{name}, you signed in with a temporary password. Choose your own password now; only you should know it.</source>
+        <translation>{name}，您使用的是臨時密碼。請現在設定您自己的密碼，這個密碼只應由您本人知道。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="111"/>
+        <source>Enter your current password, then the new one twice.</source>
+        <translation>請輸入目前的密碼，再輸入兩次新密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="113"/>
+        <source>At least {count} characters and hard to guess: for example three or four unrelated words. Not your name, your user name, a date or a keyboard pattern.</source>
+        <translation>至少 {count} 個字元，且不易被猜到：例如三四個互不相關的詞。不要使用您的姓名、使用者名稱、日期或鍵盤排列。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="116"/>
+        <source>Current password</source>
+        <translation>目前密碼</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="117"/>
+        <source>New password</source>
+        <translation>新密碼</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="118"/>
+        <source>New password again</source>
+        <translation>再次輸入新密碼</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="120"/>
+        <source>Back to sign-in</source>
+        <translation>返回登入</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="121"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="145"/>
+        <source>Enter your current password.</source>
+        <translation>請輸入目前的密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="148"/>
+        <source>Choose a new password.</source>
+        <translation>請設定新密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/password_dialog.py" line="156"/>
+        <source>The two passwords differ.</source>
+        <translation>兩次輸入的密碼不一致。</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../../ui/dialogs.py" line="34"/>
@@ -176,47 +250,47 @@
         <translation>再次輸入密碼 *</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="130"/>
-        <source>at least 8 characters</source>
-        <translation>至少 8 個字元</translation>
+        <location filename="../../../ui/setup_wizard.py" line="131"/>
+        <source>at least 12 characters, hard to guess</source>
+        <translation>至少 12 個字元，不易被猜到</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="132"/>
+        <location filename="../../../ui/setup_wizard.py" line="133"/>
         <source>unified social credit code, 18 characters</source>
         <translation>統一社會信用代碼，18 碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="133"/>
+        <location filename="../../../ui/setup_wizard.py" line="134"/>
         <source>Create shop</source>
         <translation>建立門市</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="134"/>
+        <location filename="../../../ui/setup_wizard.py" line="135"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="167"/>
+        <location filename="../../../ui/setup_wizard.py" line="168"/>
         <source>Enter the shop&apos;s name.</source>
         <translation>請填寫門市名稱。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="168"/>
+        <location filename="../../../ui/setup_wizard.py" line="169"/>
         <source>Choose a user name.</source>
         <translation>請設定使用者名稱。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="169"/>
+        <location filename="../../../ui/setup_wizard.py" line="170"/>
         <source>Enter the administrator&apos;s name.</source>
         <translation>請填寫管理員姓名。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="170"/>
+        <location filename="../../../ui/setup_wizard.py" line="171"/>
         <source>Choose a password.</source>
         <translation>請設定密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/setup_wizard.py" line="179"/>
+        <location filename="../../../ui/setup_wizard.py" line="182"/>
         <source>The two passwords differ.</source>
         <translation>兩次輸入的密碼不一致。</translation>
     </message>
@@ -224,33 +298,33 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../../ui/lock.py" line="100"/>
+        <location filename="../../../ui/lock.py" line="101"/>
         <source>Terminal locked</source>
         <translation>終端已鎖定</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="102"/>
+        <location filename="../../../ui/lock.py" line="103"/>
         <source>{name} is signed in. Enter the password to unlock, or sign out so someone else can sign in.</source>
         <translation>{name} 已登入。輸入密碼解鎖，或登出以便他人登入。</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="104"/>
+        <location filename="../../../ui/lock.py" line="105"/>
         <source>Password of {user}</source>
         <translation>{user} 的密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="106"/>
+        <location filename="../../../ui/lock.py" line="107"/>
         <source>Unlock</source>
         <translation>解鎖</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="107"/>
+        <location filename="../../../ui/lock.py" line="108"/>
         <source>Sign out</source>
         <translation>登出</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="109"/>
-        <location filename="../../../ui/lock.py" line="159"/>
+        <location filename="../../../ui/lock.py" line="110"/>
+        <location filename="../../../ui/lock.py" line="165"/>
         <source>Wrong password.</source>
         <translation>密碼錯誤。</translation>
     </message>
@@ -258,110 +332,120 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../../ui/login.py" line="125"/>
+        <location filename="../../../ui/login.py" line="137"/>
         <source>Bayline — Sign in</source>
         <translation>Bayline — 登入</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="126"/>
+        <location filename="../../../ui/login.py" line="138"/>
         <source>Sign in to continue</source>
         <translation>請登入後繼續</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="127"/>
+        <location filename="../../../ui/login.py" line="139"/>
         <source>&amp;User name</source>
         <translation>使用者名稱(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="128"/>
+        <location filename="../../../ui/login.py" line="140"/>
         <source>&amp;Password</source>
         <translation>密碼(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="129"/>
+        <location filename="../../../ui/login.py" line="141"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="130"/>
+        <location filename="../../../ui/login.py" line="142"/>
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="131"/>
+        <location filename="../../../ui/login.py" line="143"/>
         <source>e.g. wang.li</source>
         <translation>例如 wang.li</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="133"/>
+        <location filename="../../../ui/login.py" line="145"/>
         <source>Database: {database}</source>
         <translation>資料庫：{database}</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="180"/>
+        <location filename="../../../ui/login.py" line="192"/>
         <source>Enter your user name.</source>
         <translation>請輸入使用者名稱。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="184"/>
+        <location filename="../../../ui/login.py" line="196"/>
         <source>Enter your password.</source>
         <translation>請輸入密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="194"/>
+        <location filename="../../../ui/login.py" line="215"/>
         <source>Wrong user name or password.</source>
         <translation>使用者名稱或密碼錯誤。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/login.py" line="239"/>
+        <source>Choose your own password to sign in; the temporary one is not enough.</source>
+        <translation>必須設定您自己的密碼才能登入，臨時密碼不能直接使用。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="180"/>
+        <location filename="../../../ui/main_window.py" line="195"/>
         <source>Bayline — {shop}</source>
         <translation>Bayline — {shop}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="184"/>
+        <location filename="../../../ui/main_window.py" line="199"/>
         <source>&amp;Session</source>
         <translation>工作階段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="185"/>
+        <location filename="../../../ui/main_window.py" line="200"/>
         <source>&amp;Go to</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="186"/>
+        <location filename="../../../ui/main_window.py" line="201"/>
         <source>L&amp;anguage</source>
         <translation>語言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="187"/>
+        <location filename="../../../ui/main_window.py" line="202"/>
         <source>&amp;Lock terminal</source>
         <translation>鎖定終端(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="188"/>
+        <location filename="../../../ui/main_window.py" line="203"/>
         <source>Sign &amp;out</source>
         <translation>登出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="189"/>
+        <location filename="../../../ui/main_window.py" line="204"/>
+        <source>Change &amp;password…</source>
+        <translation>變更密碼(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/main_window.py" line="205"/>
         <source>&amp;Quit</source>
         <translation>結束程式(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="190"/>
+        <location filename="../../../ui/main_window.py" line="206"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="192"/>
+        <location filename="../../../ui/main_window.py" line="208"/>
         <source>Signed in as {user}</source>
         <translation>登入使用者：{user}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="194"/>
+        <location filename="../../../ui/main_window.py" line="210"/>
         <source>Database: {database}</source>
         <translation>資料庫：{database}</translation>
     </message>
@@ -369,52 +453,52 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../../ui/pages.py" line="137"/>
+        <location filename="../../../ui/pages.py" line="144"/>
         <source>Shop profile</source>
         <translation>門市資料</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="138"/>
+        <location filename="../../../ui/pages.py" line="145"/>
         <source>Shop name</source>
         <translation>門市名稱</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="138"/>
+        <location filename="../../../ui/pages.py" line="145"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="139"/>
+        <location filename="../../../ui/pages.py" line="146"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="139"/>
+        <location filename="../../../ui/pages.py" line="146"/>
         <source>Tax ID</source>
         <translation>納稅人識別號</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="140"/>
+        <location filename="../../../ui/pages.py" line="147"/>
         <source>Currency</source>
         <translation>幣別</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="141"/>
+        <location filename="../../../ui/pages.py" line="148"/>
         <source>Prices</source>
         <translation>價格</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="141"/>
+        <location filename="../../../ui/pages.py" line="148"/>
         <source>User accounts</source>
         <translation>使用者帳號數</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="152"/>
+        <location filename="../../../ui/pages.py" line="159"/>
         <source>include VAT</source>
         <translation>含增值稅</translation>
     </message>
     <message>
-        <location filename="../../../ui/pages.py" line="152"/>
+        <location filename="../../../ui/pages.py" line="159"/>
         <source>exclude VAT</source>
         <translation>不含增值稅</translation>
     </message>

@@ -256,7 +256,7 @@ def test_refuses_a_database_with_users(empty_database: Database) -> None:
     with empty_database.transaction() as s:
         ensure_reference_data(s)
         create_user(s, SYSTEM_ACTOR, username="boss", full_name="真实用户",
-                    password="real-password-1", role="admin")
+                    password="Quiet-harbour-lantern-27", role="admin")
     with pytest.raises(DomainError):
         generate_demo_data(empty_database, size="tiny", today=TODAY)
     with empty_database.reading() as s:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.errors import AuthenticationError, PermissionDenied, ValidationError
 from app.security.actor import require
-from app.security.passwords import hash_password, verify_password
+from app.security.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from app.security.permissions import PERMISSIONS, ROLE_PERMISSIONS
 from app.security.users import authenticate, create_user, sign_in
 from app.transactions import run_in_transaction
@@ -17,7 +17,7 @@ from db.models import AuditEntry, User
 from tests.factories import TEST_PASSWORD
 
 
-def test_password_hash_meets_owasp_minimum() -> None:
+def test_password_hash_meets_owasp_minimum_and_the_dummy_hash_is_current() -> None:
     stored = hash_password("correct horse battery")
     params = extract_parameters(stored)
     assert stored.startswith("$argon2id$")
@@ -25,11 +25,14 @@ def test_password_hash_meets_owasp_minimum() -> None:
     assert verify_password(stored, "correct horse battery")
     assert not verify_password(stored, "Correct horse battery")
     assert not verify_password("not-a-hash", "x")
+    # the hash checked for unknown user names costs what a real one costs
+    assert extract_parameters(DUMMY_HASH) == params and not needs_rehash(DUMMY_HASH)
 
 
-def test_short_password_is_refused_naming_the_field() -> None:
+def test_short_password_is_refused_naming_the_field(session, actors) -> None:
     with pytest.raises(ValidationError) as err:
-        hash_password("short")
+        create_user(session, actors["admin"], username="zhao", full_name="赵", password="short",
+                    role="advisor")
     assert err.value.field == "password"
     assert "密码" in err.value.message("zh_CN")
 
@@ -60,16 +63,16 @@ def test_disabled_user_cannot_sign_in(session) -> None:
 def test_only_user_managers_create_users_and_it_is_audited(session, actors) -> None:
     with pytest.raises(PermissionDenied):
         create_user(session, actors["service_manager"], username="x1", full_name="X",
-                    password="long-enough-1", role="advisor")
+                    password="Ferry-orchid-windmill-4", role="advisor")
     user = create_user(session, actors["admin"], username="Wang.Fang", full_name="王芳",
-                       password="long-enough-1", role="advisor")
+                       password="Ferry-orchid-windmill-4", role="advisor")
     assert user.username == "wang.fang"
     entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "user.create")
                            .order_by(AuditEntry.id.desc()).limit(1))
     assert entry.user_id == actors["admin"].user_id and "wang.fang" in entry.after
     with pytest.raises(ValidationError) as err:
         create_user(session, actors["admin"], username="WANG.FANG", full_name="重复",
-                    password="long-enough-1", role="advisor")
+                    password="Ferry-orchid-windmill-4", role="advisor")
     assert err.value.field == "username"
 
 

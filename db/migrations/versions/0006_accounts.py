@@ -24,15 +24,16 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('user_account', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('last_failed_at', sa.DateTime(timezone=True),
-                                      nullable=True))
-        batch_op.add_column(sa.Column('locked_until', sa.DateTime(timezone=True),
-                                      nullable=True))
-        batch_op.add_column(sa.Column('must_change_password', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
-        batch_op.add_column(sa.Column('password_changed_at', sa.DateTime(timezone=True),
-                                      nullable=True))
+    # Plain ADD COLUMN (no batch copy of the table): on SQLite a batch copy drops and
+    # recreates user_account, which every issued invoice and payment refers to.
+    op.add_column('user_account', sa.Column('last_failed_at', sa.DateTime(timezone=True),
+                                            nullable=True))
+    op.add_column('user_account', sa.Column('locked_until', sa.DateTime(timezone=True),
+                                            nullable=True))
+    op.add_column('user_account', sa.Column('must_change_password', sa.Boolean(),
+                                            nullable=False, server_default=sa.false()))
+    op.add_column('user_account', sa.Column('password_changed_at', sa.DateTime(timezone=True),
+                                            nullable=True))
     op.create_table(
         'unknown_sign_in',
         sa.Column('username', sa.String(length=60), nullable=False),

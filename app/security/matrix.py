@@ -33,7 +33,7 @@ from app.security.permissions import PERMISSIONS, ROLE_NAMES, ROLE_PERMISSIONS
 from app.security.service_code import APP_ROOT, Analyser, Clause, simplify
 from db.enums import RoleCode
 
-__all__ = ["APP_ROOT", "DECLARED", "READS", "SENSITIVE", "STEPS", "Analyser", "Kind",
+__all__ = ["APP_ROOT", "DECLARED", "OWN_ACCOUNT", "READS", "SENSITIVE", "STEPS", "Analyser", "Kind",
            "Service", "markdown", "matrix", "problems", "readme_section", "services",
            "stale_entries", "with_section"]
 
@@ -60,8 +60,6 @@ READS: frozenset[str] = frozenset({
     "app.parts.catalogue.find_parts",
     "app.printing.data.require_invoice_view",
     "app.printing.data.require_order_view",
-    "app.printing.render_document",
-    "app.printing.render_invoice",
     "app.privacy.may_see_contact",
     "app.privacy.shown_phone",
     "app.reception.queries.card_data",
@@ -81,9 +79,20 @@ READS: frozenset[str] = frozenset({
 # Public functions taking an actor that are steps of other services, with the reason.
 STEPS: dict[str, str] = {
     "app.audit.record": "writes the audit entry of the calling service",
+    "app.printing.copies.record_print": (
+        "counts and audits one print of an issued invoice; render_invoice and render_document "
+        "check the view permission"),
     "app.orders.workflow.change_status": (
         "one edge of the order state machine; each calling service checks the permission "
         "of its own edge"),
+}
+
+# Services a signed-in user runs on their own account, whatever their role (no permission:
+# they prove who they are instead), with the reason.
+OWN_ACCOUNT: dict[str, str] = {
+    "app.security.users.change_password": (
+        "the user's own password, after the current one is proven (a wrong one counts as a "
+        "failed sign-in)"),
 }
 
 # Services whose permission depends on the data: name -> clauses (each: any of).
@@ -106,6 +115,12 @@ SENSITIVE: dict[str, str] = {
     "app.orders.lines.remove_line": "removing a line the customer agreed to",
     "app.orders.lines.update_line": "changing a line the customer agreed to, discount, price",
     "app.orders.progress.cancel_order": "order cancelled",
+    "app.printing.render_invoice": "print of an issued invoice (copies counted)",
+    "app.printing.render_document": "settlement of an invoiced order (copies counted)",
+    "app.security.idle_lock.set_idle_lock": "idle lock of the terminals",
+    "app.security.users.change_password": "own password changed",
+    "app.security.users.reset_password": "password reset by an administrator",
+    "app.security.users.unlock_user": "locked account unlocked",
     "app.parts.stock.adjust_stock": "stock adjustment",
     "app.security.users.create_user": "user and role",
     "app.shop.save_profile": "shop settings",
@@ -119,6 +134,7 @@ class Kind(StrEnum):
     WRITE = "write"
     READ = "read"
     STEP = "step"
+    OWN = "own account"
 
 
 
@@ -166,7 +182,8 @@ def services(analyser: Analyser | None = None, *, reads: frozenset[str] = READS,
     found = []
     for name, module, node in analyser.acting_functions():
         facts = analyser.facts(name)
-        kind = Kind.READ if name in reads else Kind.STEP if name in steps else Kind.WRITE
+        kind = (Kind.READ if name in reads else Kind.STEP if name in steps
+                else Kind.OWN if name in OWN_ACCOUNT else Kind.WRITE)
         clauses = declared.get(name)
         found.append(Service(
             name=name, kind=kind,
@@ -212,7 +229,7 @@ def problems(services: Iterable[Service], *, sensitive: Mapping[str, str] = SENS
 def stale_entries(services: Iterable[Service]) -> list[str]:
     """Names in READS, STEPS or DECLARED that are no function taking an actor."""
     names = {s.name for s in services}
-    return sorted((READS | set(STEPS) | set(DECLARED)) - names)
+    return sorted((READS | set(STEPS) | set(DECLARED) | set(OWN_ACCOUNT)) - names)
 
 
 def _permission_cell(service: Service) -> str:
@@ -228,15 +245,17 @@ def markdown(services: Iterable[Service], *, reads: bool = False,
     """The matrix as a Markdown table: one row per write service (and read, with ``reads``),
     one column per role, and whether it writes an audit entry."""
     roles = list(RoleCode)
-    chosen = [s for s in services if s.kind is Kind.WRITE or (reads and s.kind is Kind.READ)]
+    chosen = [s for s in services if s.kind in (Kind.WRITE, Kind.OWN)
+              or (reads and s.kind is Kind.READ)]
     head = ["Service (`app.` …)", "Permission", *[f"`{r.value}`" for r in roles], "Audited"]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _h in head) + "|"]
     for s in chosen:
-        held = set(s.roles())
-        name = s.short if s.kind is Kind.WRITE else f"{s.short} (read)"
+        held = set(roles) if s.kind is Kind.OWN else set(s.roles())
+        name = s.short if s.kind in (Kind.WRITE, Kind.OWN) else f"{s.short} (read)"
         audited = ("✓" if s.audited else "") + (" sensitive" if s.name in sensitive else "")
         lines.append("| " + " | ".join([
-            f"`{name}`", _permission_cell(s), *["✓" if r in held else "" for r in roles],
+            f"`{name}`", "own account" if s.kind is Kind.OWN else _permission_cell(s),
+            *["✓" if r in held else "" for r in roles],
             audited.strip()]) + " |")
     legend = ", ".join(f"`{r.value}` {ROLE_NAMES[r]}" for r in roles)
     return "\n".join([

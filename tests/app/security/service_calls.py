@@ -23,14 +23,22 @@ from app.orders import attachments, catalogue, checkin, delivery, lines, progres
 from app.orders.queries import job_order_version, load_order, order_version
 from app.parts import reservations, stock
 from app.parts.catalogue import create_part
+from app.printing import render_document, render_invoice
 from app.security import users
 from app.security.actor import Actor
+from app.security.idle_lock import set_idle_lock
 from app.shop import save_profile
 from app.vehicles import service as vehicles
 from db.enums import LineType, WaitReason
 from db.models import Invoice, PartLine, RepairOrder, Vehicle
 from tests import builders
-from tests.factories import free_plate, make_completed_order, make_order_with_part_line, make_part
+from tests.factories import (
+    TEST_PASSWORD,
+    free_plate,
+    make_completed_order,
+    make_order_with_part_line,
+    make_part,
+)
 
 SH = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2025, 3, 10, 10, 0, tzinfo=SH)  # Monday 10:00 in Guangzhou: the book is open
@@ -352,6 +360,28 @@ def _create_vehicle(w: World) -> Call:
                 {"owner_id": owner.id})
 
 
+def _a_user(w: World) -> int:
+    return users.create_user(w.s, w.a, username=w.key("user"), full_name="赵敏",
+                             password="Quiet-harbour-lantern-27", role="advisor").id
+
+
+def _reset_password(w: World) -> Call:
+    return Call(users.reset_password, (_a_user(w), "Lantern-river-morning-64"))
+
+
+def _unlock_user(w: World) -> Call:
+    return Call(users.unlock_user, (_a_user(w),))
+
+
+def _print_invoice(w: World) -> Call:
+    return Call(render_invoice, (w.invoice().id,), {"lang": "zh_CN"})
+
+
+def _print_settlement(w: World) -> Call:
+    invoice = w.invoice()
+    return Call(render_document, ("settlement", invoice.repair_order_id), {"lang": "zh_CN"})
+
+
 def _open_order(fn: Callable[..., Any]) -> Callable[[World], Call]:
     def call(w: World) -> Call:
         veh = w.vehicle()
@@ -443,6 +473,12 @@ CALLS: dict[str, Callable[[World], Call]] = {
     "app.parts.stock.receive_stock": _receive,
     "app.parts.stock.return_from_order": _part_line_call(
         stock.return_from_order, "1", prepare=_issue),
+    "app.printing.render_document": _print_settlement,
+    "app.printing.render_invoice": _print_invoice,
+    "app.security.idle_lock.set_idle_lock": lambda w: Call(
+        set_idle_lock, (), {"cashier": 3, "others": 10}),
+    "app.security.users.reset_password": _reset_password,
+    "app.security.users.unlock_user": _unlock_user,
     "app.security.users.create_user": lambda w: Call(users.create_user, (), {
         "username": w.key("user"), "full_name": "赵敏", "password": "long enough pass 4821",
         "role": "advisor"}),
@@ -512,6 +548,11 @@ def _new_plate(w: World) -> tuple[Call, str]:
 
 
 SENSITIVE_CALLS.update({
+    # own account: no permission to withhold, only the audit to check
+    "app.security.users.change_password": lambda w: (Call(
+        users.change_password, (), {"current": TEST_PASSWORD,
+                                    "new": "Morning-lantern-harbour-93"}),
+        "user.change_password"),
     "app.orders.lines.add_charge_line": _discounted(
         lines.add_charge_line, description="洗车", amount="30.00"),
     "app.orders.lines.add_labour_line": _discounted(
@@ -536,7 +577,12 @@ AUDIT_ACTIONS: dict[str, str] = {
     "app.orders.lines.record_approval": "order.additional_approved",
     "app.orders.progress.cancel_order": "order.cancel",
     "app.parts.stock.adjust_stock": "stock.adjust",
+    "app.printing.render_document": "printing.invoice",
+    "app.printing.render_invoice": "printing.invoice",
+    "app.security.idle_lock.set_idle_lock": "settings.idle_lock",
     "app.security.users.create_user": "user.create",
+    "app.security.users.reset_password": "user.reset_password",
+    "app.security.users.unlock_user": "user.unlock",
     "app.shop.save_profile": "shop.profile",
     "app.vehicles.service.change_owner": "vehicle.owner",
 }

@@ -14,7 +14,7 @@ from app.errors import AuthenticationError, ValidationError
 from app.i18n import _
 from app.security.actor import Actor, require
 from app.security.passwords import hash_password, needs_rehash, verify_password
-from app.validation.text import fold_width
+from app.validation.text import clean_text
 from db.enums import RoleCode
 from db.models import Role, User
 
@@ -96,7 +96,7 @@ def create_user(session: Session, actor: Actor, *, username: str, full_name: str
     if session.scalar(select(func.count()).select_from(User).where(User.username == name)):
         raise ValidationError("username", _("User name"), _("“{name}” is already taken."),
                               name=name)
-    full = fold_width(full_name).strip()
+    full = clean_text(full_name, field="full_name", label=_("Full name"), max_length=100)
     if not full:
         raise ValidationError("full_name", _("Full name"), _("Enter the person's name."))
     role_row = session.scalar(select(Role).where(Role.code == role))

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.customers.search import _range_values, search
+from app.orders.catalogue import find_operations
 from app.orders.lookup import find_orders
 from app.parts.catalogue import find_parts
 from app.validation.phones import search_digits
@@ -26,6 +27,7 @@ def test_every_search_survives_an_edge_code_point(session, advisor, parts_clerk,
         search(session, advisor, text)
         find_orders(session, advisor, text)
         find_parts(session, parts_clerk, text)
+        find_operations(session, advisor, text)
     assert [h.owner for h in search(session, advisor, f"王芳{edge}")] in (["王芳"], [])
 
 

@@ -14,13 +14,14 @@ The rounding rule (stored with every invoice as ``ROUNDING_RULE``):
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.errors import ValidationError
 from app.i18n import _
+from app.validation.text import normalise_identifier
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -35,11 +36,40 @@ def round_money(value: Decimal) -> Decimal:
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _clean_number_text(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).strip()
-    for sym in ("¥", "￥", "CNY", "RMB", "元", "$", ","):
-        text = text.replace(sym, "")
-    return text.replace(" ", "")
+# An amount as typed: digits with an optional decimal point, thousands grouped by commas (or
+# spaces) in threes only — "12,50" or "1.234,50" could mean two different amounts.
+_NUMBER_RE = re.compile(r"(?:\d+|\d{1,3}(?:(?P<sep>[, ])\d{3})(?:(?P=sep)\d{3})*)(?:\.\d*)?"
+                        r"|\.\d+", re.ASCII)
+_CURRENCY_PREFIX_RE = re.compile(r"^(?:¥|\$|RMB|CNY)\s*", re.IGNORECASE)
+_CURRENCY_SUFFIX_RE = re.compile(r"\s*(?:元|RMB|CNY)$", re.IGNORECASE)
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-"})
+
+
+def _number_text(value: str, *, field: str, label: str) -> str:
+    """The plain number (``-1234.50``) in an amount as typed, or ``ValidationError``.
+
+    Accepts full-width digits and punctuation (``１２．５０``), a currency sign or code before
+    (``¥``, ``￥``, ``RMB``, ``CNY``) or ``元`` after, a sign, and thousands separated by commas
+    or spaces in groups of three (``1,234.50``, ``1 234.50``). A comma anywhere else is refused
+    rather than guessed.
+    """
+    text = normalise_identifier(value).translate(_MINUS_SIGNS)
+    if not text:
+        raise ValidationError(field, label, _("Enter a number."))
+    sign = ""
+    for _step in range(2):  # "-¥12.50" and "¥-12.50"
+        if text[:1] in ("+", "-") and not sign:
+            sign, text = text[0], text[1:].lstrip()
+        text = _CURRENCY_PREFIX_RE.sub("", text, count=1)
+    text = _CURRENCY_SUFFIX_RE.sub("", text, count=1).strip()
+    if _NUMBER_RE.fullmatch(text):
+        return sign + text.replace(",", "").replace(" ", "")
+    if "," in text or " " in text:
+        raise ValidationError(field, label,
+                              _("Use a point for decimals, e.g. 12.50; commas only between "
+                                "thousands, e.g. 1,234.50."))
+    raise ValidationError(field, label, _("“{text}” is not a number; enter e.g. 12.50."),
+                          text=value.strip()[:40])
 
 
 def parse_decimal(
@@ -53,20 +83,18 @@ def parse_decimal(
 ) -> Decimal:
     """Parse user input (text, int or Decimal) into a Decimal with at most ``places`` decimals.
 
-    Full-width digits from Chinese input methods are accepted; floats, NaN, Infinity, more
-    decimals than allowed and values outside [minimum, maximum] raise ``ValidationError``.
+    Text is read by ``_number_text`` (full-width digits, currency signs, thousands grouped in
+    threes); floats, NaN, Infinity, exponents, an ambiguous comma (``12,50``), more decimals
+    than allowed and values outside [minimum, maximum] raise ``ValidationError``.
     """
     if isinstance(value, (bool, float)):
         raise ValidationError(field, label, _("Enter a number (exact decimal), not {kind}."),
                               kind=type(value).__name__)
     if isinstance(value, str):
-        text = _clean_number_text(value)
-        if not text:
-            raise ValidationError(field, label, _("Enter a number."))
         try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise ValidationError(field, label, _("“{text}” is not a number."),
+            number = Decimal(_number_text(value, field=field, label=label))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only plain numbers
+            raise ValidationError(field, label, _("“{text}” is not a number; enter e.g. 12.50."),
                                   text=value.strip()[:40]) from None
     elif isinstance(value, (Decimal, int)):
         number = Decimal(value)

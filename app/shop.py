@@ -14,13 +14,32 @@ from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.security.actor import Actor, require
 from app.security.idle_lock import IdleLock, idle_lock
-from app.validation.text import fold_width
+from app.validation.text import TEXT_LIMIT, clean_text, normalise_identifier
 from db.enums import LineType
 from db.models import ShopProfile, TaxRate
 
 PROFILE_FIELDS = ("name", "address", "phone", "tax_id", "country", "currency",
                   "prices_include_tax", "document_footer", "job_card_terms", "default_language",
                   "timezone")
+# The profile's text fields: (label, column length, multi-line). Identifiers are folded fully.
+_TEXT_FIELDS: dict[str, tuple[str, int, bool]] = {
+    "name": (_("Shop name"), 200, False), "address": (_("Address"), 400, False),
+    "phone": (_("Phone"), 40, False), "tax_id": (_("Tax ID"), 40, False),
+    "country": (_("Country"), 2, False), "currency": (_("Currency"), 3, False),
+    "document_footer": (_("Document footer"), TEXT_LIMIT, True),
+    "job_card_terms": (_("Job card terms"), TEXT_LIMIT, True),
+    "default_language": (_("Language"), 10, False), "timezone": (_("Time zone"), 40, False),
+}
+_IDENTIFIERS = ("phone", "tax_id", "country", "currency", "default_language", "timezone")
+
+
+def _clean_field(key: str, value: object) -> object:
+    if key not in _TEXT_FIELDS:
+        return value
+    label, size, multiline = _TEXT_FIELDS[key]
+    if key in _IDENTIFIERS and isinstance(value, str):
+        value = normalise_identifier(value)
+    return clean_text(value, field=key, label=label, max_length=size, multiline=multiline)
 
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -57,8 +76,7 @@ def save_profile(session: Session, actor: Actor | None, **values: object) -> Sho
     unknown = set(values) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
-    clean = {k: fold_width(v).strip() if isinstance(v, str) else v
-             for k, v in values.items()}
+    clean = {k: _clean_field(k, v) for k, v in values.items()}
     if "name" in clean and not clean["name"]:
         raise ValidationError("name", _("Shop name"), _("Enter the shop's name."))
     if profile is None:

@@ -40,7 +40,7 @@ from app.orders.checkin import CheckInData, open_order
 from app.orders.status import APPOINTMENTS_EXPECTED, APPOINTMENTS_TAKING_PLACE, values
 from app.security.actor import Actor, require
 from app.shop import shop_zone
-from app.validation.text import normalise_text, require_text
+from app.validation.text import clean_text, normalise_text
 from db.enums import AppointmentDirection, AppointmentStatus
 from db.models import (
     Appointment,
@@ -265,10 +265,10 @@ def book(session: Session, actor: Actor, data: AppointmentData) -> Appointment:
     advisor_id = _check_advisor(session, data.advisor_id)
     direction = _check_direction(data.direction)
     minutes = _check_duration(data.duration_minutes)
-    requested = require_text(data.requested_work, field="requested_work",
-                             label=_("Requested work"), max_length=1000, required=False)
-    notes = require_text(data.notes, field="notes", label=_("Notes"), max_length=1000,
-                         required=False)
+    requested = clean_text(data.requested_work, field="requested_work",
+                           label=_("Requested work"), max_length=1000, multiline=True)
+    notes = clean_text(data.notes, field="notes", label=_("Notes"), max_length=1000,
+                       multiline=True)
     zone = shop_zone(session)
     starts_at = _check_time(session, data.starts_at, zone)
     _check_vehicle_free(session, vehicle_id, starts_at, zone, None)
@@ -338,7 +338,7 @@ def cancel(session: Session, actor: Actor, appointment_id: int, *, reason: str,
     require(actor, "appointments.edit")
     appointment = load_appointment(session, appointment_id)
     _check_version(appointment, expected_version)
-    why = normalise_text(reason or "")
+    why = clean_text(reason, field="reason", label=_("Reason"), max_length=1000)
     if not why:
         raise ValidationError("reason", _("Reason"), _("Give a reason for cancelling."))
     _move(session, actor, appointment, AppointmentStatus.CANCELLED, reason=why)

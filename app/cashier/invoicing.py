@@ -46,6 +46,7 @@ from app.orders.totals import PricedLine, price_order
 from app.orders.workflow import change_status, status_label
 from app.security.actor import Actor, require
 from app.shop import get_profile
+from app.validation.text import normalise_text
 from db.enums import DocumentType, InvoiceKind, LineType, OrderStatus, Payer, PaymentMethod
 from db.models import Invoice, InvoiceLine, Payment, RepairOrder
 
@@ -142,7 +143,7 @@ def issue_credit_note(session: Session, actor: Actor, invoice_id: int, *,
     is given back only by explicit ``refund_payment`` calls. Audited.
     """
     require(actor, "cashier.credit")
-    why = reason.strip() if isinstance(reason, str) else ""
+    why = normalise_text(reason) if isinstance(reason, str) else ""
     if not why or len(why) > REASON_MAX:
         raise ValidationError("reason", _("Reason"),
                               _("Say why the invoice is reversed (at most {max} characters)."),

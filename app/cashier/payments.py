@@ -34,6 +34,7 @@ from app.errors import ConflictError, ValidationError
 from app.i18n import _
 from app.money import ZERO, parse_money
 from app.security.actor import Actor, require
+from app.validation.text import clean_text
 from db.enums import InvoiceKind, Payer, PaymentMethod
 from db.models import Payment
 
@@ -73,10 +74,8 @@ def change_due(payment: Payment) -> Decimal:
 
 def clean_reference(reference: object) -> str:
     """A payment reference (card slip, WeChat transaction no.), at most 80 characters."""
-    text = reference.strip() if isinstance(reference, str) else ""
-    if len(text) > REFERENCE_MAX:
-        raise ValidationError("reference", _("Reference"),
-                              _("Use at most {max} characters."), max=REFERENCE_MAX)
+    text = clean_text(reference if isinstance(reference, str) else "", field="reference",
+                      label=_("Reference"), max_length=REFERENCE_MAX)
     return text
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +16,7 @@ from app.i18n import _
 from app.integrity import frozen_errors
 from app.money import ZERO, parse_money
 from app.security.actor import Actor, require
+from app.validation.text import normalise_identifier
 from db.enums import PaymentMethod, TillStatus
 from db.models import Payment, TillSession
 
@@ -38,7 +38,7 @@ class TillSummary:
 
 
 def _clean_terminal(terminal: object) -> str:
-    value = unicodedata.normalize("NFKC", terminal).strip() if isinstance(terminal, str) else ""
+    value = normalise_identifier(terminal) if isinstance(terminal, str) else ""
     if not value or len(value) > TERMINAL_MAX:
         raise ValidationError("terminal", _("Terminal"),
                               _("Enter the terminal name (at most {max} characters)."),

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from app.orders.status import OPEN, values
 from app.privacy import shown_phone
 from app.security.actor import Actor, require
+from app.validation.phones import search_digits
 from app.validation.plates import is_regular_plate, plate_search_key
 from app.validation.text import escape_like, normalise_text
 from db.models import Customer, CustomerPhone, RepairOrder, Vehicle
@@ -100,15 +101,27 @@ class _Shape:
     like_terms: int  # PostgreSQL: fragments matched through pg_trgm
 
 
+def _next_code_point(char: str) -> str:
+    """The code point after ``char`` that a database can store: the surrogates U+D800–U+DFFF
+    are skipped (after U+D7FF comes U+E000), as neither driver can encode one."""
+    following = ord(char) + 1
+    if 0xD800 <= following <= 0xDFFF:
+        following = 0xE000
+    return chr(following)
+
+
 def _range_values(prefix: str) -> tuple[str, str | None]:
     """The bounds of a prefix as values: (lower, upper or None when no greater string
-    exists: the prefix is made of the last code point only)."""
+    exists: the prefix is made of the last code point only).
+
+    The upper bound is the shortest string above every string starting with ``prefix``: the
+    prefix without its trailing U+10FFFF run, its last code point raised by one. Comparing by
+    code point is what both databases do for these columns (binary / "C" collation).
+    """
     head = prefix.rstrip("\U0010ffff")
     if not head:
         return prefix, None
-    if len(head) < len(prefix):
-        return prefix, head[:-1] + chr(ord(head[-1]) + 1)
-    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return prefix, head[:-1] + _next_code_point(head[-1])
 
 
 def _range(column: SQLColumnExpression[Any], name: str, upper: bool) -> ColumnElement[bool]:
@@ -259,8 +272,7 @@ def search(session: Session, actor: Actor, text_: str, *, limit: int = 20) -> li
     if len(query) < 2:
         return []
     key = plate_search_key(query)
-    compact = re.sub(r"[\s\-+()]", "", query)
-    digits = compact if compact.isdigit() else ""
+    digits = search_digits(query)  # 0086/+86/86 and a trunk 0 read as validate_phone does
     dialect = session.get_bind().dialect.name
     params: dict[str, Any] = {"key": key}
     plate = vin = vin_reversed = phone_reversed = None

@@ -15,9 +15,12 @@ from app.i18n import _
 from app.security.actor import Actor, require
 from app.validation.phones import digits_reversed, validate_phone
 from app.validation.taxids import validate_tax_id
-from app.validation.text import normalise_text, require_text
+from app.validation.text import TEXT_LIMIT, clean_text, normalise_identifier
 from db.enums import CustomerKind
 from db.models import Customer, CustomerPhone
+
+IDENTITY_FIELDS = ("name", "kind", "tax_id", "address", "phones")
+"""What identifies a customer on paper and on the phone: a change is audited (before/after)."""
 
 
 @dataclass(frozen=True)
@@ -42,16 +45,17 @@ def _clean(data: CustomerData) -> dict:
     except ValueError:
         raise ValidationError("kind", _("Customer type"),
                               _("Choose person or company.")) from None
-    name = require_text(data.name, field="name", label=_("Name"), max_length=200)
+    # One character is a whole name in Chinese (王, a surname the customer gave): no minimum.
+    name = clean_text(data.name, field="name", label=_("Name"), max_length=200, required=True)
     tax_id = ""
-    if data.tax_id.strip():
+    if normalise_identifier(data.tax_id or ""):
         tax_id = validate_tax_id(data.tax_id, country=data.tax_country)
-    email = normalise_text(data.email)
-    if email and ("@" not in email or len(email) > 200 or " " in email):
+    email = clean_text(data.email, field="email", label=_("E-mail"), max_length=200)
+    if email and ("@" not in email or " " in email):
         raise ValidationError("email", _("E-mail"), _("Enter an address like name@example.com."))
     phones: list[str] = []
     for i, raw in enumerate(data.phones):
-        if not raw.strip():
+        if not normalise_identifier(raw or ""):
             continue
         number = validate_phone(raw, field=f"phones.{i}")
         if number not in phones:
@@ -61,9 +65,10 @@ def _clean(data: CustomerData) -> dict:
                               _("Enter at least one phone number so we can reach the customer."))
     return {
         "kind": kind.value, "name": name, "tax_id": tax_id, "email": email, "phones": phones,
-        "address": require_text(data.address, field="address", label=_("Address"),
-                                max_length=400, required=False),
-        "notes": normalise_text(data.notes),
+        "address": clean_text(data.address, field="address", label=_("Address"),
+                              max_length=400),
+        "notes": clean_text(data.notes, field="notes", label=_("Notes"), max_length=TEXT_LIMIT,
+                            multiline=True),
         "consent_followup": bool(data.consent_followup),
         "consent_marketing": bool(data.consent_marketing),
     }
@@ -106,10 +111,12 @@ def update_customer(session: Session, actor: Actor, customer_id: int, data: Cust
         setattr(customer, key, value)
     _set_phones(customer, phones)
     session.flush()
-    if before["phones"] != phones or before["name"] != clean["name"]:
+    after = {"phones": phones, **clean}
+    changed = [k for k in IDENTITY_FIELDS if before[k] != after[k]]
+    if changed:
         audit.record(session, actor, "customer.update", "customer", customer.id,
-                     before={"name": before["name"], "phones": before["phones"]},
-                     after={"name": clean["name"], "phones": phones})
+                     before={k: before[k] for k in changed},
+                     after={k: after[k] for k in changed})
     return customer
 
 

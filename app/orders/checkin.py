@@ -23,7 +23,7 @@ from app.orders.state import EDITABLE
 from app.orders.status import WORK_DONE
 from app.orders.workflow import require_status
 from app.security.actor import Actor, require
-from app.validation.text import normalise_text
+from app.validation.text import TEXT_LIMIT, clean_text
 from app.vehicles.service import load_vehicle, record_mileage
 from db.enums import DocumentType, OrderStatus
 from db.models import OrderStatusChange, RepairOrder
@@ -82,6 +82,10 @@ def check_in(session: Session, actor: Actor, vehicle_id: int, data: CheckInData,
     return order
 
 
+def _notes(value: object, field: str, label: str) -> str:
+    return clean_text(value, field=field, label=label, max_length=TEXT_LIMIT, multiline=True)
+
+
 def _check(data: CheckInData, previous_promise: datetime | None = None) -> dict:
     if isinstance(data.fuel_level, bool) or not isinstance(data.fuel_level, int) \
             or not 0 <= data.fuel_level <= 8:
@@ -94,15 +98,18 @@ def _check(data: CheckInData, previous_promise: datetime | None = None) -> dict:
             and data.promised_at < now():
         raise ValidationError("promised_at", _("Promised time"),
                               _("The promised time cannot be in the past."))
-    complaint = normalise_text(data.customer_description)
+    complaint = _notes(data.customer_description, "customer_description",
+                       _("Customer's description"))
     if not complaint:
         raise ValidationError("customer_description", _("Customer's description"),
                               _("Write down what the customer says is wrong or wants done."))
     return {
-        "fuel_level": data.fuel_level, "damage_notes": normalise_text(data.damage_notes),
-        "valuables": normalise_text(data.valuables),
-        "warning_lights": normalise_text(data.warning_lights),
-        "customer_description": complaint, "diagnosis": normalise_text(data.diagnosis),
+        "fuel_level": data.fuel_level,
+        "damage_notes": _notes(data.damage_notes, "damage_notes", _("Damage")),
+        "valuables": _notes(data.valuables, "valuables", _("Valuables")),
+        "warning_lights": _notes(data.warning_lights, "warning_lights", _("Warning lights")),
+        "customer_description": complaint,
+        "diagnosis": _notes(data.diagnosis, "diagnosis", _("Diagnosis")),
         "promised_at": data.promised_at, "contact_preference": data.contact_preference,
         "customer_waiting": bool(data.customer_waiting),
     }

@@ -43,7 +43,7 @@ from app.orders.status import EDITABLE_JOBS
 from app.orders.workflow import require_status
 from app.security.actor import Actor, require
 from app.shop import default_tax_rate, get_profile
-from app.validation.text import normalise_text, require_text
+from app.validation.text import TEXT_LIMIT, clean_text, normalise_identifier, require_text
 from db.enums import ApprovalMethod, JobStatus, LineType, OrderStatus, Payer
 from db.models import ChargeLine, LabourLine, LabourRate, Part, PartLine, RepairOrder, WorkApproval
 
@@ -145,7 +145,9 @@ def add_labour_line(session: Session, actor: Actor, order_id: int, *, descriptio
     else:
         rate = parse_money(hourly_rate, field="hourly_rate", label=_("Hourly rate"))
     line = LabourLine(repair_order_id=order.id, position=len(order.labour_lines) + 1,
-                      operation_code=normalise_text(operation_code).upper()[:30],
+                      operation_code=clean_text(normalise_identifier(operation_code or "")
+                                                .upper(), field="operation_code",
+                                                label=_("Operation code"), max_length=30),
                       hours=std_hours, hourly_rate=rate,
                       status=JobStatus.PENDING if common["additional"] else JobStatus.OPEN,
                       **common)
@@ -236,7 +238,8 @@ def remove_line(session: Session, actor: Actor, line_type: LineType, line_id: in
     line = get_line(session, line_type, line_id)
     order = _editable_order(session, actor, line.repair_order_id, expected_version)
     signed = _customer_agreed(order, line)
-    if signed and not reason.strip():
+    reason = clean_text(reason, field="reason", label=_("Reason"), max_length=TEXT_LIMIT)
+    if signed and not reason:
         raise ValidationError("reason", _("Reason"),
                               _("The customer signed for this line; say why it is removed."))
     if isinstance(line, PartLine) and line.issued_qty > 0:
@@ -246,7 +249,7 @@ def remove_line(session: Session, actor: Actor, line_type: LineType, line_id: in
     if signed:
         audit.record(session, actor, "line.remove", line_type.value if isinstance(
             line_type, LineType) else str(line_type), line.id,
-            before={"description": line.description}, reason=reason.strip())
+            before={"description": line.description}, reason=reason)
     if isinstance(line, PartLine):
         from app.parts.reservations import release_reservation
 
@@ -313,7 +316,7 @@ def update_line(session: Session, actor: Actor, line_type: LineType, line_id: in
                                 inclusive)
     new_share = _customer_share(who_pays, new_qty, new_price, disc, line.tax_rate, inclusive)
     agreed = _customer_agreed(order, line)
-    why = normalise_text(reason)
+    why = clean_text(reason, field="reason", label=_("Reason"), max_length=TEXT_LIMIT)
     if agreed and not why:
         raise ValidationError("reason", _("Reason"),
                               _("The customer agreed to this line; say why it is changed."))
@@ -422,7 +425,8 @@ def _record_consent(session: Session, actor: Actor, order: RepairOrder,
     who = require_text(consent.approved_by, field="approved_by", label=_("Approved by"),
                        max_length=100)
     how = _method(consent.method)
-    notes = normalise_text(consent.notes) or f"{line.description}: {reason}"
+    notes = clean_text(consent.notes, field="notes", label=_("Notes"), max_length=TEXT_LIMIT,
+                       multiline=True) or f"{line.description}: {reason}"
     session.add(WorkApproval(repair_order_id=order.id, approved_by=who, approved_at=now(),
                              method=how, amount=amount, extra_minutes=0,
                              recorded_by_id=actor.user_id, notes=notes))
@@ -472,7 +476,9 @@ def record_approval(session: Session, actor: Actor, order_id: int, lines: Sequen
                                prices_include_tax=inclusive).gross
     approval = WorkApproval(repair_order_id=order.id, approved_by=who, approved_at=now(),
                             method=how.value, amount=amount, extra_minutes=max(0, extra_minutes),
-                            recorded_by_id=actor.user_id, notes=normalise_text(notes))
+                            recorded_by_id=actor.user_id,
+                            notes=clean_text(notes, field="notes", label=_("Notes"),
+                                             max_length=TEXT_LIMIT, multiline=True))
     session.add(approval)
     session.flush()
     for line in chosen:

@@ -27,7 +27,7 @@ from app.orders.queries import check_version, load_order
 from app.orders.status import is_billable
 from app.orders.workflow import change_status
 from app.security.actor import Actor, require
-from app.validation.text import normalise_text
+from app.validation.text import TEXT_LIMIT, clean_text
 from db.enums import JobStatus, OrderStatus, WaitReason
 from db.models import (
     Bay,
@@ -230,7 +230,8 @@ def record_qc(session: Session, actor: Actor, order_id: int, *, passed: bool,
     (counted against first-time fix)."""
     require(actor, "orders.qc")
     order = _order(session, order_id, expected_version)
-    text = normalise_text(notes)
+    text = clean_text(notes, field="notes", label=_("Findings"), max_length=TEXT_LIMIT,
+                      multiline=True)
     if not passed and not text:
         raise ValidationError("notes", _("Findings"), _("Describe what failed inspection."))
     if order.status != OrderStatus.QC:
@@ -264,9 +265,10 @@ def cancel_order(session: Session, actor: Actor, order_id: int, *, reason: str,
     if issued:
         raise DomainError(_("Return the parts issued to this order first: {parts}."),
                           parts=", ".join(issued))
+    reason = clean_text(reason, field="reason", label=_("Reason"), max_length=TEXT_LIMIT)
     before = order.status
     change_status(session, actor, order, OrderStatus.CANCELLED, reason=reason)
-    order.cancel_reason = reason.strip()
+    order.cancel_reason = reason
     audit.record(session, actor, "order.cancel", "repair_order", order.id,
                  before={"status": before}, after={"status": order.status},
                  reason=order.cancel_reason)

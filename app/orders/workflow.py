@@ -9,6 +9,7 @@ from app.errors import DomainError, InvalidTransition, ValidationError
 from app.i18n import Label, _
 from app.orders.state import allowed
 from app.security.actor import Actor
+from app.validation.text import TEXT_LIMIT, clean_text
 from db.enums import OrderStatus, WaitReason
 from db.models import OrderStatusChange, RepairOrder
 
@@ -26,14 +27,15 @@ def change_status(session: Session, actor: Actor, order: RepairOrder, to_status:
     if to_status is OrderStatus.WAITING and wait_reason is None:
         raise ValidationError("wait_reason", _("Waiting for"),
                               _("Say what the order is waiting for (parts, approval, sublet)."))
-    if to_status is OrderStatus.CANCELLED and not reason.strip():
+    reason = clean_text(reason, field="reason", label=_("Reason"), max_length=TEXT_LIMIT)
+    if to_status is OrderStatus.CANCELLED and not reason:
         raise ValidationError("reason", _("Reason"), _("Give a reason for cancelling."))
     order.status = to_status
     order.wait_reason = wait_reason.value if to_status is OrderStatus.WAITING and wait_reason \
         else None
     session.add(OrderStatusChange(repair_order_id=order.id, from_status=from_status.value,
                                   to_status=to_status.value, at=now(), user_id=actor.user_id,
-                                  reason=reason.strip()))
+                                  reason=reason))
 
 
 STATUS_LABELS: dict[OrderStatus, str] = {

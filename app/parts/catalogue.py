@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 
 from sqlalchemy import case, func, select
@@ -13,7 +12,7 @@ from app.i18n import _
 from app.money import parse_decimal, parse_money, parse_rate
 from app.security.actor import Actor, require
 from app.shop import default_tax_rate
-from app.validation.text import fold_width
+from app.validation.text import normalise_identifier, normalise_text
 from db.enums import LineType
 from db.models import BinLocation, Part, Supplier
 
@@ -22,12 +21,15 @@ MAX_RESULTS = 200
 
 
 def normalise_part_no(text: str) -> str:
-    """A part number as stored: NFKC (full-width → ASCII), trimmed, upper case."""
-    return unicodedata.normalize("NFKC", text or "").strip().upper()
+    """A part number as stored: NFKC (full-width → ASCII), nothing invisible, trimmed, upper
+    case."""
+    return normalise_identifier(text or "").upper()
 
 
 def _clean(text: str | None) -> str:
-    return fold_width(text or "").strip()  # part names keep Chinese punctuation: 前刹车片（套）
+    """Free text cleaned as everywhere (``normalise_text``); part names keep Chinese
+    punctuation: 前刹车片（套）."""
+    return normalise_text(text or "")
 
 
 def _check_length(value: str, *, field: str, label: str, max_len: int,

@@ -11,7 +11,6 @@ app/parts/ledger.py and are re-exported here.
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 
 from sqlalchemy import delete, select, update
@@ -43,6 +42,7 @@ from app.parts.reservations import (
     reserve_for_line,
 )
 from app.security.actor import Actor, require
+from app.validation.text import clean_text
 from db.enums import MovementKind
 from db.models import Part, PartLine, StockMovement, StockReservation, Supplier
 
@@ -56,12 +56,7 @@ MAX_COUNT = Decimal("1000000")
 
 
 def _text(value: str, *, field: str, label: str, max_len: int, required: bool = False) -> str:
-    text = unicodedata.normalize("NFKC", value or "").strip()
-    if required and not text:
-        raise ValidationError(field, label, _("This field is required."))
-    if len(text) > max_len:
-        raise ValidationError(field, label, _("Use at most {max} characters."), max=max_len)
-    return text
+    return clean_text(value, field=field, label=label, max_length=max_len, required=required)
 
 
 def receive_stock(session: Session, actor: Actor, part_id: int, quantity: object, *,

@@ -18,7 +18,7 @@ from app.security import lockout
 from app.security.actor import Actor, require
 from app.security.passwords import hash_password, needs_rehash, spend_verify, verify_password
 from app.security.policy import check_password, check_username, normalise_username
-from app.validation.text import fold_width
+from app.validation.text import clean_text
 from db.enums import RoleCode
 from db.models import Role, UnknownSignIn, User
 
@@ -130,7 +130,7 @@ def create_user(session: Session, actor: Actor, *, username: str, full_name: str
     """
     require(actor, "users.manage")
     name = check_username(username, session.scalars(select(User.username)))
-    full = fold_width(full_name).strip()
+    full = clean_text(full_name, field="full_name", label=_("Full name"), max_length=100)
     if not full:
         raise ValidationError("full_name", _("Full name"), _("Enter the person's name."))
     role_row = session.scalar(select(Role).where(Role.code == role))

@@ -73,6 +73,28 @@ def _ascii_digits(text: str) -> str:
     return "".join(c for c in text if "0" <= c <= "9")
 
 
+def search_digits(text: str, *, region: str = HOME_REGION) -> str:
+    """The digits to look a typed phone number up by, in the form ``digits_reversed`` keeps.
+
+    A whole valid number is read exactly as ``validate_phone`` reads it, so ``010-12345678``,
+    ``(010) 1234 5678``, ``0086 10 12345678`` and ``+86 10 1234 5678`` all give its national
+    significant number ``1012345678`` (country code and trunk ``0`` dropped, as stored); a
+    fragment (``5678``, the last digits) gives the digits typed. Text that is not a phone
+    number (letters, other symbols) gives ``""``.
+    """
+    cleaned = normalise_identifier(text)
+    digits = _ascii_digits(cleaned)
+    if not digits or not _ALLOWED_RE.fullmatch(cleaned):
+        return ""
+    try:
+        number = phonenumbers.parse(cleaned, region.upper())
+    except NumberParseException:
+        return digits
+    if phonenumbers.is_valid_number(number):
+        return phonenumbers.national_significant_number(number)
+    return digits
+
+
 def national_format(e164: str, *, home_region: str = HOME_REGION) -> str:
     """``+8613812345678`` → ``138 1234 5678``; numbers of another country in international form.
 
@@ -100,4 +122,4 @@ def digits_reversed(e164: str) -> str:
 
 
 __all__ = ["HOME_REGION", "LABEL", "digits_reversed", "mask_phone", "national_format",
-           "validate_phone"]
+           "search_digits", "validate_phone"]

@@ -46,26 +46,78 @@ def fold_width(value: str) -> str:
     return "".join(out)
 
 
+def _drop_debris(value: str, *, keep_joiners: bool = True) -> str:
+    return "".join(c for c in value
+                   if not _is_debris(c) and (keep_joiners or c not in _KEPT_FORMAT_CHARS))
+
+
 def normalise_text(value: str) -> str:
     """Clean text typed or pasted by a user.
 
-    Control characters (NUL included), lone surrogates and invisible format characters are
-    removed, the text is width-folded (``fold_width``: full-width letters and digits from
-    Chinese input methods become ASCII, the ideographic space becomes a space, Chinese
-    punctuation stays), runs of whitespace (tabs and line breaks included) become one space and
-    the ends are stripped. Idempotent.
+    Control characters (NUL included), lone surrogates and invisible format characters (bidi
+    marks and overrides, zero-width space, BOM, soft hyphen …) are removed, the text is
+    width-folded (``fold_width``: full-width letters and digits from Chinese input methods
+    become ASCII, the ideographic space becomes a space, Chinese punctuation stays), runs of
+    whitespace (tabs and line breaks included) become one space and the ends are stripped.
+    Idempotent.
     """
-    cleaned = "".join(c for c in value if not _is_debris(c))
-    cleaned = fold_width(cleaned)
+    cleaned = fold_width(_drop_debris(value))
     # NFKC never produces control characters, but be sure the result is stable.
-    cleaned = "".join(c for c in cleaned if not _is_debris(c))
-    return " ".join(cleaned.split())
+    return " ".join(_drop_debris(cleaned).split())
+
+
+def normalise_lines(value: str) -> str:
+    """``normalise_text`` for multi-line text: each line is cleaned on its own, line breaks
+    (``\\r\\n``, ``\\r``, U+2028 …) become ``\\n``, blank lines at the ends are dropped and
+    several blank lines in a row become one."""
+    lines = [normalise_text(line) for line in value.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
 
 
 def normalise_identifier(value: str) -> str:
-    """Like ``normalise_text`` but folds full-width punctuation too (fully NFKC): for plates,
-    VINs, phone numbers and tax ids, where ``＋８６（０２０）`` means ``+86(020)``."""
-    return normalise_text(unicodedata.normalize("NFKC", value))
+    """Like ``normalise_text`` but folds full-width punctuation too (fully NFKC) and drops the
+    zero-width joiners: for plates, VINs, phone numbers, tax ids and user names, where
+    ``＋８６（０２０）`` means ``+86(020)`` and nothing invisible may tell two values apart."""
+    return _drop_debris(normalise_text(unicodedata.normalize("NFKC", value)),
+                        keep_joiners=False)
+
+
+def clean_text(value: object, *, field: str, label: str, max_length: int,
+               multiline: bool = False, required: bool = False) -> str:
+    """The one clean-up for a free-text field a service stores.
+
+    NUL and other control characters are removed (line breaks kept when ``multiline``),
+    invisible format characters and bidi controls removed (the zero-width joiners ZWJ/ZWNJ
+    stay: they are part of emoji sequences and of words in some scripts), the width folded
+    (``fold_width``) and whitespace collapsed (``normalise_text``/``normalise_lines``).
+    ``None`` counts as empty; anything else that is not text is refused. The cleaned text must
+    fit the column: more than ``max_length`` characters raises ``ValidationError`` naming the
+    field and the maximum, as does an empty ``required`` field.
+    """
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, label, _("Enter text."))
+    text = normalise_lines(value) if multiline else normalise_text(value)
+    if not text:
+        if required:
+            raise ValidationError(field, label, _("This field is required."))
+        return ""
+    if len(text) > max_length:
+        raise ValidationError(field, label,
+                              _("At most {max_length} characters (this has {count})."),
+                              max_length=max_length, count=len(text))
+    return text
+
+
+TEXT_LIMIT = 4000
+"""The longest text a ``Text`` column (no length of its own) accepts from a form."""
 
 
 def escape_like(value: str, escape: str = "\\") -> str:
@@ -92,19 +144,7 @@ def require_text(
     max_length: int,
     required: bool = True,
 ) -> str:
-    """Normalise ``value`` (see ``normalise_text``) and check it is present and not too long.
-
-    ``None`` counts as empty. Returns ``""`` for an empty optional field. Raises
-    ``ValidationError(field, label, ...)`` when a required field is empty or the normalised
-    text has more than ``max_length`` characters.
-    """
-    text = normalise_text(value) if value is not None else ""
-    if not text:
-        if required:
-            raise ValidationError(field, label, _("This field is required."))
-        return ""
-    if len(text) > max_length:
-        raise ValidationError(field, label,
-                              _("At most {max_length} characters (this has {count})."),
-                              max_length=max_length, count=len(text))
-    return text
+    """``clean_text`` on one line, required unless told otherwise (returns ``""`` for an empty
+    optional field)."""
+    return clean_text(value, field=field, label=label, max_length=max_length,
+                      required=required)

@@ -15,7 +15,7 @@ from app.i18n import _
 from app.integrity import guard_errors
 from app.security.actor import Actor, require
 from app.validation.plates import validate_plate
-from app.validation.text import normalise_text, require_text
+from app.validation.text import TEXT_LIMIT, clean_text, normalise_identifier, normalise_text
 from app.validation.vin import validate_vin
 from db import guards
 from db.models import Customer, MileageReading, Vehicle, VehicleOwnership
@@ -53,7 +53,7 @@ def _clean(session: Session, data: VehicleData, vehicle_id: int | None) -> tuple
     plate = validate_plate(data.plate, allow_special=data.allow_special_plate)
     vin: str | None = None
     warnings: tuple[str, ...] = ()
-    if data.vin.strip():
+    if normalise_identifier(data.vin or ""):
         check = validate_vin(data.vin)
         vin, warnings = check.vin, check.warnings
         clash = session.scalar(select(Vehicle.id).where(Vehicle.vin == vin))
@@ -71,14 +71,15 @@ def _clean(session: Session, data: VehicleData, vehicle_id: int | None) -> tuple
                                ("warranty_start", _("Warranty start"), data.warranty_start)):
         if value is not None and value > now().date():
             raise ValidationError(name, label, _("The date cannot be in the future."))
-    text = {k: require_text(getattr(data, k), field=k, label=label, max_length=size,
-                            required=False)
+    text = {k: clean_text(getattr(data, k), field=k, label=label, max_length=size)
             for k, label, size in (("brand", _("Brand"), 60), ("model", _("Model"), 60),
                                    ("series", _("Series"), 60), ("colour", _("Colour"), 40),
                                    ("engine_no", _("Engine number"), 40))}
     return ({"plate": plate, "vin": vin, "vin_reversed": vin[::-1] if vin else None,
              "model_year": year, "first_registration": data.first_registration,
-             "warranty_start": data.warranty_start, "notes": normalise_text(data.notes),
+             "warranty_start": data.warranty_start,
+             "notes": clean_text(data.notes, field="notes", label=_("Notes"),
+                                 max_length=TEXT_LIMIT, multiline=True),
              **text}, warnings)
 
 
@@ -179,8 +180,10 @@ def record_mileage(session: Session, actor: Actor, vehicle: Vehicle, km: object,
     one needs a confirmed reason and is audited."""
     require(actor, "orders.edit")
     value = check_mileage_value(km)
+    lower_reason = clean_text(lower_reason, field="lower_reason", label=_("Reason"),
+                              max_length=200)
     if value < vehicle.mileage_km:
-        if not lower_reason.strip():
+        if not lower_reason:
             raise ValidationError(
                 "mileage", _("Mileage"),
                 _("{km} km is lower than the last reading ({last} km). Check it, or give the "
@@ -188,10 +191,10 @@ def record_mileage(session: Session, actor: Actor, vehicle: Vehicle, km: object,
                 last=vehicle.mileage_km)
         audit.record(session, actor, "vehicle.mileage_lower", "vehicle", vehicle.id,
                      before={"km": vehicle.mileage_km}, after={"km": value},
-                     reason=lower_reason.strip())
+                     reason=lower_reason)
     session.add(MileageReading(vehicle_id=vehicle.id, km=value, read_at=now(),
                                repair_order_id=repair_order_id, user_id=actor.user_id,
-                               reason=lower_reason.strip()))
+                               reason=lower_reason))
     vehicle.mileage_km = value
     return value
 

@@ -435,7 +435,7 @@ class OrderEditor(QWidget):
 
         self._run(lambda session: add_labour_line(
             session, actor, order_id, description=job.description, hours=job.hours,
-            hourly_rate=job.rate.replace(",", "") or None, operation_code=job.code,
+            hourly_rate=job.rate or None, operation_code=job.code,
             discount=discount_text(job.discount), payer=job.payer, approved_by=manager,
             expected_version=version).id, on_done=added,
             on_refused=self._discount_approval(lambda m: self.add_job(job, m)))
@@ -487,7 +487,7 @@ class OrderEditor(QWidget):
 
         self._run(lambda session: add_charge_line(
             session, actor, order_id, description=charge.description,
-            amount=charge.amount.replace(",", ""), discount=discount_text(charge.discount),
+            amount=charge.amount, discount=discount_text(charge.discount),
             payer=charge.payer, approved_by=manager, expected_version=version).id,
             on_done=added,
             on_refused=self._discount_approval(lambda m: self.add_charge(charge, m)))
@@ -544,7 +544,7 @@ class OrderEditor(QWidget):
         values = dialogs.LineInput(
             description=row.description,
             quantity=quantity(row.quantity),
-            price=money(row.unit_price).replace(",", ""),
+            price=money(row.unit_price),
             discount=quantity((row.discount * 100).quantize(Decimal("0.01")))
             if row.discount else "",
             payer=row.payer, reason="")
@@ -574,7 +574,7 @@ class OrderEditor(QWidget):
         def fn(session: Session) -> tuple[int, Decimal]:
             result = update_line(session, actor, row.line_type, row.line_id,
                                  expected_version=version, description=values.description,
-                                 quantity=values.quantity, price=values.price.replace(",", ""),
+                                 quantity=values.quantity, price=values.price,
                                  discount=discount_text(values.discount), payer=values.payer,
                                  approved_by=manager, reason=values.reason, consent=consent)
             return result.line_id, result.short_by

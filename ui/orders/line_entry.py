@@ -266,7 +266,7 @@ class JobEntry(_EntryBar):
         self._code = hit.code
         self.search.setText(hit.name)
         self.hours.setText(quantity(hit.hours))
-        self.rate.setText(money(hit.rate).replace(",", ""))
+        self.rate.setText(money(hit.rate))
         self.hours.setFocus()
         self.hours.selectAll()
 

@@ -160,7 +160,8 @@ _BELONGS: dict[type, Callable[[Any], ChangeSet]] = {
     m.Permission: lambda o: ChangeSet(users=True),
 }
 # Bookkeeping rows that change with other documents and mean nothing to a screen on their own.
-_SILENT: frozenset[type] = frozenset({m.DocumentSeries, m.ChainHead, m.AuditEntry,
+_SILENT: frozenset[type] = frozenset({m.DocumentSeries, m.ChainHead, m.StockChainHead,
+                                      m.AuditEntry,
                                       m.ChangeLogEntry})
 
 

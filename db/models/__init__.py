@@ -15,7 +15,14 @@ from db.models.orders import (
     RepairOrder,
     WorkApproval,
 )
-from db.models.parts import BinLocation, Part, StockMovement, StockReservation, Supplier
+from db.models.parts import (
+    BinLocation,
+    Part,
+    StockChainHead,
+    StockMovement,
+    StockReservation,
+    Supplier,
+)
 from db.models.security import AuditEntry, Permission, Role, User, role_permission
 from db.models.shop import ChainHead, DocumentSeries, LabourRate, Setting, ShopProfile, TaxRate
 from db.models.vehicles import MileageReading, Vehicle, VehicleOwnership
@@ -28,6 +35,7 @@ __all__ = [
     "LabourLine", "LabourOperation", "LabourRate", "MileageReading", "OrderAttachment",
     "OrderStatusChange", "Part", "PartLine",
     "Payment", "Permission", "QCRecord", "RepairOrder", "Role", "Setting", "ShopProfile",
-    "StockMovement", "StockReservation", "Supplier", "TaxRate", "Team", "Technician",
+    "StockChainHead", "StockMovement", "StockReservation", "Supplier", "TaxRate", "Team",
+    "Technician",
     "TillSession", "User", "Vehicle", "VehicleOwnership", "WorkApproval", "role_permission",
 ]

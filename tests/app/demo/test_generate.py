@@ -14,11 +14,11 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from stdnum.cn import uscc
 
-from app.cashier.chain import verify_chain
 from app.demo import calendar
 from app.demo.generate import DEMO_PASSWORDS, DemoSummary, generate_demo_data
 from app.demo.plan import SIZES, make_plan
 from app.errors import DomainError, ValidationError
+from app.fiscal.verify import verify_chain
 from app.parts.stock import verify_ledger
 from app.security.users import SYSTEM_ACTOR, authenticate, create_user
 from app.setup.reference import ensure_reference_data

@@ -15,13 +15,13 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import selectinload
 
-from app.cashier.chain import verify_chain
 from app.cashier.invoicing import settle_order
 from app.cashier.payments import PaymentPart, take_payments
 from app.customers.search import search
 from app.devtools.bulkdata.generate import BulkSummary, demo_passwords, generate_bulk_data
 from app.devtools.bulkdata.sizes import SIZES
 from app.errors import DomainError, ValidationError
+from app.fiscal.verify import verify_chain
 from app.money import line_amounts
 from app.numbering import next_number
 from app.parts.ledger import verify_ledger

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.fiscal.findings import Findings
 from app.fiscal.raw import RawTable, Row
-from app.i18n import _
+from app.i18n import Label, _
 from db.enums import DocumentType, InvoiceKind, OrderStatus, Payer, PaymentMethod
 from db.models import DocumentSeries, RepairOrder, TillSession
 
@@ -180,7 +180,8 @@ def _totals(collected: RuleCollector, findings: Findings) -> None:
                                "total {gross}."), shares=total, gross=gross)
         if not doc.lines_clean:
             continue
-        for key, label in (("net", _("net")), ("tax", _("tax")), ("gross", _("gross"))):
+        for key, label in (("net", Label(_("net"))), ("tax", Label(_("tax"))),
+                           ("gross", Label(_("gross")))):
             stored = doc.totals[key]
             if stored is not None and doc.line_sums[key] != stored:
                 findings.add("lines_sum", doc.number,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.fiscal.findings import Findings
 from app.i18n import _
+from db.types import ScaledDecimal
 
 Row = dict[str, Any]
 _Processor = Callable[[Any], Any] | None
@@ -38,6 +39,10 @@ class RawTable:
         self.kinds: dict[str, type] = {c.name: int for c in self.columns
                                        if isinstance(c.type, Integer)}
         self.kinds.update({c.name: str for c in self.columns if isinstance(c.type, String)})
+        # exact numbers are stored as integers of their smallest unit: a REAL that SQLite
+        # accepted (29000.5) would otherwise be truncated silently
+        self.kinds.update({c.name: int for c in self.columns
+                           if isinstance(c.type, ScaledDecimal)})
 
     def c(self, name: str) -> ColumnElement[Any]:
         """The raw column ``name`` (for WHERE and ORDER BY)."""

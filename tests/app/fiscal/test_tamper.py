@@ -158,6 +158,10 @@ def text_in_money(session: Session, books: Books) -> None:
     _sql(session, "UPDATE payment SET amount = 'lots' WHERE number = 'RC000002'")
 
 
+def real_in_money(session: Session, books: Books) -> None:
+    _sql(session, "UPDATE payment SET amount = 29000.5 WHERE number = 'RC000001'")
+
+
 def text_in_quantity(session: Session, books: Books) -> None:
     _sql(session, "UPDATE stock_movement SET quantity = 'x' WHERE chain_seq = 3")
 
@@ -219,6 +223,7 @@ TAMPERS: list[tuple[Tamper, str, str, bool]] = [
     (stock_delete, "stock", "seq_missing", False),
     (stock_delete, "stock", "ledger", False),
     (text_in_money, "chain", "bad_value", True),
+    (real_in_money, "chain", "bad_value", True),
     (text_in_quantity, "stock", "bad_value", True),
     (hash_not_hex, "chain", "hash_malformed", False),
     (swapped_chain_seq, "chain", "hash_mismatch", False),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from app.cashier.chain import canonical_invoice, canonical_payment, document_hash
@@ -70,6 +70,36 @@ def build_books(session: Session, actors: dict[str, Actor], folder: Path) -> Boo
     session.commit()
     path = record_anchor(summary.anchor, folder / "anchors.jsonl")
     return Books(split.id, partly.id, paid.id, note.id, till.id, oil.id, filt.id, path)
+
+
+TAMPERED_TABLES = ("invoice", "invoice_line", "payment", "till_session", "stock_movement",
+                   "chain_head", "stock_chain_head", "document_series", "repair_order", "part")
+
+
+def drop_guards(session: Session) -> None:
+    """What an insider who owns the tables does first: switch off every trigger on them
+    (append-only guards included), so the suite proves detection, not only refusal.
+
+    On PostgreSQL the test database is shared by the run: ``restore_guards`` afterwards."""
+    if session.get_bind().dialect.name == "sqlite":
+        names = session.scalars(text(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ("
+            + ", ".join(f"'{t}'" for t in TAMPERED_TABLES) + ")")).all()
+        for name in names:
+            session.execute(text(f'DROP TRIGGER "{name}"'))
+    else:
+        for table in TAMPERED_TABLES:
+            session.execute(text(f'ALTER TABLE "{table}" DISABLE TRIGGER USER'))
+    session.commit()
+
+
+def restore_guards(session: Session) -> None:
+    """Switch the PostgreSQL triggers back on (SQLite test databases are thrown away)."""
+    session.rollback()
+    if session.get_bind().dialect.name != "sqlite":
+        for table in TAMPERED_TABLES:
+            session.execute(text(f'ALTER TABLE "{table}" ENABLE TRIGGER USER'))
+        session.commit()
 
 
 def verify(session: Session, books: Books) -> Report:

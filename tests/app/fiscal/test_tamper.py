@@ -4,7 +4,7 @@ databases, and the untampered books must verify clean."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -16,12 +16,28 @@ from app.cashier.chain import append_to_chain
 from app.numbering import next_number
 from db.enums import DocumentType
 from db.models import Invoice, InvoiceLine, Payment
-from tests.app.fiscal.books import Books, build_books, rehash_documents, rehash_stock, verify
+from tests.app.fiscal.books import (
+    Books,
+    build_books,
+    drop_guards,
+    rehash_documents,
+    rehash_stock,
+    restore_guards,
+    verify,
+)
 
 
 @pytest.fixture
 def books(session, actors, tmp_path) -> Books:
     return build_books(session, actors, tmp_path)
+
+
+@pytest.fixture
+def unguarded(session, books) -> Iterator[None]:
+    """The triggers on the tampered tables are off for the test (the attacker owns them)."""
+    drop_guards(session)
+    yield
+    restore_guards(session)
 
 
 def test_untampered_books_verify_clean(session, books) -> None:
@@ -239,9 +255,10 @@ TAMPERS: list[tuple[Tamper, str, str, bool]] = [
 @pytest.mark.parametrize(("tamper", "area", "kind", "sqlite_only"), TAMPERS,
                          ids=[f"{t.__name__}-{k}" for t, _a, k, _s in TAMPERS])
 def test_every_tamper_is_reported(database, session, books, tamper, area, kind,
-                                  sqlite_only) -> None:
+                                  sqlite_only, request) -> None:
     if sqlite_only and database.backend != "sqlite":
         pytest.skip("PostgreSQL refuses text in an integer column by itself")
+    request.getfixturevalue("unguarded")
     tamper(session, books)
     report = verify(session, books)
     found = getattr(report, area)
@@ -252,14 +269,14 @@ def test_every_tamper_is_reported(database, session, books, tamper, area, kind,
 
 
 def test_rewrites_that_keep_the_chain_consistent_are_caught_only_by_the_anchor(
-        session, books) -> None:
+        session, books, unguarded) -> None:
     edit_and_rehash(session, books)
     report = verify(session, books)
     assert report.chain == [] and report.rules == [] and report.stock == []
     assert report.anchors.kinds() == {"anchor_hash"}
 
 
-def test_findings_are_translated(session, books) -> None:
+def test_findings_are_translated(session, books, unguarded) -> None:
     edit_amount(session, books)
     (finding,) = verify(session, books).chain
     assert "RC000003" in finding.text("zh_CN") and "does not match" not in finding.text("zh_CN")

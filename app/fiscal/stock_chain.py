@@ -5,7 +5,7 @@ A new movement gets ``chain_seq`` = the head's ``last_seq + 1``, ``prev_hash`` =
 app/cashier/chain.py: sorted-key JSON, fixed-point numbers, ISO-8601 UTC timestamps; no
 surrogate id). The head row (``stock_chain_head``, id = 1) is locked before the part's counters
 move, so movements from every terminal form one line and locks are always taken head → part.
-Migration 0005 holds a frozen copy of version 1 of this serialisation for the back-fill.
+Migration 0007 holds a frozen copy of version 1 of this serialisation for the back-fill.
 """
 
 from __future__ import annotations

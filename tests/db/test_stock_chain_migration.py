@@ -1,4 +1,4 @@
-"""Migration 0005 chains the stock movements that exist, exactly as the live code would."""
+"""Migration 0007 chains the stock movements that exist, exactly as the live code would."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def test_back_fill_gives_the_hashes_the_live_code_writes(database, session, acto
     session.close()
 
     with database.engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0004")
+        command.downgrade(alembic_config(conn), "0006")  # just before 0007
     upgrade(database)
     with database.reading() as fresh:
         again = fresh.execute(select(StockMovement.id, StockMovement.chain_seq,

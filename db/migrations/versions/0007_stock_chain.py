@@ -1,7 +1,7 @@
 """stock chain: the stock ledger gets its own hash chain (chain_seq, prev_hash, hash)
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-04 19:00:00.000000
 
 Every stock movement is linked like a fiscal document: ``chain_seq`` = the head's
@@ -23,8 +23,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
-down_revision = '0004'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
@@ -90,7 +90,38 @@ def _back_fill(bind: sa.Connection) -> tuple[int, str]:
         after = rows[-1].id
 
 
+# stock_movement is append-only since 0005 (its triggers refuse UPDATE and DELETE). The
+# back-fill below updates every existing movement once, so the triggers are set aside for it,
+# as the owner running the migration may: SQLite's are dropped (a batch copy of the table would
+# drop them anyway) and recreated as 0005 made them; PostgreSQL's are disabled and enabled.
+_SQLITE_APPEND_ONLY = (
+    "CREATE TRIGGER append_only_stock_movement_bu BEFORE UPDATE ON stock_movement BEGIN SELECT RAISE(ABORT, 'append_only: stock_movement rows are never changed'); END",
+    "CREATE TRIGGER append_only_stock_movement_bd BEFORE DELETE ON stock_movement BEGIN SELECT RAISE(ABORT, 'append_only: stock_movement rows are never deleted'); END",
+)
+_SQLITE_APPEND_ONLY_DROP = (
+    'DROP TRIGGER IF EXISTS append_only_stock_movement_bd',
+    'DROP TRIGGER IF EXISTS append_only_stock_movement_bu',
+)
+
+
+def _set_aside_append_only() -> None:
+    if op.get_bind().dialect.name == 'sqlite':
+        for statement in _SQLITE_APPEND_ONLY_DROP:
+            op.execute(statement)
+    else:
+        op.execute('ALTER TABLE stock_movement DISABLE TRIGGER append_only_stock_movement')
+
+
+def _restore_append_only() -> None:
+    if op.get_bind().dialect.name == 'sqlite':
+        for statement in _SQLITE_APPEND_ONLY:
+            op.execute(statement)
+    else:
+        op.execute('ALTER TABLE stock_movement ENABLE TRIGGER append_only_stock_movement')
+
+
 def upgrade() -> None:
+    _set_aside_append_only()
     with op.batch_alter_table('stock_movement', schema=None) as batch_op:
         batch_op.add_column(sa.Column('chain_seq', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('prev_hash', sa.String(length=64), nullable=True))
@@ -111,13 +142,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_chain_head')),
     )
     op.bulk_insert(head, [{'id': 1, 'last_seq': last_seq, 'last_hash': last_hash}])
+    _restore_append_only()
 
 
 def downgrade() -> None:
     op.drop_table('stock_chain_head')
+    _set_aside_append_only()
     with op.batch_alter_table('stock_movement', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('uq_stock_movement_hash'), type_='unique')
         batch_op.drop_constraint(batch_op.f('uq_stock_movement_chain_seq'), type_='unique')
         batch_op.drop_column('hash')
         batch_op.drop_column('prev_hash')
         batch_op.drop_column('chain_seq')
+    _restore_append_only()

@@ -161,8 +161,8 @@ _BELONGS: dict[type, Callable[[Any], ChangeSet]] = {
 }
 # Bookkeeping rows that change with other documents and mean nothing to a screen on their own.
 # (unknown_sign_in counts failed sign-ins under user names that do not exist.)
-_SILENT: frozenset[type] = frozenset({m.DocumentSeries, m.ChainHead, m.AuditEntry,
-                                      m.ChangeLogEntry, m.UnknownSignIn})
+_SILENT: frozenset[type] = frozenset({m.DocumentSeries, m.ChainHead, m.StockChainHead,
+                                      m.AuditEntry, m.ChangeLogEntry, m.UnknownSignIn})
 
 
 def belongs_to(obj: object) -> ChangeSet:

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from app.cashier.chain import verify_chain
 from app.cashier.invoicing import is_settled, issue_credit_note, settle_order
 from app.cashier.payments import PaymentPart, take_payments
 from app.cashier.till import close_till, open_till
 from app.errors import DomainError
+from app.fiscal.verify import verify_chain
 from app.orders import progress
 from app.orders.lines import LineRef, add_labour_line, add_part_line, record_approval
 from app.orders.queries import job_order_version, load_order, order_version

@@ -2,5 +2,5 @@
 
 Fiscal documents are append-only: an issued invoice, credit note or payment is never updated
 or deleted, each is numbered gaplessly in the issuing transaction and linked into one hash
-chain (chain.py) that ``verify_chain`` re-checks from the database.
+chain (chain.py) that app.fiscal re-checks from the database.
 """

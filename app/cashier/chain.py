@@ -10,7 +10,8 @@ Canonical serialisation: JSON with sorted keys and no whitespace, UTF-8; exact n
 fixed-point strings with the column's scale (money 2, quantity 3, rate 4; never ``-0``);
 timestamps as ISO-8601 UTC with microseconds (``2024-05-01T08:30:00.123456Z``), which both
 PostgreSQL and SQLite store exactly. Only stored columns (no surrogate ids of the document
-itself) go in, so ``verify_chain`` can recompute every hash from the database alone.
+itself) go in, so the verifier (app/fiscal) can recompute every hash from the database alone;
+it calls only ``_invoice_bytes`` and ``_payment_bytes`` with full table rows.
 
 Canonical versions (each document stores its own in ``canonical_version``, and the
 serialisation carries it as ``v``): **1**, documents issued before migration 0005: the fields
@@ -25,21 +26,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _, translate
-from db.models import ChainHead, Invoice, InvoiceLine, Payment
+from db.models import ChainHead, Invoice, Payment
 
 CANONICAL_VERSION = 2  # what new documents are hashed with
 VERSIONS = (1, 2)
 GENESIS_HASH = "0" * 64
-_BATCH = 500
 
 # field -> decimal places (None: not an exact number)
 _INVOICE_FIELDS: dict[str, int | None] = {
@@ -171,87 +170,3 @@ def append_to_chain(session: Session, document: Invoice | Payment) -> None:
     head.last_seq = document.chain_seq
     head.last_hash = document.hash
     session.add(document)
-
-
-_Doc = tuple[int, str, bytes, str, str]  # seq, number, canonical bytes, hash, prev_hash
-
-
-def _invoice_batch(session: Session, low: int, high: int) -> list[_Doc]:
-    rows = session.execute(
-        select(Invoice.__table__).where(Invoice.chain_seq >= low, Invoice.chain_seq < high)
-    ).mappings().all()
-    if not rows:
-        return []
-    ids = [row["id"] for row in rows]
-    lines: dict[int, list[Mapping[Any, Any]]] = {i: [] for i in ids}
-    for line in session.execute(
-        select(InvoiceLine.__table__).where(InvoiceLine.invoice_id.in_(ids))
-    ).mappings():
-        lines[line["invoice_id"]].append(line)
-    return [(row["chain_seq"], row["number"], _invoice_bytes(row, lines[row["id"]]),
-             row["hash"], row["prev_hash"]) for row in rows]
-
-
-def _payment_batch(session: Session, low: int, high: int) -> list[_Doc]:
-    rows = session.execute(
-        select(Payment.__table__).where(Payment.chain_seq >= low, Payment.chain_seq < high)
-    ).mappings().all()
-    return [(row["chain_seq"], row["number"], _payment_bytes(row), row["hash"],
-             row["prev_hash"]) for row in rows]
-
-
-def _documents(session: Session) -> Iterator[_Doc]:
-    """Every chained document read straight from the tables, in chain order, in batches."""
-    top = max(session.scalar(select(func.max(Invoice.chain_seq))) or 0,
-              session.scalar(select(func.max(Payment.chain_seq))) or 0)
-    low = min(session.scalar(select(func.min(Invoice.chain_seq))) or 1,
-              session.scalar(select(func.min(Payment.chain_seq))) or 1, 1)
-    while low <= top:
-        high = low + _BATCH
-        batch = _invoice_batch(session, low, high) + _payment_batch(session, low, high)
-        yield from sorted(batch, key=lambda d: (d[0], d[1]))
-        low = high
-
-
-def verify_chain(session: Session, lang: str = "en") -> list[str]:
-    """Recompute the whole chain from the database; one message per break (empty: intact).
-
-    Reports missing or doubled sequence numbers, a ``prev_hash`` that is not the previous
-    document's hash, a stored hash that does not match the document's contents (altered after
-    issue) and a chain head that does not point at the last document. Messages are in ``lang``.
-    """
-    problems: list[str] = []
-
-    def report(msgid: str, **params: Any) -> None:
-        problems.append(translate(msgid, lang, **params))
-
-    expected_seq = 1
-    last_seq, last_hash, last_number = 0, GENESIS_HASH, ""
-    for seq, number, canonical, stored, prev_hash in _documents(session):
-        label = f"{number} (#{seq})"
-        if seq == last_seq:
-            report(_("Chain sequence {seq} is used twice ({first} and {second})."),
-                   seq=seq, first=last_number, second=number)
-        elif seq < expected_seq:
-            report(_("Chain sequence {seq} is out of order ({document})."), seq=seq,
-                   document=label)
-        else:
-            for missing in range(expected_seq, seq):
-                report(_("Chain sequence {seq} is missing."), seq=missing)
-        if prev_hash != last_hash:
-            report(_("{document}: the previous hash does not match the document before it."),
-                   document=label)
-        if document_hash(canonical) != stored:
-            report(_("{document}: the hash does not match its contents (changed after issue)."),
-                   document=label)
-        expected_seq = max(expected_seq, seq + 1)
-        last_seq, last_hash, last_number = seq, stored, number
-    head = session.execute(
-        select(ChainHead.last_seq, ChainHead.last_hash).where(ChainHead.id == 1)
-    ).one_or_none()
-    if head is None:
-        report(_("The chain head is missing."))
-    elif head.last_seq != last_seq or head.last_hash != last_hash:
-        report(_("The chain head (sequence {head_seq}) does not match the last document "
-                 "(sequence {seq})."), head_seq=head.last_seq, seq=last_seq)
-    return problems

@@ -12,6 +12,7 @@ from app import audit
 from app.cashier.ledger import SettlementError
 from app.clock import now
 from app.errors import NotFound, ValidationError
+from app.fiscal.anchors import Anchor, build_anchor
 from app.i18n import _
 from app.integrity import frozen_errors
 from app.money import ZERO, parse_money
@@ -35,6 +36,9 @@ class TillSummary:
     variance: Decimal  # counted − expected: negative means cash is missing
     by_method: dict[str, Decimal]
     payment_count: int
+    # the books at the close, for the Z report (anchor_lines) and the anchor file: the caller
+    # writes it with app.fiscal.anchors.record_anchor AFTER the commit
+    anchor: Anchor
 
 
 def _clean_terminal(terminal: object) -> str:
@@ -111,7 +115,11 @@ def takings(session: Session, till_id: int) -> tuple[dict[str, Decimal], int]:
 
 def close_till(session: Session, actor: Actor, till_id: int, *,
                counted_cash: object) -> TillSummary:
-    """Close the drawer: expected cash = float + net cash taken; the variance is audited."""
+    """Close the drawer: expected cash = float + net cash taken; the variance is audited.
+
+    The summary carries the anchor of the books at the close; record it (``record_anchor``)
+    once the transaction has committed.
+    """
     require(actor, "cashier.till")
     counted = parse_money(counted_cash, field="counted_cash", label=_("Counted cash"))
     till = lock_till(session, till_id)
@@ -135,4 +143,5 @@ def close_till(session: Session, actor: Actor, till_id: int, *,
     return TillSummary(till_id=till.id, terminal=till.terminal,
                        opening_float=till.opening_float, expected_cash=expected,
                        counted_cash=counted, variance=variance, by_method=by_method,
-                       payment_count=count)
+                       payment_count=count,
+                       anchor=build_anchor(session, terminal=till.terminal, reason="till_close"))

@@ -4,8 +4,10 @@ Every change of a part's cached counters is one atomic, conditional SQL ``UPDATE
 the database checks the condition and applies the change in one statement, holding the row
 lock (PostgreSQL) or the write lock (SQLite, ``BEGIN IMMEDIATE``) until the caller commits. A
 value is never read into Python, changed and written back, so two terminals or processes can
-not both take the last unit. ``balance_after`` is written from the value the ``UPDATE``
-returned, inside the same transaction as the movement row.
+not both take the last unit. Each of them first locks the stock chain head
+(app/fiscal/stock_chain.py), which ``write_movement`` then moves on. ``balance_after`` is
+written from the value the ``UPDATE`` returned, inside the same transaction as the movement
+row.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from app import settings
 from app.changes import ChangeSet, note
 from app.clock import now
 from app.errors import DomainError, InsufficientStock, NotFound
+from app.fiscal.stock_chain import append_movement, lock_stock_head
 from app.i18n import _
 from app.orders import status
 from app.security.actor import Actor
@@ -86,6 +89,7 @@ def take_out(session: Session, part_id: int, quantity: Decimal, *,
     ``on_hand - quantity >= reserved - release_reserved``, unless negative stock is allowed.
     Raises ``InsufficientStock`` and writes nothing otherwise.
     """
+    lock_stock_head(session)
     stmt = (update(Part).where(Part.id == part_id)
             .values(on_hand=Part.on_hand - quantity,
                     reserved=Part.reserved - release_reserved)
@@ -105,6 +109,7 @@ def take_out(session: Session, part_id: int, quantity: Decimal, *,
 
 def put_in(session: Session, part_id: int, quantity: Decimal) -> Decimal:
     """Add ``quantity`` to on-hand; the new on-hand."""
+    lock_stock_head(session)
     row = session.execute(
         update(Part).where(Part.id == part_id)
         .values(on_hand=Part.on_hand + quantity)
@@ -119,6 +124,7 @@ def put_in(session: Session, part_id: int, quantity: Decimal) -> Decimal:
 
 def set_on_hand(session: Session, part_id: int, before: Decimal, counted: Decimal) -> bool:
     """Move on-hand from ``before`` to ``counted`` only if it still is ``before``."""
+    lock_stock_head(session)
     row = session.execute(
         update(Part).where(Part.id == part_id, Part.on_hand == before)
         .values(on_hand=counted)
@@ -210,12 +216,13 @@ def write_movement(session: Session, actor: Actor, part_id: int, kind: MovementK
                    repair_order_id: int | None = None, part_line_id: int | None = None,
                    supplier_id: int | None = None, reference: str = "",
                    note: str = "") -> StockMovement:
-    """Add one ledger row (signed ``quantity``) and flush it inside the caller's transaction."""
+    """Add one ledger row (signed ``quantity``), linked into the stock chain, and flush it
+    inside the caller's transaction."""
     movement = StockMovement(part_id=part_id, kind=kind.value, quantity=quantity,
                              balance_after=balance_after, unit_cost=unit_cost, at=now(),
                              user_id=actor.user_id, repair_order_id=repair_order_id,
                              part_line_id=part_line_id, supplier_id=supplier_id,
                              reference=reference, note=note)
-    session.add(movement)
+    append_movement(session, movement)
     session.flush()
     return movement

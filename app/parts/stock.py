@@ -19,6 +19,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app import audit
 from app.errors import ConflictError, DomainError, NotFound, ValidationError
+from app.fiscal.stock_chain import lock_stock_head
 from app.i18n import _
 from app.money import parse_decimal, parse_money, parse_quantity
 from app.parts._ledger import (
@@ -206,7 +207,9 @@ def adjust_stock(session: Session, actor: Actor, part_id: int, counted_quantity:
     why = _text(reason, field="reason", label=_("Reason"), max_len=500, required=True)
     part = get_part(session, part_id)
     # Lock the row so the figure we compare with cannot move under us; the conditional
-    # update below re-checks it in the same statement (SQLite has no FOR UPDATE).
+    # update below re-checks it in the same statement (SQLite has no FOR UPDATE). The stock
+    # chain head first: every stock move locks head → part, never the other way round.
+    lock_stock_head(session)
     before = session.scalar(select(Part.on_hand).where(Part.id == part.id).with_for_update())
     assert before is not None
     difference = counted - before

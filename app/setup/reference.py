@@ -16,6 +16,7 @@ from db.models import (
     LabourRate,
     Permission,
     Role,
+    StockChainHead,
     TaxRate,
 )
 
@@ -65,6 +66,8 @@ def ensure_reference_data(session: Session) -> None:
                                is_default=True))
     if session.get(ChainHead, 1) is None:
         session.add(ChainHead(id=1, last_seq=0, last_hash="0" * 64))
+    if session.get(StockChainHead, 1) is None:
+        session.add(StockChainHead(id=1, last_seq=0, last_hash="0" * 64))
     session.flush()
     ensure_labour_operations(session)
 

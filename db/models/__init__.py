@@ -18,7 +18,14 @@ from db.models.orders import (
     RepairOrder,
     WorkApproval,
 )
-from db.models.parts import BinLocation, Part, StockMovement, StockReservation, Supplier
+from db.models.parts import (
+    BinLocation,
+    Part,
+    StockChainHead,
+    StockMovement,
+    StockReservation,
+    Supplier,
+)
 from db.models.security import (
     AuditEntry,
     Permission,
@@ -38,9 +45,9 @@ __all__ = [
     "LabourLine", "LabourOperation", "LabourRate", "MileageReading", "OrderAttachment",
     "OrderStatusChange", "Part", "PartLine",
     "Payment", "Permission", "QCRecord", "RepairOrder", "Role", "Setting", "ShopProfile",
-    "StockMovement", "StockReservation", "Supplier", "TaxRate", "Team", "Technician",
-    "TillSession", "UnknownSignIn", "User", "Vehicle", "VehicleOwnership", "WorkApproval",
-    "role_permission",
+    "StockChainHead", "StockMovement", "StockReservation", "Supplier", "TaxRate", "Team",
+    "Technician", "TillSession", "UnknownSignIn", "User", "Vehicle", "VehicleOwnership",
+    "WorkApproval", "role_permission",
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, in_values
@@ -84,6 +84,20 @@ class StockMovement(IdMixin, Base):
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("supplier.id"))
     reference: Mapped[str] = mapped_column(String(60), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # the stock ledger's own hash chain (app/fiscal/stock_chain.py), head in stock_chain_head
+    chain_seq: Mapped[int] = mapped_column(Integer, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class StockChainHead(Base):
+    """The last link of the stock ledger's hash chain (single row, id = 1); locked to append."""
+
+    __tablename__ = "stock_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
 
 
 class StockReservation(IdMixin, Base):

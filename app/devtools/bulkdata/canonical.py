@@ -15,6 +15,8 @@ import hashlib
 import json
 from typing import Any
 
+from app.fiscal.stock_chain import STOCK_CANONICAL_VERSION
+
 BULK_VERSION = 1  # app.cashier.chain's version 1: the payer identity is not hashed
 
 
@@ -87,6 +89,22 @@ def payment_bytes(*, chain_seq: int, prev_hash: str, number: str, invoice_id: in
         "reference": reference, "idempotency_key": idempotency_key,
         "till_session_id": till_session_id, "received_at": received_at,
         "received_by_id": received_by_id, "doc": "payment", "v": BULK_VERSION,
+    })
+
+
+def movement_bytes(*, chain_seq: int, prev_hash: str, part_id: int, kind: str, quantity: int,
+                   balance_after: int, unit_cost: int, at: str, user_id: int,
+                   repair_order_id: int | None, part_line_id: int | None,
+                   supplier_id: int | None, reference: str, note: str) -> bytes:
+    """Canonical bytes of a stock movement (``at`` already canonical text; quantities in
+    thousandths), as app.fiscal.stock_chain.movement_bytes."""
+    return _dump({
+        "chain_seq": chain_seq, "prev_hash": prev_hash, "part_id": part_id, "kind": kind,
+        "quantity": fixed(quantity, 3), "balance_after": fixed(balance_after, 3),
+        "unit_cost": fixed(unit_cost, 2), "at": at, "user_id": user_id,
+        "repair_order_id": repair_order_id, "part_line_id": part_line_id,
+        "supplier_id": supplier_id, "reference": reference, "note": note,
+        "doc": "stock_movement", "v": STOCK_CANONICAL_VERSION,
     })
 
 

@@ -177,6 +177,8 @@ def generate_bulk_data(database: Database, *, size: str = "store", seed: int = 2
                            [(s.taken + 1, code) for code, s in series.items()])
         writer.update_many("UPDATE chain_head SET last_seq = ?, last_hash = ? WHERE id = ?",
                            [(history.cashier.chain_seq, history.cashier.chain_hash, 1)])
+        writer.update_many("UPDATE stock_chain_head SET last_seq = ?, last_hash = ? WHERE id = ?",
+                           [(history.stock.chain_seq, history.stock.chain_hash, 1)])
         writer.finish(lambda stage, done, total, _rate: report(STAGE_FINISH, done, total,
                                                                writer.rate()))
     finally:

@@ -14,10 +14,12 @@ from datetime import date
 
 from app.devtools.bulkdata import calendar
 from app.devtools.bulkdata.calendar import local_day, local_seconds
+from app.devtools.bulkdata.canonical import movement_bytes, sha256
 from app.devtools.bulkdata.catalogue import Catalogue
 from app.devtools.bulkdata.events import COUNTER, RESTOCK, STOCKTAKE, Events
 from app.devtools.bulkdata.orders import Line, Order, Staff, pick
 from app.devtools.bulkdata.writer import BulkWriter
+from app.fiscal.stock_chain import GENESIS_HASH
 
 
 class StockBook:
@@ -35,7 +37,10 @@ class StockBook:
         self.first_day, self.last_day = first_day, last_day
         self.rows = writer.table("stock_movement", (
             "id", "part_id", "kind", "quantity", "balance_after", "unit_cost", "at", "user_id",
-            "repair_order_id", "part_line_id", "supplier_id", "reference", "note"))
+            "repair_order_id", "part_line_id", "supplier_id", "reference", "note", "chain_seq",
+            "prev_hash", "hash"))
+        self.chain_seq = 0
+        self.chain_hash = GENESIS_HASH
         self._next_id = itertools.count(1).__next__
         n_parts = len(catalogue.parts)
         self.on_hand = [0] * (n_parts + 1)
@@ -68,9 +73,16 @@ class StockBook:
         when = max(when, self.last_move[part])
         self.last_move[part] = when
         spec = self.cat.parts[part - 1]
+        seq, prev = self.chain_seq + 1, self.chain_hash
+        digest = sha256(movement_bytes(
+            chain_seq=seq, prev_hash=prev, part_id=part, kind=kind, quantity=qty,
+            balance_after=self.on_hand[part], unit_cost=spec.cost_price,
+            at=self.t.canonical(when), user_id=user, repair_order_id=order, part_line_id=line,
+            supplier_id=supplier, reference=reference, note=note))
+        self.chain_seq, self.chain_hash = seq, digest
         self.rows.append((self._next_id(), part, kind, qty, self.on_hand[part],
                             spec.cost_price, self.t.stored(when), user, order, line, supplier,
-                            reference, note))
+                            reference, note, seq, prev, digest))
 
     def _receive(self, when: int, part: int, qty: int, note: str) -> None:
         spec = self.cat.parts[part - 1]

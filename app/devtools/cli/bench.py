@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify(database: object) -> dict[str, int]:
-    from app.cashier.chain import verify_chain
+    from app.fiscal.verify import verify_chain
     from app.parts.stock import verify_ledger
 
     with database.reading() as session:  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ Each check returns a list of sentences, one per violation (empty: sound):
   matches its history and its (un-credited) invoice, billed parts equal issued parts, the
   invoice bills every billable line, and no order past the workshop still has additional work
   waiting for the customer's approval.
-* ``verify_ledger`` and ``verify_chain`` from the parts and cashier areas.
+* ``verify_ledger`` and ``verify_chain`` from the parts area and app.fiscal.
 * ``sqlite_integrity`` — ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``.
 * ``shared_order_problems`` — no lost update on the order every terminal edited.
 * ``submission_problems`` — a double-submitted payment key paid once.
@@ -30,8 +30,8 @@ from typing import Any
 from sqlalchemy import Select, and_, func, literal, select, text
 from sqlalchemy.orm import Session
 
-from app.cashier.chain import verify_chain
 from app.devtools.torture.world import World
+from app.fiscal.verify import verify_chain
 from app.parts.stock import verify_ledger
 from db.engine import Database
 from db.enums import DocumentType, InvoiceKind, JobStatus, LineType, OrderStatus, Payer

@@ -15,10 +15,10 @@ from app.cashier.chain import (
     canonical_invoice,
     canonical_payment,
     document_hash,
-    verify_chain,
 )
 from app.cashier.invoicing import issue_credit_note, refund_payment
 from app.cashier.payments import PaymentPart, take_payments
+from app.fiscal.verify import verify_chain
 from db.models import Invoice, Payment
 from tests.app.cashier.helpers import SPLIT_LINES, head, settled_invoice
 from tests.tampering import tamper

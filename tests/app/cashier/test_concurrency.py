@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app.cashier.chain import verify_chain
 from app.cashier.invoicing import issue_credit_note, settle_order
 from app.cashier.payments import PaymentPart, take_payments
 from app.cashier.till import open_till
 from app.errors import ConflictError, DomainError
+from app.fiscal.verify import verify_chain
 from app.transactions import run_in_transaction
 from db.engine import Database
 from db.models import Invoice, Payment, TillSession

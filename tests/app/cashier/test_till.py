@@ -14,7 +14,7 @@ from app.cashier.till import close_till, current_till, open_till
 from app.errors import DomainError, PermissionDenied, ValidationError
 from db.enums import TillStatus
 from db.models import AuditEntry, TillSession
-from tests.app.cashier.helpers import settled_invoice
+from tests.app.cashier.helpers import head, settled_invoice
 
 
 def test_close_counts_expected_cash_and_audits_the_variance(session, cashier, advisor,
@@ -42,6 +42,10 @@ def test_close_counts_expected_cash_and_audits_the_variance(session, cashier, ad
     assert summary.variance == Decimal("-10.50")
     assert summary.by_method == {"cash": Decimal("1300.00"), "card": Decimal("372.00")}
     assert summary.payment_count == 4
+    # the anchor of the books at the close, for the Z report and the anchor file
+    assert (summary.anchor.reason, summary.anchor.terminal) == ("till_close", "收银台1")
+    assert (summary.anchor.document_seq, summary.anchor.document_hash) == head(session)
+    assert summary.anchor.series["receipt"].last == "RC000004"
     stored = session.get(TillSession, till.id)
     assert stored.status == TillStatus.CLOSED
     assert (stored.expected_cash, stored.counted_cash) == (Decimal("1500.00"),

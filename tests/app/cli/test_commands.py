@@ -28,7 +28,8 @@ def test_db_status_upgrade_doctor_and_verify(database_url, capsys) -> None:
     assert "[ok  ] schema current" in out and "FAIL" not in out
     assert main(["--db", database_url, "verify-documents"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1]) == {
-        "document_chain_problems": 0, "stock_ledger_problems": 0}
+        "document_chain_problems": 0, "stock_ledger_problems": 0, "rule_problems": 0,
+        "anchor_problems": 0, "anchors_checked": 0}
 
 
 def test_create_user_reads_the_password_from_stdin(database_url, monkeypatch, capsys) -> None:

@@ -14,11 +14,11 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from stdnum.cn import uscc
 
-from app.cashier.chain import verify_chain
 from app.demo import calendar
 from app.demo.generate import DEMO_PASSWORDS, DemoSummary, generate_demo_data
 from app.demo.plan import SIZES, make_plan
 from app.errors import DomainError, ValidationError
+from app.fiscal.verify import verify_chain, verify_documents
 from app.parts.stock import verify_ledger
 from app.security.users import SYSTEM_ACTOR, authenticate, create_user
 from app.setup.reference import ensure_reference_data
@@ -160,6 +160,8 @@ def test_books_verify(demo: tuple[Database, DemoSummary]) -> None:
     with db.reading() as s:
         assert verify_chain(s) == []
         assert verify_ledger(s) == []
+        # both chains and every business rule of app/fiscal (gapless series, shares, ...)
+        assert [f.text() for f in verify_documents(s).findings] == []
         # invoice totals are the sums of their frozen lines
         for invoice_id, gross in s.execute(select(Invoice.id, Invoice.gross_total)):
             lines = s.scalar(select(func.sum(InvoiceLine.gross))

@@ -9,7 +9,6 @@ import random
 import pytest
 from sqlalchemy import func, select
 
-from app.cashier.chain import verify_chain
 from app.devtools.bench import fixtures
 from app.devtools.bench.names import SCENARIO_NAMES
 from app.devtools.bench.rawsql import capture, replay
@@ -17,6 +16,7 @@ from app.devtools.bench.runner import PLANS, TARGETS, format_table
 from app.devtools.bench.samples import SampledVehicle, fragment
 from app.devtools.bench.scenarios import SCENARIOS
 from app.devtools.bench.timing import Timings, percentile, time_each
+from app.fiscal.verify import verify_chain
 from app.parts.stock import verify_ledger
 from db.models import RepairOrder, Vehicle
 from main import main

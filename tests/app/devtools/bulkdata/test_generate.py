@@ -15,13 +15,13 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import selectinload
 
-from app.cashier.chain import verify_chain
 from app.cashier.invoicing import settle_order
 from app.cashier.payments import PaymentPart, take_payments
 from app.customers.search import search
 from app.devtools.bulkdata.generate import BulkSummary, demo_passwords, generate_bulk_data
 from app.devtools.bulkdata.sizes import SIZES
 from app.errors import DomainError, ValidationError
+from app.fiscal.verify import verify_chain, verify_documents
 from app.money import line_amounts
 from app.numbering import next_number
 from app.parts.ledger import verify_ledger
@@ -144,6 +144,10 @@ def test_chain_and_ledger_verify(bulk: tuple[Database, BulkSummary]) -> None:
     with db.reading() as s:
         assert verify_chain(s) == []
         assert verify_ledger(s) == []
+        # the stock chain written by the bulk loader, and every business rule of app/fiscal
+        report = verify_documents(s)
+        assert [f.text() for f in report.findings] == []
+        assert report.stock_head.seq == _count(s, StockMovement)
         head = s.get(ChainHead, 1)
         assert head is not None
         assert head.last_seq == _count(s, Invoice) + _count(s, Payment)

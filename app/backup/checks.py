@@ -9,9 +9,12 @@ from db.engine import Database
 
 
 def verify_restored(database: Database, lang: str = "en") -> tuple[list[str], list[str]]:
-    """(document problems, stock ledger problems) of ``database``; both empty when clean."""
-    from app.cashier.chain import verify_chain
-    from app.parts.stock import verify_ledger
+    """(document problems, stock problems) of ``database``, in ``lang``; both empty when
+    clean. Documents: the fiscal chain and its business rules; stock: the stock chain and the
+    ledger's running balances (``app.fiscal.verify``)."""
+    from app.fiscal.verify import verify_documents
 
     with database.reading() as session:
-        return verify_chain(session, lang=lang), verify_ledger(session, lang=lang)
+        report = verify_documents(session, lang=lang)
+    documents = [f.text(lang) for part in (report.chain, report.rules) for f in part]
+    return documents, [f.text(lang) for f in report.stock]

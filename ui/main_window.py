@@ -208,8 +208,9 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def update_clock(self) -> None:
-        """Show the local date and time."""
-        self.clock_label.setText(local_datetime(now(), None))
+        """Show the date and time in the shop's zone: the same clock as check-in, the
+        appointment book and the documents, whatever zone this PC is set to."""
+        self.clock_label.setText(local_datetime(now(), facts(self.database).zone))
 
     # -- navigation -------------------------------------------------------------------------
 

@@ -303,7 +303,7 @@ class OrderEditor(QWidget):
         counts = {t: len(s.lines_of(t)) if s else 0 for t in LineType}
         titles = {LineType.LABOUR: self.tr("&Jobs ({count})"),
                   LineType.PART: self.tr("&Parts ({count})"),
-                  LineType.CHARGE: self.tr("&Other charges ({count})")}
+                  LineType.CHARGE: self.tr("Other &charges ({count})")}
         for index, line_type in enumerate(self.tabs_by_type):
             self.tabs.setTabText(index, titles[line_type].format(count=counts[line_type]))
         self.tabs.setTabText(3, self.tr("Check-&in record"))

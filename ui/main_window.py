@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         if self.areas:
             self.nav.setCurrentRow(0)
+        # One area (an advisor, a cashier ...): the list would only take 210 px from the screen.
+        self.nav.setVisible(len(self.areas) > 1)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

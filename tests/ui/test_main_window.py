@@ -209,3 +209,12 @@ def test_the_status_bar_clock_is_in_the_shops_zone_not_the_pcs(
     finally:
         monkeypatch.delenv("TZ")
         _time.tzset()
+
+
+def test_the_area_list_shows_only_when_there_is_more_than_one_area(
+        qtbot, database, advisor, manager) -> None:
+    single = open_window(qtbot, database, advisor)
+    assert len(single.areas) == 1 and not single.nav.isVisible()
+    assert single.stack.width() >= 1366 - 10  # the screen gets the whole width
+    several = open_window(qtbot, database, manager)
+    assert len(several.areas) > 1 and several.nav.isVisible()

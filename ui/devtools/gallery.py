@@ -226,7 +226,8 @@ def _wrong_vehicle(dialog: Any) -> None:
     dialog.customer.name.setText("黄志明")
     dialog.customer.phones[0].setText("13912345678")
     dialog.vehicle.plate.setText("粤A12")
-    dialog.vehicle.vin.setText("LVSHCAMB1CE123456")
+    dialog.vehicle.vin.setText("LVSHCAMB5CE123456")
+    dialog.vehicle.vin.editingFinished.emit()  # as when the advisor leaves the field
     dialog.save()
 
 

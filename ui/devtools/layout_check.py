@@ -31,10 +31,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollBar,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTabWidget,
     QWidget,
 )
+
+from ui.table_model import FREE_TEXT_ROLE
 
 READABLE_CHARS = 24  # a placeholder is shown whole up to this many characters
 MIN_INPUT_CHARS = 4  # no input is narrower than this
@@ -153,10 +156,15 @@ def _cut_cells(view: QTableView) -> Iterator[str]:
         return
     metrics = view.fontMetrics()
     header = view.horizontalHeader()
+    # the delegate draws the text inside (focus frame margin + 1) on each side
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                           view) + 1)
     for column in range(model.columnCount()):
         if view.isColumnHidden(column):
             continue
-        width = header.sectionSize(column) - 12  # the cell's margins
+        width = header.sectionSize(column) - margin
+        if model.headerData(column, Qt.Orientation.Horizontal, FREE_TEXT_ROLE):
+            continue  # long free text: cut on purpose, whole in its tooltip
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         for row in range(min(model.rowCount(), TABLE_ROWS)):
             text = model.index(row, column).data()

@@ -50,7 +50,7 @@
     </message>
     <message>
         <location filename="../../../ui/reception/appointments.py" line="294"/>
-        <location filename="../../../ui/reception/appointments.py" line="320"/>
+        <location filename="../../../ui/reception/appointments.py" line="323"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -61,127 +61,127 @@
     </message>
     <message>
         <location filename="../../../ui/reception/appointments.py" line="302"/>
-        <location filename="../../../ui/reception/appointments.py" line="322"/>
+        <location filename="../../../ui/reception/appointments.py" line="325"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../../ui/reception/appointments.py" line="307"/>
-        <location filename="../../../ui/reception/appointments.py" line="327"/>
+        <location filename="../../../ui/reception/appointments.py" line="330"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
         <location filename="../../../ui/reception/appointments.py" line="308"/>
-        <location filename="../../../ui/reception/appointments.py" line="328"/>
+        <location filename="../../../ui/reception/appointments.py" line="331"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="309"/>
+        <location filename="../../../ui/reception/appointments.py" line="310"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="311"/>
-        <location filename="../../../ui/reception/appointments.py" line="329"/>
+        <location filename="../../../ui/reception/appointments.py" line="312"/>
+        <location filename="../../../ui/reception/appointments.py" line="332"/>
         <source>Requested work</source>
         <translation>预约项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="312"/>
-        <location filename="../../../ui/reception/appointments.py" line="330"/>
+        <location filename="../../../ui/reception/appointments.py" line="314"/>
+        <location filename="../../../ui/reception/appointments.py" line="334"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="313"/>
+        <location filename="../../../ui/reception/appointments.py" line="315"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="365"/>
-        <location filename="../../../ui/reception/appointments.py" line="576"/>
+        <location filename="../../../ui/reception/appointments.py" line="369"/>
+        <location filename="../../../ui/reception/appointments.py" line="580"/>
         <source>Today&apos;s arrivals ({n})</source>
         <translation>今日到店（{n}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="386"/>
+        <location filename="../../../ui/reception/appointments.py" line="390"/>
         <source>All advisors</source>
         <translation>全部服务顾问</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="387"/>
+        <location filename="../../../ui/reception/appointments.py" line="391"/>
         <source>My bookings</source>
         <translation>我的预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="545"/>
+        <location filename="../../../ui/reception/appointments.py" line="549"/>
         <source>Cancel appointment</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="546"/>
+        <location filename="../../../ui/reception/appointments.py" line="550"/>
         <source>Why is the appointment of {plate} cancelled?</source>
         <translation>{plate} 的预约为什么取消？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="560"/>
+        <location filename="../../../ui/reception/appointments.py" line="564"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="561"/>
+        <location filename="../../../ui/reception/appointments.py" line="565"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="562"/>
+        <location filename="../../../ui/reception/appointments.py" line="566"/>
         <source>Previous day or week</source>
         <translation>前一天或前一周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="563"/>
+        <location filename="../../../ui/reception/appointments.py" line="567"/>
         <source>Next day or week</source>
         <translation>后一天或后一周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="564"/>
+        <location filename="../../../ui/reception/appointments.py" line="568"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="565"/>
+        <location filename="../../../ui/reception/appointments.py" line="569"/>
         <source>Book… (F6)</source>
         <translation>预约… (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="565"/>
+        <location filename="../../../ui/reception/appointments.py" line="569"/>
         <source>Invite…</source>
         <translation>邀约…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="566"/>
+        <location filename="../../../ui/reception/appointments.py" line="570"/>
         <source>Move…</source>
         <translation>改期…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="567"/>
+        <location filename="../../../ui/reception/appointments.py" line="571"/>
         <source>Arrived: check in</source>
         <translation>已到店：接车</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="566"/>
+        <location filename="../../../ui/reception/appointments.py" line="570"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="568"/>
+        <location filename="../../../ui/reception/appointments.py" line="572"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="568"/>
+        <location filename="../../../ui/reception/appointments.py" line="572"/>
         <source>Cancel booking…</source>
         <translation>取消预约…</translation>
     </message>
@@ -869,62 +869,82 @@ Open orders</source>
 <context>
     <name>TodayStripBar</name>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="74"/>
+        <location filename="../../../ui/reception/today_strip.py" line="85"/>
         <source>Appointments due: {n}</source>
         <translation>待到预约：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="75"/>
+        <location filename="../../../ui/reception/today_strip.py" line="86"/>
         <source>In the workshop: {n}</source>
         <translation>在修车辆：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="76"/>
+        <location filename="../../../ui/reception/today_strip.py" line="87"/>
         <source>Ready for pick-up: {n}</source>
         <translation>待交车：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="77"/>
+        <location filename="../../../ui/reception/today_strip.py" line="88"/>
         <source>Waiting in the lounge: {n}</source>
         <translation>休息区等候：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="78"/>
+        <location filename="../../../ui/reception/today_strip.py" line="89"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/today_strip.py" line="90"/>
+        <source>Whole shop</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/today_strip.py" line="91"/>
+        <source>Whose bookings and cars the counts are: yours (and bookings of nobody yet) or every advisor&apos;s</source>
+        <translation>统计范围：您自己的（含尚未分配顾问的预约），或全部服务顾问的</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/today_strip.py" line="94"/>
         <source>Today&apos;s bookings not checked in yet</source>
         <translation>今天尚未接车的预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="79"/>
+        <location filename="../../../ui/reception/today_strip.py" line="95"/>
         <source>Your orders being worked on</source>
         <translation>您的在修工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="80"/>
+        <location filename="../../../ui/reception/today_strip.py" line="96"/>
+        <source>Every advisor&apos;s orders being worked on</source>
+        <translation>全部服务顾问在修的工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/today_strip.py" line="97"/>
         <source>Finished cars to hand over</source>
         <translation>已完工待交车</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="81"/>
+        <location filename="../../../ui/reception/today_strip.py" line="98"/>
         <source>Customers waiting on site for their car</source>
         <translation>在店内等车的客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="99"/>
+        <location filename="../../../ui/reception/today_strip.py" line="116"/>
         <source>Nothing here</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="114"/>
+        <location filename="../../../ui/reception/today_strip.py" line="131"/>
         <source>late, promised {time}</source>
         <translation>已超时，承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="114"/>
+        <location filename="../../../ui/reception/today_strip.py" line="131"/>
         <source>promised {time}</source>
         <translation>承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="120"/>
+        <location filename="../../../ui/reception/today_strip.py" line="137"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
@@ -962,162 +982,162 @@ Open orders</source>
         <translation>[返修] </translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="152"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="153"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="153"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="154"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
         <source>Consents</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
         <source>Earlier owners</source>
         <translation>历任车主</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
         <source>VIN</source>
         <translation>车架号 (VIN)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
         <source>Model year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
         <source>Engine no.</source>
         <translation>发动机号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
         <source>Last mileage</source>
         <translation>最近里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="233"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
         <source>Check in (F4)</source>
         <translation>接车 (F4)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="233"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
         <source>Book (F6)</source>
         <translation>预约 (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="235"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="235"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="236"/>
         <source>Edit vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="236"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="237"/>
         <source>Add vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="237"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="238"/>
         <source>Change owner</source>
         <translation>过户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="240"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="241"/>
         <source>Visit history</source>
         <translation>进厂记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="241"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="242"/>
         <source>Open this repair order</source>
         <translation>打开此工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="242"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="243"/>
         <source>Find a vehicle or customer with the search box on the left (Ctrl+F), or register a new customer (F2).</source>
         <translation>在左侧搜索框查找车辆或客户 (Ctrl+F)，或登记新客户 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="277"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
         <source>Open orders: {n}</source>
         <translation>未完工单：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="315"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="316"/>
         <source>Visits: {n}</source>
         <translation>进厂：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="279"/>
         <source>No open order</source>
         <translation>无未完工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="288"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="289"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="288"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="289"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="290"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="291"/>
         <source>Follow-up calls: {followup} · Offers: {marketing}</source>
         <translation>回访：{followup} · 营销：{marketing}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="310"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="311"/>
         <source>(warranty from {day})</source>
         <translation>（保修自 {day}）</translation>
     </message>

@@ -58,10 +58,12 @@ def run_gui(args: argparse.Namespace) -> int:
     """Open the database (preparing it when it is new) and start the desktop app."""
     refuse_foreign(args)  # another program's SQLite file is left exactly as it is
     database = open_database(args)
+    fill_demo = False
     if args.demo:
-        from app.cli.demo_data import prepare_demo
+        from app.cli.demo_data import upgrade_demo
 
-        if code := prepare_demo(database):
+        code, fill_demo = upgrade_demo(database)
+        if code:
             return code
     else:
         status = schema_status(database)
@@ -74,7 +76,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return failed
     from ui.app import run_gui as start
 
-    return start(database, demo=args.demo, language=args.lang)
+    return start(database, demo=args.demo, language=args.lang, fill_demo=fill_demo)
 
 
 def main(argv: list[str] | None = None) -> int:

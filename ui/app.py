@@ -14,6 +14,7 @@ from app.security.actor import Actor
 from app.security.users import user_count
 from db.engine import Database
 from ui.change_feed import Watcher
+from ui.demo_build import DemoBuildWindow
 from ui.fonts import apply_application_font
 from ui.i18n import current_language, initial_language, set_language
 from ui.logging_setup import install_excepthook, setup_logging
@@ -93,9 +94,10 @@ def release_memory() -> None:
 class TerminalFlow(QObject):
     """Moves the terminal between the login window and the signed-in user's main window."""
 
-    def __init__(self, database: Database, username: str = "") -> None:
+    def __init__(self, database: Database, username: str = "", *, demo: bool = False) -> None:
         super().__init__()
         self.database = database
+        self.demo = demo
         self.login: LoginWindow | None = None
         self.main: MainWindow | None = None
         self._username = username
@@ -103,7 +105,7 @@ class TerminalFlow(QObject):
 
     def show_login(self) -> LoginWindow:
         """Show a fresh login window."""
-        login = LoginWindow(self.database, current_language())
+        login = LoginWindow(self.database, current_language(), demo=self.demo)
         if self._username:
             login.username.setText(self._username)
             login.password.setFocus()
@@ -159,11 +161,29 @@ class TerminalFlow(QObject):
         self.show_login()
 
 
-def run_gui(database: Database, *, demo: bool = False, language: str | None = None) -> int:
+def show_demo_build(database: Database, flow: TerminalFlow,
+                    size: str = "demo") -> DemoBuildWindow:
+    """Show the demo's first-start progress window; the login window follows when built."""
+    window = DemoBuildWindow(database, size=size)
+
+    def built() -> None:
+        flow.show_login()
+        window.close()
+        window.deleteLater()
+
+    window.built.connect(built)
+    window.show()
+    window.start()
+    return window
+
+
+def run_gui(database: Database, *, demo: bool = False, language: str | None = None,
+            fill_demo: bool = False) -> int:
     """Run the desktop client on ``database`` until the last window closes; the exit code.
 
-    Shows the first-start set-up while the database has no users (never with ``demo``: the
-    caller has filled the demo data), then the login window, then the user's main window.
+    Shows the first-start set-up while the database has no users (never with ``demo``), or,
+    with ``fill_demo``, a progress window while the demo data is built; then the login
+    window (listing the demo users with ``demo``), then the user's main window.
     """
     setup_logging()
     app, _lang = prepare(language)
@@ -175,8 +195,11 @@ def run_gui(database: Database, *, demo: bool = False, language: str | None = No
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return 0  # the user chose not to set the shop up now
         username = wizard.created_username
-    flow = TerminalFlow(database, username)
-    flow.show_login()
+    flow = TerminalFlow(database, username, demo=demo)
+    if fill_demo:
+        show_demo_build(database, flow)
+    else:
+        flow.show_login()
     code = app.exec()
     flow.stop_watching()
     from ui.operations import wait_for_operations

@@ -32,6 +32,7 @@ class LockOverlay(QWidget):
 
     def __init__(self, database: Database, actor: Actor, parent: QWidget) -> None:
         super().__init__(parent)
+        self.setProperty("overlay", True)  # covers the window on purpose (layout check)
         self.setObjectName("lockOverlay")
         self.database = database
         self.actor = actor

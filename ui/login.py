@@ -24,6 +24,7 @@ from app.security.actor import Actor
 from app.security.users import SignInResult, sign_in
 from app.shop import ShopFacts, get_profile
 from db.engine import Database
+from ui.demo_users import DemoUsersPanel
 from ui.i18n import current_language, switch_language
 from ui.operations import read_data, run_operation
 from ui.shop_facts import known, load_then
@@ -49,16 +50,17 @@ class LoginWindow(QWidget):
     signed_in = Signal(object)
 
     def __init__(self, database: Database, lang: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, demo: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("loginWindow")
         self.database = database
+        self.demo = demo
         self.lang = lang or current_language()
         self._error: Callable[[], str] | None = None
         self.password_dialog: ChangePasswordDialog | None = None  # forced after sign-in
         self._build()
         self.retranslate()
-        self.resize(480, 420)
+        self.resize(480, 640 if demo else 420)
 
     def _build(self) -> None:
         cached = known(self.database)
@@ -121,6 +123,11 @@ class LoginWindow(QWidget):
         outer.addStretch(1)
         outer.addWidget(card)
         outer.addWidget(self.database_label)
+        self.demo_users: DemoUsersPanel | None = None
+        if self.demo:
+            self.demo_users = DemoUsersPanel(self)
+            self.demo_users.chosen.connect(self._demo_user_chosen)
+            outer.addWidget(self.demo_users)
         outer.addStretch(1)
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.language)
@@ -177,6 +184,15 @@ class LoginWindow(QWidget):
         self.password.clear()
         self._set_error(None)
         self.username.setFocus()
+
+    def _demo_user_chosen(self, username: str, password: str) -> None:
+        """A demo user was clicked (fill the name) or double-clicked (sign in as them)."""
+        self.username.setText(username)
+        self.password.setText(password)
+        if password:
+            self.submit()
+        else:
+            self.password.setFocus()
 
     def _enter_in_username(self) -> None:
         if self.password.text():

@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         if self.areas:
             self.nav.setCurrentRow(0)
+        # One area (an advisor, a cashier ...): the list would only take 210 px from the screen.
+        self.nav.setVisible(len(self.areas) > 1)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -224,8 +226,9 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def update_clock(self) -> None:
-        """Show the local date and time."""
-        self.clock_label.setText(local_datetime(now(), None))
+        """Show the date and time in the shop's zone: the same clock as check-in, the
+        appointment book and the documents, whatever zone this PC is set to."""
+        self.clock_label.setText(local_datetime(now(), facts(self.database).zone))
 
     # -- navigation -------------------------------------------------------------------------
 

@@ -25,6 +25,9 @@ R = TypeVar("R")
 C = TypeVar("C")
 Index = QModelIndex | QPersistentModelIndex
 RowKey = Callable[[Any], Hashable]
+#: headerData role: True for a column of long free text, which may be cut on screen (its
+#: tooltip shows the whole text); every other column must show its cells whole.
+FREE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 40
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class Column(Generic[R]):
     background: Callable[[R], QColor | None] | None = None
     tooltip: Callable[[R], str] | None = None
     chars: int = 0  # starting width in digits (0: Qt's default)
+    fit: bool = False  # the column follows its content's width as rows change
+    free_text: bool = False  # long free text: may be cut, the tooltip shows it whole
 
 
 def _identity(row: Any) -> Hashable:
@@ -127,6 +132,8 @@ class TableModel(QAbstractTableModel, Generic[R, C]):
             return self.header_text(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(column)
+        if role == FREE_TEXT_ROLE:
+            return bool(getattr(column, "free_text", False))
         return None
 
     def _alignment(self, column: C) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -98,10 +99,29 @@ class FieldBox(QWidget):
         return bool(self.widget.property("invalid"))
 
     def set_error(self, message: str) -> None:
-        """Outline the field in red and show ``message`` under it."""
+        """Outline the field in red and show ``message`` under it (the window grows when
+        the message needs more lines than there is room for)."""
         self.message.setText(message)
         self.message.show()
         self._mark(True)
+        QTimer.singleShot(0, self._make_room)
+
+    def _make_room(self) -> None:
+        """Grow the window to the height its layout needs at its width: a top-level window
+        does not follow the height-for-width of a wrapped message by itself."""
+        if not shiboken6.isValid(self) or self.message.isHidden():
+            return
+        window = self.window()
+        layout = window.layout()
+        if layout is None:
+            return
+        layout.activate()
+        wanted = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        screen = window.screen()
+        limit = screen.availableGeometry().height() if screen is not None else wanted
+        if wanted > window.height():
+            window.resize(window.width(), min(wanted, limit))
 
     def clear_error(self, *_args: object) -> None:
         """Back to normal."""

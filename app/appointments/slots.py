@@ -23,6 +23,24 @@ DEFAULT_CAPACITY = 2
 RECEIVING_PERMISSION = "orders.edit"
 
 
+PROMISE_LEAD = timedelta(hours=2)  # a car checked in now is promised this much later
+
+
+def default_promise(moment: datetime, zone: tzinfo) -> datetime:
+    """The promised time check-in proposes for a car arriving at ``moment`` (aware), in
+    ``zone``: two hours later on the next half hour, counted from the opening when the car
+    arrives before the shop opens; a promise past closing moves to the next morning."""
+    local = moment.astimezone(zone).replace(second=0, microsecond=0)
+    opening = local.replace(hour=OPENING_HOUR, minute=0)
+    closing = local.replace(hour=CLOSING_HOUR, minute=0)
+    start = max(local, opening)
+    promise = start + PROMISE_LEAD
+    promise += timedelta(minutes=(30 - promise.minute % 30) % 30)
+    if promise > closing:
+        promise = opening + timedelta(days=1) + PROMISE_LEAD
+    return promise
+
+
 def get_int(session: Session, key: str, default: int) -> int:
     """An integer setting; ``default`` when missing or not a whole number ≥ 0."""
     row = session.get(Setting, key)

@@ -45,17 +45,25 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="bulk sizes: the day the history ends (default: today)")
 
 
-def prepare_demo(database: Database, *, seed: int = 2026, size: str = "demo") -> int:
-    """Upgrade the demo database and fill it if it has no users yet; returns an exit code."""
-    from app.demo.generate import generate_demo_data
+def upgrade_demo(database: Database) -> tuple[int, bool]:
+    """Bring the demo database's schema up to date: (exit code, True when it has no users
+    yet and needs its demo data)."""
     from app.security.users import user_count
 
     if schema_status(database).state is SchemaState.AHEAD:
-        return require_current_schema(database) or 2
+        return require_current_schema(database) or 2, False
     upgrade(database)
     with database.reading() as session:
-        if user_count(session):
-            return 0
+        return 0, user_count(session) == 0
+
+
+def prepare_demo(database: Database, *, seed: int = 2026, size: str = "demo") -> int:
+    """Upgrade the demo database and fill it if it has no users yet; returns an exit code."""
+    from app.demo.generate import generate_demo_data
+
+    code, empty = upgrade_demo(database)
+    if code or not empty:
+        return code
     started = time.perf_counter()
 
     def progress(stage: str, done: int, total: int) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import pinned
 from app.demo import calendar, people
+from app.demo.accounts import DEMO_PASSWORD, STAFF
 from app.demo.catalogue import JOBS, build_parts, job_category
 from app.demo.plan import COMEBACK_JOB, SIZES, Plan, make_plan
 from app.demo.routine import (
@@ -59,14 +60,8 @@ from db.models import (
 )
 from db.models import Technician as TechnicianRow
 
-DEMO_PASSWORD = "demo1234"
 #: The demo users (user name = role code) and their passwords, for the README and the tests.
 DEMO_PASSWORDS: dict[str, str] = {role.value: DEMO_PASSWORD for role in RoleCode}
-STAFF: dict[RoleCode, str] = {
-    RoleCode.ADVISOR: "周晓梅", RoleCode.CASHIER: "何丽娟", RoleCode.PARTS_CLERK: "梁志华",
-    RoleCode.FOREMAN: "罗国强", RoleCode.TECHNICIAN: "王建国", RoleCode.WARRANTY_CLERK: "郑秀英",
-    RoleCode.CUSTOMER_CARE: "谢婷婷", RoleCode.SERVICE_MANAGER: "陈志远", RoleCode.ADMIN: "林伟",
-}
 # name, code, team, team leader, grade, skill
 TECHNICIANS: tuple[tuple[str, str, str, bool, str, str], ...] = (
     ("王建国", "T01", "机修一组", True, "高级技师", "mech"),

@@ -59,6 +59,8 @@ class LineResult:
 
     line: Line
     short_by: Decimal = NO_SHORTAGE
+    #: a part already on the order before this line was added: how much of it (0: none)
+    already_on_order: Decimal = NO_SHORTAGE
 
     @property
     def line_id(self) -> int:
@@ -180,6 +182,8 @@ def add_part_line(session: Session, actor: Actor, order_id: int, *, part_id: int
     qty = parse_quantity(quantity)
     price = part.sale_price if unit_price is None else parse_money(
         unit_price, field="unit_price", label=_("Unit price"))
+    already = sum((other.quantity for other in order.part_lines if other.part_id == part.id),
+                  NO_SHORTAGE)
     line = PartLine(repair_order_id=order.id, position=len(order.part_lines) + 1,
                     part_id=part.id, part_no=part.part_no, quantity=qty, unit_price=price,
                     issued_qty=Decimal("0"), **common)
@@ -191,10 +195,11 @@ def add_part_line(session: Session, actor: Actor, order_id: int, *, part_id: int
                      before={"price": str(part.sale_price)}, after={"price": str(price)})
     _audit_discount(session, actor, approved_by, order, common["discount"], part.part_no)
     if not reserve:
-        return LineResult(line)
+        return LineResult(line, already_on_order=already)
     from app.parts.reservations import reserve_as_available
 
-    return LineResult(line, reserve_as_available(session, actor, line.id))
+    return LineResult(line, reserve_as_available(session, actor, line.id),
+                      already_on_order=already)
 
 
 def add_charge_line(session: Session, actor: Actor, order_id: int, *, description: str,

@@ -237,8 +237,9 @@ class OrderView:
                      if x.line_type is LineType(line_type) and x.line_id == line_id), None)
 
 
-def allowed_actions(status: str, actor: Actor) -> frozenset[str]:
-    """The editor's actions the order's status and the actor's permissions allow.
+def allowed_actions(status: str, actor: Actor, *, reviewed: bool = False) -> frozenset[str]:
+    """The editor's actions the order's status and the actor's permissions allow
+    (``reviewed``: the completion review is done, so it is not offered again).
 
     Data guards (lines present, jobs finished, invoice paid) are checked by the services,
     which explain what is missing.
@@ -252,7 +253,7 @@ def allowed_actions(status: str, actor: Actor) -> frozenset[str]:
         "dispatch": s in SIGNED and can("orders.dispatch"),
         "send_to_qc": s is _S.IN_PROGRESS and (can("orders.work") or can("orders.dispatch")
                                               or can("orders.qc")),
-        "review": s is _S.COMPLETED and can("orders.edit"),
+        "review": s is _S.COMPLETED and not reviewed and can("orders.edit"),
         "call": s in AWAITING_PICKUP and can("orders.edit"),
         "deliver": s is _S.INVOICED and can("orders.deliver"),
         "cancel": s in PRE_INVOICE and can("orders.cancel"),
@@ -365,7 +366,7 @@ def order_view(session: Session, actor: Actor, order_id: int) -> OrderView:
     require(actor, "orders.view")
     order = load_order(session, order_id)
     priced = price_order(session, order)
-    allowed = allowed_actions(order.status, actor)
+    allowed = allowed_actions(order.status, actor, reviewed=order.reviewed_at is not None)
     lines = _view_lines(session, order, priced.lines, "edit_lines" in allowed)
     changes = list(session.scalars(select(OrderStatusChange)
                                    .where(OrderStatusChange.repair_order_id == order.id)

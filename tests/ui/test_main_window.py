@@ -189,3 +189,32 @@ def test_fits_at_1366x768_without_clipping(qtbot, database, manager, lang: str,
     shot = tmp_path / f"main_{lang}.png"
     assert window.grab().save(str(shot))
     assert shot.stat().st_size > 5000
+
+
+def test_the_status_bar_clock_is_in_the_shops_zone_not_the_pcs(
+        qtbot, database, cashier, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time as _time
+    from datetime import UTC, datetime
+
+    from app.clock import pinned
+
+    monkeypatch.setenv("TZ", "America/New_York")  # this PC's own zone
+    _time.tzset()
+    try:
+        window = open_window(qtbot, database, cashier)
+        with pinned(datetime(2026, 3, 2, 19, 30, tzinfo=UTC)):
+            window.update_clock()
+        # the test shop is in China (UTC+8): 03:30 the next morning, not New York's 14:30
+        assert window.clock_label.text() == "2026-03-03 03:30"
+    finally:
+        monkeypatch.delenv("TZ")
+        _time.tzset()
+
+
+def test_the_area_list_shows_only_when_there_is_more_than_one_area(
+        qtbot, database, advisor, manager) -> None:
+    single = open_window(qtbot, database, advisor)
+    assert len(single.areas) == 1 and not single.nav.isVisible()
+    assert single.stack.width() >= 1366 - 10  # the screen gets the whole width
+    several = open_window(qtbot, database, manager)
+    assert len(several.areas) > 1 and several.nav.isVisible()

@@ -65,16 +65,23 @@ class ActionPanel(QGroupBox):
         }
         return names[kind]()
 
-    def retranslate(self) -> None:
-        """Texts in the current language."""
-        self.setTitle(self.tr("Workflow"))
-        texts = {
+    def step_name(self, code: str) -> str:
+        """A workflow step's name in the UI language (as on its button, without the key)."""
+        return self._texts()[code]
+
+    def _texts(self) -> dict[str, str]:
+        return {
             "estimate": self.tr("Estimate"), "sign": self.tr("Customer signed"),
             "dispatch": self.tr("Dispatch"), "review": self.tr("Completion review"),
             "call": self.tr("Customer called"), "deliver": self.tr("Deliver + gate pass"),
             "send_to_qc": self.tr("Send to inspection"), "print": self.tr("Print"),
             "cancel": self.tr("Cancel order…"),
         }
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        self.setTitle(self.tr("Workflow"))
+        texts = self._texts()
         for code, button in self.buttons.items():
             key = KEYS[code]
             button.setText(f"{key}  {texts[code]}" if key else f"      {texts[code]}")

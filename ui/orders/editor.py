@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -36,6 +37,7 @@ from app.errors import (
     DomainError,
     NotFound,
 )
+from app.formatting import local_datetime
 from app.orders import delivery, progress
 from app.orders.checkin import CheckInData, update_check_in
 from app.orders.lines import (
@@ -63,7 +65,8 @@ from ui.orders.header import CheckInForm, OrderHeader
 from ui.orders.line_entry import ChargeEntry, ChargeInput, JobEntry, JobInput, PartEntry, PartInput
 from ui.orders.lines_tab import LinesTab
 from ui.orders.panels import ConflictBanner, PendingBanner, TotalsPanel
-from ui.orders.texts import money, quantity
+from ui.orders.texts import money, quantity, status_text
+from ui.palette import Tone, tone_style
 from ui.shop_facts import facts
 
 if TYPE_CHECKING:
@@ -73,6 +76,9 @@ T = TypeVar("T")
 SIDE_WIDTH = 250
 ACTION_KEYS: dict[int, str] = {getattr(Qt.Key, f"Key_{key}"): code
                                for code, key in KEYS.items() if key}
+#: Steps whose key means nothing else on the screen: pressed when the step is not offered,
+#: the editor says why instead of doing nothing (F5–F7 stay the screen's then).
+EXPLAINED_STEPS = frozenset({"review", "call", "send_to_qc", "deliver"})
 
 
 def discount_text(text: str) -> str:
@@ -119,6 +125,11 @@ class OrderEditor(QWidget):
         self.conflict = ConflictBanner(self)
         self.conflict.reload_requested.connect(self.reload_after_conflict)
         self.header = OrderHeader(self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("stepNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(tone_style(Tone.ATTENTION, padding="4px 8px", radius=4))
+        self.notice.hide()
         self.pending_banner = PendingBanner(self)
         self.pending_banner.record_requested.connect(self.record_customer_approval)
         self.job_entry = JobEntry(self._search_operations, self.add_job, self)
@@ -165,6 +176,7 @@ class OrderEditor(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.conflict)
         layout.addWidget(self.header)
+        layout.addWidget(self.notice)
         layout.addWidget(self.pending_banner)
         layout.addLayout(body, 1)
 
@@ -200,8 +212,11 @@ class OrderEditor(QWidget):
         if key == Qt.Key.Key_F4 and self.pending_banner.button.isVisibleTo(self):
             return self.record_customer_approval
         code = ACTION_KEYS.get(key)
-        if code is None or not self.actions.buttons[code].isVisibleTo(self):
+        if code is None:
             return None
+        if not self.actions.buttons[code].isVisibleTo(self):
+            return (lambda: self.explain_unavailable(code)) if code in EXPLAINED_STEPS \
+                else None
         if code == "print":
             return self.actions.buttons["print"].showMenu
         return lambda: self.run_action(code)
@@ -277,8 +292,28 @@ class OrderEditor(QWidget):
         for step in follow:
             step()
 
+    def explain_unavailable(self, code: str) -> None:
+        """Say why the step of a function key is not offered now (it was done already, or
+        the order is not at that step) instead of doing nothing."""
+        s = self.state
+        if s is None:
+            return
+        step = self.actions.step_name(code)
+        if code == "review" and s.reviewed_at is not None:
+            text = self.tr("{step}: already done on {when} by {who}.").format(
+                step=step, when=local_datetime(s.reviewed_at, self.zone), who=s.reviewed_by)
+        elif code == "call" and s.customer_called_at is not None:
+            text = self.tr("{step}: the customer was already called on {when}.").format(
+                step=step, when=local_datetime(s.customer_called_at, self.zone))
+        else:
+            text = self.tr("{step} is not possible now: the order is {status}.").format(
+                step=step, status=status_text(s.status, self.lang))
+        self.notice.setText(text)
+        self.notice.show()
+
     def _show(self) -> None:
         s = self.state
+        self.notice.hide()
         self.header.show_state(s, self.zone, self.lang)
         self.totals.show_state(s)
         editable = bool(s and "edit_lines" in s.allowed_actions)
@@ -303,7 +338,7 @@ class OrderEditor(QWidget):
         counts = {t: len(s.lines_of(t)) if s else 0 for t in LineType}
         titles = {LineType.LABOUR: self.tr("&Jobs ({count})"),
                   LineType.PART: self.tr("&Parts ({count})"),
-                  LineType.CHARGE: self.tr("&Other charges ({count})")}
+                  LineType.CHARGE: self.tr("Other &charges ({count})")}
         for index, line_type in enumerate(self.tabs_by_type):
             self.tabs.setTabText(index, titles[line_type].format(count=counts[line_type]))
         self.tabs.setTabText(3, self.tr("Check-&in record"))
@@ -448,31 +483,42 @@ class OrderEditor(QWidget):
             return
         actor, order_id, version = self.actor, s.order_id, s.version
 
-        def fn(session: Session) -> tuple[int, Decimal]:
+        def fn(session: Session) -> tuple[int, Decimal, Decimal]:
             result = add_part_line(session, actor, order_id, part_id=part.part_id,
                                    quantity=part.quantity, discount=discount_text(part.discount),
                                    payer=part.payer, approved_by=manager,
                                    expected_version=version)
-            return result.line_id, result.short_by
+            return result.line_id, result.short_by, result.already_on_order
 
-        def added(value: tuple[int, Decimal]) -> None:
-            line_id, short_by = value
+        def added(value: tuple[int, Decimal, Decimal]) -> None:
+            line_id, short_by, already = value
             self.part_entry.added()
-            self._note_shortage(line_id, short_by)
+            self._note_shortage(line_id, short_by, already)
 
         self._run(fn, on_done=added,
                   on_refused=self._discount_approval(lambda m: self.add_part(part, m)))
 
-    def _note_shortage(self, line_id: int, short_by: Decimal) -> None:
-        """Select the part line; say under the table when stock could not hold all of it."""
+    def _note_shortage(self, line_id: int, short_by: Decimal,
+                       already: Decimal = Decimal(0)) -> None:
+        """Select the part line; say under the table when stock could not hold all of it,
+        and when the same part was already on the order (a second line, not a bigger one)."""
         tab = self.tabs_by_type[LineType.PART]
         tab.select(line_id)
         row = self.state.line(LineType.PART, line_id) if self.state else None
-        if short_by <= 0 or row is None:
+        if row is None:
             tab.show_note("")
             return
-        tab.show_note(self.tr("{part}: not reserved — {missing} short").format(
-            part=row.code or row.description, missing=quantity(short_by)))
+        notes: list[str] = []
+        part = row.code or row.description
+        if already > 0:
+            notes.append(self.tr("{part} was already on this order ({quantity}): added as a "
+                                 "second line. To change the quantity, edit one line and "
+                                 "remove the other.").format(part=part,
+                                                             quantity=quantity(already)))
+        if short_by > 0:
+            notes.append(self.tr("{part}: not reserved — {missing} short").format(
+                part=part, missing=quantity(short_by)))
+        tab.show_note(" ".join(notes))
 
     def add_charge(self, charge: ChargeInput, manager: Actor | None = None) -> None:
         """Put another charge on the order."""

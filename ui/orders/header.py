@@ -47,6 +47,9 @@ class OrderHeader(QFrame):
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self)
         self.status.setObjectName("orderStatus")
+        self.milestones = QLabel(self)
+        self.milestones.setObjectName("orderMilestones")
+        self.milestones.setStyleSheet("color: #2e7d32;")
         self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -71,6 +74,7 @@ class OrderHeader(QFrame):
         top = QHBoxLayout()
         top.addWidget(self.number)
         top.addWidget(self.status)
+        top.addWidget(self.milestones)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -105,6 +109,7 @@ class OrderHeader(QFrame):
             self.number.setText(self.tr("No order open"))
             self.status.clear()
             self.status.setStyleSheet("")
+            self.milestones.clear()
             for value in self.values.values():
                 value.clear()
             self.complaint.clear()
@@ -114,6 +119,14 @@ class OrderHeader(QFrame):
         self.status.setText(status_text(s.status, self.lang, s.wait_reason, late))
         self.status.setStyleSheet(tone_style(order_tone(s.status, late), radius=4,
                                              padding="3px 10px", extra="font-weight: bold;"))
+        done: list[str] = []
+        if s.reviewed_at is not None:
+            done.append(self.tr("✓ reviewed {when}").format(
+                when=local_datetime(s.reviewed_at, self.zone)))
+        if s.customer_called_at is not None:
+            done.append(self.tr("✓ customer called {when}").format(
+                when=local_datetime(s.customer_called_at, self.zone)))
+        self.milestones.setText("   ".join(done))
         phone = phone_text(s.customer.phone)  # as on the vehicle card: 158 6714 3796
         self.values["customer"].setText(" ".join(x for x in (s.customer.name, phone) if x))
         self.values["vehicle"].setText(" ".join(x for x in (s.vehicle.plate,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +32,8 @@ from ui.latest_read import run_later
 from ui.orders.texts import PAYERS, payer_name
 
 DEBOUNCE_MS = 120
+MAIN_FIELD_CHARS = 28  # the catalogue search shows at least this many characters
+POPUP_PADDING = 48  # the suggestion list's margins and scroll bar
 PAYLOAD = Qt.ItemDataRole.UserRole + 1
 
 log = logging.getLogger(__name__)
@@ -100,6 +103,7 @@ class CatalogueSearch(QLineEdit):
             item.setEditable(False)
             self.hits.appendRow(item)
         self._hits_text = text
+        self._fit_popup([label for label, _hit in pairs])
         then, self._then = self._then, None
         if then is not None:
             then(self.hits.item(0).data(PAYLOAD) if self.hits.rowCount() else None)
@@ -110,6 +114,17 @@ class CatalogueSearch(QLineEdit):
             popup = self.completer_.popup()
             assert popup is not None  # QCompleter makes its list when first asked
             popup.hide()
+
+    def _fit_popup(self, labels: Sequence[str]) -> None:
+        """Make the suggestion list wide enough for its longest row (within the screen),
+        never narrower than the field: every suggestion is read whole, not as "…"."""
+        popup = self.completer_.popup()
+        assert popup is not None
+        widest = max((popup.fontMetrics().horizontalAdvance(label) for label in labels),
+                     default=0) + POPUP_PADDING
+        screen = self.screen()
+        limit = int(screen.availableGeometry().width() * 0.9) if screen else widest
+        popup.setMinimumWidth(max(self.width(), min(widest, limit)))
 
     def first_hit_then(self, callback: Callable[[Any], None]) -> None:
         """``callback(best hit or None)`` for the text now in the field: at once when the hits
@@ -196,14 +211,35 @@ class ChargeInput:
 
 
 class _EntryBar(QWidget):
-    """Shared layout: label + fields + payer + Add button in one row."""
+    """Shared layout: the label and the main field (the catalogue search, the description)
+    across the whole width in ``row``; quantities, payer and the Add button below it in
+    ``details``. One row left the main field about 20 px wide in the reception screen."""
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        self.row = QHBoxLayout()
         self.row.setSpacing(6)
+        self.details = QHBoxLayout()
+        self.details.setSpacing(6)
+        outer.addLayout(self.row)
+        outer.addLayout(self.details)
         self.labels: list[tuple[QLabel, Callable[[], str]]] = []
+
+    def _main_field(self, label: QLabel, field: QLineEdit) -> None:
+        """Put ``field`` with its ``label`` across the first row, wide enough to read."""
+        field.setMinimumWidth(field.fontMetrics().averageCharWidth() * MAIN_FIELD_CHARS)
+        self.row.addWidget(label)
+        self.row.addWidget(field, 1)
+
+    def _detail(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            self.details.addWidget(widget)
+
+    def _end_details(self) -> None:
+        self.details.addStretch(1)
 
     def _label(self, buddy: QWidget, text: Callable[[], str]) -> QLabel:
         label = QLabel(self)
@@ -242,16 +278,12 @@ class JobEntry(_EntryBar):
         self.button.clicked.connect(self.submit)
         for edit in (self.hours, self.rate, self.discount):
             edit.returnPressed.connect(self.submit)
-        self.row.addWidget(self._label(self.search, lambda: self.tr("Job")))
-        self.row.addWidget(self.search, 1)
-        self.row.addWidget(self._label(self.hours, lambda: self.tr("Hours")))
-        self.row.addWidget(self.hours)
-        self.row.addWidget(self._label(self.rate, lambda: self.tr("Rate")))
-        self.row.addWidget(self.rate)
-        self.row.addWidget(self._label(self.discount, lambda: self.tr("Disc. %")))
-        self.row.addWidget(self.discount)
-        self.row.addWidget(self.payer)
-        self.row.addWidget(self.button)
+        self._main_field(self._label(self.search, lambda: self.tr("Job")), self.search)
+        self._detail(self._label(self.hours, lambda: self.tr("Hours")), self.hours,
+                     self._label(self.rate, lambda: self.tr("Rate")), self.rate,
+                     self._label(self.discount, lambda: self.tr("Disc. %")), self.discount,
+                     self.payer, self.button)
+        self._end_details()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -346,14 +378,11 @@ class PartEntry(_EntryBar):
         self.button.clicked.connect(self._enter_in_search)
         self.quantity.returnPressed.connect(self._enter_in_search)
         self.discount.returnPressed.connect(self._enter_in_search)
-        self.row.addWidget(self._label(self.search, lambda: self.tr("Part")))
-        self.row.addWidget(self.search, 1)
-        self.row.addWidget(self._label(self.quantity, lambda: self.tr("Qty")))
-        self.row.addWidget(self.quantity)
-        self.row.addWidget(self._label(self.discount, lambda: self.tr("Disc. %")))
-        self.row.addWidget(self.discount)
-        self.row.addWidget(self.payer)
-        self.row.addWidget(self.button)
+        self._main_field(self._label(self.search, lambda: self.tr("Part")), self.search)
+        self._detail(self._label(self.quantity, lambda: self.tr("Qty")), self.quantity,
+                     self._label(self.discount, lambda: self.tr("Disc. %")), self.discount,
+                     self.payer, self.button)
+        self._end_details()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -416,14 +445,12 @@ class ChargeEntry(_EntryBar):
         self.description.returnPressed.connect(self.amount.setFocus)
         self.amount.returnPressed.connect(self.submit)
         self.discount.returnPressed.connect(self.submit)
-        self.row.addWidget(self._label(self.description, lambda: self.tr("Charge")))
-        self.row.addWidget(self.description, 1)
-        self.row.addWidget(self._label(self.amount, lambda: self.tr("Amount")))
-        self.row.addWidget(self.amount)
-        self.row.addWidget(self._label(self.discount, lambda: self.tr("Disc. %")))
-        self.row.addWidget(self.discount)
-        self.row.addWidget(self.payer)
-        self.row.addWidget(self.button)
+        self._main_field(self._label(self.description, lambda: self.tr("Charge")),
+                         self.description)
+        self._detail(self._label(self.amount, lambda: self.tr("Amount")), self.amount,
+                     self._label(self.discount, lambda: self.tr("Disc. %")), self.discount,
+                     self.payer, self.button)
+        self._end_details()
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,7 @@ from db.enums import LineType
 from ui.orders.models import LinesModel
 from ui.palette import AMBER
 
-MIN_DESCRIPTION = 200
+MIN_DESCRIPTION = 120  # the description is whole in its tooltip
 
 
 class LinesTab(QWidget):
@@ -45,7 +45,14 @@ class LinesTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(48)
-        self.model.modelReset.connect(self.fit_columns)
+        # Rows arrive by inserts and in-place changes (not resets): the columns follow them.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.timeout.connect(self.fit_columns)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.dataChanged, self.model.layoutChanged,
+                       self.model.headerDataChanged):
+            signal.connect(lambda *_args: self._refit.start(0))
         self.edit_button = QPushButton(self)
         self.edit_button.setObjectName(f"edit_{line_type.value}")
         self.remove_button = QPushButton(self)
@@ -77,6 +84,8 @@ class LinesTab(QWidget):
         """The description takes the room the other columns leave, but never less than
         ``MIN_DESCRIPTION`` pixels (the table scrolls sideways instead)."""
         header = self.table.horizontalHeader()
+        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(0, MIN_DESCRIPTION)
         others = sum(header.sectionSize(i) for i in range(1, header.count()))
         room = self.table.viewport().width() - others
         header.resizeSection(0, max(MIN_DESCRIPTION, room))

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
@@ -20,7 +22,7 @@ from app.orders.view import ViewLine
 from db.enums import LineType
 from ui.orders.texts import job_status_name, payer_name, pending_text
 from ui.palette import AMBER, GREY, RED
-from ui.table_model import TableModel
+from ui.table_model import FREE_TEXT_ROLE, TableModel
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,13 @@ class LinesModel(TableModel[ViewLine, Column]):
     def header_text(self, column: Column | str) -> str:
         """The heading of a column (or of the column called ``key``) of this table."""
         return self._heading(column if isinstance(column, str) else column.key)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == FREE_TEXT_ROLE and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.columns):
+            return self.columns[section].key == "description"  # whole in the tooltip
+        return super().headerData(section, orientation, role)
 
     def _heading(self, key: str) -> str:
         """The heading of column ``key`` for this table's line type."""

@@ -301,17 +301,20 @@ class AppointmentBook(QWidget):
                    if r.first else None, chars=11),
             Column(lambda: self.tr("Status"),
                    lambda r: appointment_status_text(r.booking.status, ctx.lang)
-                   if r.booking else "", chars=9,
+                   if r.booking else "", chars=9, fit=True,
                    foreground=lambda r: tone_foreground(t) if (t := status_tone(r)) else None,
                    background=lambda r: tone_background(t) if (t := status_tone(r)) else None),
             Column(lambda: self.tr("Plate"), lambda r: booking(r, "plate"), chars=9),
-            Column(lambda: self.tr("Customer"), lambda r: booking(r, "customer"), chars=7),
+            Column(lambda: self.tr("Customer"), lambda r: booking(r, "customer"), chars=7,
+                   fit=True),
             Column(lambda: self.tr("Phone"), lambda r: phone_text(booking(r, "phone")),
                    chars=12),
-            Column(lambda: self.tr("Requested work"), lambda r: booking(r, "requested_work")),
+            Column(lambda: self.tr("Requested work"), lambda r: booking(r, "requested_work"),
+                   free_text=True),
             Column(lambda: self.tr("Advisor"), lambda r: booking(r, "advisor"), chars=8),
             Column(lambda: self.tr("Type"),
-                   lambda r: direction_text(r.booking.direction, ctx.lang) if r.booking else ""),
+                   lambda r: direction_text(r.booking.direction, ctx.lang) if r.booking else "",
+                   fit=True),
         ]
 
     def _arrival_columns(self) -> list[Column[AppointmentRow]]:
@@ -323,10 +326,11 @@ class AppointmentBook(QWidget):
                    lambda r: appointment_status_text(r.status, ctx.lang),
                    foreground=lambda r: tone_foreground(APPOINTMENT_TONES[r.status]),
                    background=lambda r: tone_background(APPOINTMENT_TONES[r.status]),
-                   chars=9),
+                   chars=9, fit=True),
             Column(lambda: self.tr("Plate"), lambda r: r.plate, chars=9),
-            Column(lambda: self.tr("Customer"), lambda r: r.customer, chars=7),
-            Column(lambda: self.tr("Requested work"), lambda r: r.requested_work),
+            Column(lambda: self.tr("Customer"), lambda r: r.customer, chars=7, fit=True),
+            Column(lambda: self.tr("Requested work"), lambda r: r.requested_work,
+                   free_text=True),
             Column(lambda: self.tr("Advisor"), lambda r: r.advisor, chars=8),
         ]
 

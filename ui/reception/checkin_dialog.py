@@ -7,7 +7,7 @@ or a booking): all of it is saved, or nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.appointments.rows import AppointmentRow
+from app.appointments.slots import default_promise
 from app.clock import now
 from app.errors import DomainError, ValidationError
 from app.orders.checkin import CheckInData, Photo, check_in
@@ -233,10 +234,8 @@ class CheckInDialog(FormDialog):
         self.header.setText(" · ".join(parts))
 
     def _default_promise(self) -> None:
-        """Two hours from now, on the next half hour, in shop time."""
-        local = (now() + timedelta(hours=2)).astimezone(self.ctx.zone)
-        local = local.replace(second=0, microsecond=0)
-        local += timedelta(minutes=(30 - local.minute % 30) % 30)
+        """The usual promise (``app.appointments.slots.default_promise``), in shop time."""
+        local = default_promise(now(), self.ctx.zone)
         self.promised.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
                                             QTime(local.hour, local.minute)))
 

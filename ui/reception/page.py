@@ -7,6 +7,8 @@ Alt+1 … Alt+4 the lists of the today strip.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -345,12 +347,34 @@ class ReceptionPage(QWidget):
         self.new_customer_button.setText(self.tr("New customer (F2)"))
         self.tabs.setTabText(CARD_TAB, self.tr("Ve&hicle and customer"))
         self.tabs.setTabText(ORDER_TAB, self.tr("Repair &order"))
-        self.tabs.setTabText(BOOK_TAB, self.tr("A&ppointments (F7)"))
+        self.tabs.setTabText(BOOK_TAB, self.tr("Appoint&ments (F7)"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _order_key(self, event: QKeyEvent) -> Callable[[], object] | None:
+        """The order editor's step for a key pressed anywhere on this screen while the order
+        tab is shown (the search box keeps the focus after Enter opens an order)."""
+        if self.tabs.currentIndex() != ORDER_TAB:
+            return None
+        return self.orders.editor.key_action(event)
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and self._order_key(event) is not None):
+            event.accept()  # delivered as a key press (to us), not as the screen's shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._order_key(event)
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        action()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and watched in self.type_to_search \

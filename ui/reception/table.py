@@ -85,6 +85,17 @@ def make_table(model: TableModel[Any, Any], parent: QWidget, name: str, *,
         chars = getattr(column, "chars", 0)
         if chars:
             header.resizeSection(section, digit * chars + 16)
+    fitted = [section for section, column in enumerate(model.columns)
+              if getattr(column, "fit", False)]
+    if fitted:
+        def fit() -> None:
+            for section in fitted:
+                header.resizeSection(section, max(header.sectionSize(section),
+                                                  view.sizeHintForColumn(section),
+                                                  header.sectionSizeHint(section)))
+        for signal in (model.rowsInserted, model.dataChanged, model.modelReset,
+                       model.layoutChanged, model.headerDataChanged):
+            signal.connect(lambda *_args: fit())
     if stretch is None:
         header.setStretchLastSection(True)
     else:

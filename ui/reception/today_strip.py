@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QToolButton, QWidget
 
 from app.appointments.rows import AppointmentRow
 from app.clock import now
 from app.orders.lookup import OrderRow
 from app.orders.status import is_late
-from app.reception.today import TodayStrip, today_strip
+from app.reception.today import MINE, SCOPES, SHOP, TodayStrip, default_scope, today_strip
 from ui.latest_read import Refresh
 from ui.palette import TONE_COLOURS, Tone
 from ui.reception.common import Context, order_status_text
@@ -30,12 +30,19 @@ class TodayStripBar(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("todayStrip")
-        self.strip = TodayStrip([], [], [], [])
+        self.strip = TodayStrip([], [], [], [], default_scope(ctx.actor))
         self._reader = Refresh(ctx.database, self._answered, self)
         self.buttons: dict[str, QToolButton] = {}
         self.menus: dict[str, QMenu] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("todayScope")
+        for code in SCOPES:
+            self.scope.addItem("", code)
+        self.scope.setCurrentIndex(SCOPES.index(default_scope(ctx.actor)))
+        self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
+        layout.addWidget(self.scope)
         for key in BUCKETS:
             button = QToolButton(self)
             button.setObjectName(f"today_{key}")
@@ -55,15 +62,19 @@ class TodayStripBar(QWidget):
 
     def refresh(self) -> None:
         """Read today's figures again."""
-        day, actor = self.ctx.today(), self.ctx.actor
+        day, actor, scope = self.ctx.today(), self.ctx.actor, self.chosen_scope()
         if actor.can("orders.view"):
-            self._reader.request(lambda s: today_strip(s, actor, day))
+            self._reader.request(lambda s: today_strip(s, actor, day, scope))
         else:
             self.retranslate()
 
     def _answered(self, strip: TodayStrip) -> None:
         self.strip = strip
         self.retranslate()
+
+    def chosen_scope(self) -> str:
+        """Whose day the strip shows: ``MINE`` or ``SHOP`` (app.reception.today)."""
+        return str(self.scope.currentData())
 
     def count(self, key: str) -> int:
         """How many entries bucket ``key`` holds."""
@@ -75,8 +86,14 @@ class TodayStripBar(QWidget):
                   "in_workshop": self.tr("In the workshop: {n}"),
                   "ready_for_pickup": self.tr("Ready for pick-up: {n}"),
                   "waiting_in_lounge": self.tr("Waiting in the lounge: {n}")}
+        self.scope.setItemText(SCOPES.index(MINE), self.tr("Mine"))
+        self.scope.setItemText(SCOPES.index(SHOP), self.tr("Whole shop"))
+        self.scope.setToolTip(self.tr("Whose bookings and cars the counts are: yours (and "
+                                      "bookings of nobody yet) or every advisor's"))
+        mine = self.strip.scope == MINE
         tips = {"appointments_due": self.tr("Today's bookings not checked in yet"),
-                "in_workshop": self.tr("Your orders being worked on"),
+                "in_workshop": (self.tr("Your orders being worked on") if mine
+                                else self.tr("Every advisor's orders being worked on")),
                 "ready_for_pickup": self.tr("Finished cars to hand over"),
                 "waiting_in_lounge": self.tr("Customers waiting on site for their car")}
         for number, key in enumerate(BUCKETS, 1):

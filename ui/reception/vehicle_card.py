@@ -142,14 +142,15 @@ class VehicleCard(QWidget):
                    sort_key=lambda r: r.opened_at, chars=10),
             Column(lambda: self.tr("Order"), lambda r: r.number, chars=9),
             Column(lambda: self.tr("Status"), lambda r: order_status_text(r.status),
-                   foreground=status_fg, background=status_bg, chars=9),
+                   foreground=status_fg, background=status_bg, chars=9, fit=True),
             Column(lambda: self.tr("Mileage"), lambda r: kilometres(r.mileage_in),
                    sort_key=lambda r: r.mileage_in, right=True, chars=10),
             Column(lambda: self.tr("Work"),
                    lambda r: (self.tr("[comeback] ") if r.comeback else "")
                    + (r.work or r.complaint),
-                   tooltip=lambda r: "\n".join(x for x in (r.complaint, r.work, r.parts) if x)),
-            Column(lambda: self.tr("Parts"), lambda r: r.parts, chars=16),
+                   tooltip=lambda r: "\n".join(x for x in (r.complaint, r.work, r.parts) if x),
+                   free_text=True),
+            Column(lambda: self.tr("Parts"), lambda r: r.parts, chars=16, free_text=True),
             Column(lambda: self.tr("Total"), lambda r: money(r.total),
                    sort_key=lambda r: r.total, right=True, chars=9),
         ]

@@ -77,7 +77,7 @@ class VehicleFields:
         self.vin = QLineEdit(dialog)
         self.vin.setMaxLength(25)
         self.vin.setPlaceholderText(self.tr("17 characters, on the registration certificate"))
-        vin_box = dialog.add_field(form, "vin", self.tr("VIN"), self.vin)
+        vin_box = dialog.add_field(form, "vin", self.tr("VIN"), self.vin, check=validate_vin)
         self.vin_note = QLabel(vin_box)
         self.vin_note.setObjectName("vinNote")
         self.vin_note.setWordWrap(True)

@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../../ui/orders/actions.py" line="62"/>
-        <location filename="../../../ui/orders/actions.py" line="72"/>
+        <location filename="../../../ui/orders/actions.py" line="74"/>
         <source>Estimate</source>
         <translation>估价</translation>
     </message>
@@ -30,47 +30,47 @@
         <translation>出门条</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/actions.py" line="70"/>
+        <location filename="../../../ui/orders/actions.py" line="83"/>
         <source>Workflow</source>
         <translation>工单流程</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/actions.py" line="72"/>
+        <location filename="../../../ui/orders/actions.py" line="74"/>
         <source>Customer signed</source>
         <translation>客户已签字</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/actions.py" line="73"/>
+        <location filename="../../../ui/orders/actions.py" line="75"/>
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/actions.py" line="73"/>
+        <location filename="../../../ui/orders/actions.py" line="75"/>
         <source>Completion review</source>
         <translation>完工审核</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/actions.py" line="74"/>
+        <location filename="../../../ui/orders/actions.py" line="76"/>
         <source>Customer called</source>
         <translation>已通知客户取车</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/actions.py" line="74"/>
+        <location filename="../../../ui/orders/actions.py" line="76"/>
         <source>Deliver + gate pass</source>
         <translation>交车并开出门条</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/actions.py" line="75"/>
+        <location filename="../../../ui/orders/actions.py" line="77"/>
         <source>Send to inspection</source>
         <translation>送质检</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/actions.py" line="75"/>
+        <location filename="../../../ui/orders/actions.py" line="77"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/actions.py" line="76"/>
+        <location filename="../../../ui/orders/actions.py" line="78"/>
         <source>Cancel order…</source>
         <translation>取消工单…</translation>
     </message>
@@ -78,27 +78,27 @@
 <context>
     <name>ChargeEntry</name>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="374"/>
+        <location filename="../../../ui/orders/line_entry.py" line="448"/>
         <source>Charge</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="376"/>
+        <location filename="../../../ui/orders/line_entry.py" line="450"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="378"/>
+        <location filename="../../../ui/orders/line_entry.py" line="451"/>
         <source>Disc. %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="386"/>
+        <location filename="../../../ui/orders/line_entry.py" line="458"/>
         <source>e.g. disposal fee, sublet, towing</source>
         <translation>如：环保处理费、外协、拖车</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="387"/>
+        <location filename="../../../ui/orders/line_entry.py" line="459"/>
         <source>Add charge</source>
         <translation>添加费用</translation>
     </message>
@@ -106,92 +106,92 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../../ui/orders/header.py" line="193"/>
+        <location filename="../../../ui/orders/header.py" line="207"/>
         <source>Customer&apos;s &amp;words</source>
         <translation>客户描述(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="194"/>
+        <location filename="../../../ui/orders/header.py" line="208"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="195"/>
+        <location filename="../../../ui/orders/header.py" line="209"/>
         <source>Mileage in</source>
         <translation>进厂里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="196"/>
+        <location filename="../../../ui/orders/header.py" line="210"/>
         <source>Fuel level</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="197"/>
+        <location filename="../../../ui/orders/header.py" line="211"/>
         <source>Damage marks</source>
         <translation>外观损伤</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="198"/>
+        <location filename="../../../ui/orders/header.py" line="212"/>
         <source>Valuables</source>
         <translation>贵重物品</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="199"/>
+        <location filename="../../../ui/orders/header.py" line="213"/>
         <source>Warning lights</source>
         <translation>故障灯</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="200"/>
+        <location filename="../../../ui/orders/header.py" line="214"/>
         <source>Promised time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="201"/>
+        <location filename="../../../ui/orders/header.py" line="215"/>
         <source>Contact by</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="202"/>
+        <location filename="../../../ui/orders/header.py" line="216"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="230"/>
+        <location filename="../../../ui/orders/header.py" line="244"/>
         <source>not agreed</source>
         <translation>未约定</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="231"/>
+        <location filename="../../../ui/orders/header.py" line="245"/>
         <source>waits in the lounge</source>
         <translation>在休息区等候</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="232"/>
+        <location filename="../../../ui/orders/header.py" line="246"/>
         <source>Save check-in (Ctrl+S)</source>
         <translation>保存接车记录 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="238"/>
+        <location filename="../../../ui/orders/header.py" line="252"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="238"/>
+        <location filename="../../../ui/orders/header.py" line="252"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="239"/>
+        <location filename="../../../ui/orders/header.py" line="253"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="239"/>
+        <location filename="../../../ui/orders/header.py" line="253"/>
         <source>Do not contact</source>
         <translation>不联系</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="259"/>
+        <location filename="../../../ui/orders/header.py" line="273"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
@@ -217,32 +217,32 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="537"/>
+        <location filename="../../../ui/orders/dialogs.py" line="531"/>
         <source>Customer&apos;s consent</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="550"/>
+        <location filename="../../../ui/orders/dialogs.py" line="544"/>
         <source>Who agreed</source>
         <translation>同意人</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="551"/>
+        <location filename="../../../ui/orders/dialogs.py" line="545"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="552"/>
+        <location filename="../../../ui/orders/dialogs.py" line="546"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="553"/>
+        <location filename="../../../ui/orders/dialogs.py" line="547"/>
         <source>Record consent and save</source>
         <translation>记录客户同意并保存</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="564"/>
+        <location filename="../../../ui/orders/dialogs.py" line="558"/>
         <source>Enter who agreed.</source>
         <translation>请填写同意人。</translation>
     </message>
@@ -250,72 +250,72 @@
 <context>
     <name>CustomerApprovalDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="225"/>
+        <location filename="../../../ui/orders/dialogs.py" line="226"/>
         <source>Record customer approval</source>
         <translation>记录客户确认</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="228"/>
+        <location filename="../../../ui/orders/dialogs.py" line="229"/>
         <source>Additional work</source>
         <translation>追加项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="228"/>
+        <location filename="../../../ui/orders/dialogs.py" line="229"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="262"/>
+        <location filename="../../../ui/orders/dialogs.py" line="263"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="267"/>
+        <location filename="../../../ui/orders/dialogs.py" line="268"/>
         <source>Who agreed</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="268"/>
+        <location filename="../../../ui/orders/dialogs.py" line="269"/>
         <source>How</source>
         <translation>确认方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="269"/>
+        <location filename="../../../ui/orders/dialogs.py" line="270"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="270"/>
+        <location filename="../../../ui/orders/dialogs.py" line="271"/>
         <source>Amount agreed</source>
         <translation>确认金额</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="271"/>
+        <location filename="../../../ui/orders/dialogs.py" line="272"/>
         <source>Extra time</source>
         <translation>增加工期</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="272"/>
+        <location filename="../../../ui/orders/dialogs.py" line="273"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="273"/>
+        <location filename="../../../ui/orders/dialogs.py" line="274"/>
         <source>Record approval</source>
         <translation>记录确认</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="275"/>
+        <location filename="../../../ui/orders/dialogs.py" line="276"/>
         <source>Tick the items the customer agreed to:</source>
         <translation>勾选客户同意的项目：</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="307"/>
+        <location filename="../../../ui/orders/dialogs.py" line="309"/>
         <source>Tick at least one item.</source>
         <translation>请至少勾选一项。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="310"/>
+        <location filename="../../../ui/orders/dialogs.py" line="312"/>
         <source>Enter who agreed.</source>
         <translation>请填写确认人。</translation>
     </message>
@@ -323,52 +323,52 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="346"/>
+        <location filename="../../../ui/orders/dialogs.py" line="339"/>
         <source>Dispatch jobs</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="349"/>
+        <location filename="../../../ui/orders/dialogs.py" line="342"/>
         <source>Job</source>
         <translation>工时项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="349"/>
+        <location filename="../../../ui/orders/dialogs.py" line="342"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="350"/>
+        <location filename="../../../ui/orders/dialogs.py" line="343"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="350"/>
+        <location filename="../../../ui/orders/dialogs.py" line="343"/>
         <source>Bay</source>
         <translation>工位</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="375"/>
+        <location filename="../../../ui/orders/dialogs.py" line="368"/>
         <source>— no bay —</source>
         <translation>— 不指定工位 —</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="385"/>
+        <location filename="../../../ui/orders/dialogs.py" line="378"/>
         <source>Dispatch</source>
         <translation>派工</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="387"/>
+        <location filename="../../../ui/orders/dialogs.py" line="380"/>
         <source>Tick the jobs to send to the workshop:</source>
         <translation>勾选要派到车间的工时项目：</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="393"/>
+        <location filename="../../../ui/orders/dialogs.py" line="386"/>
         <source>No active technicians: add them in the workshop set-up.</source>
         <translation>没有在岗技师：请先在车间设置中添加。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="414"/>
+        <location filename="../../../ui/orders/dialogs.py" line="408"/>
         <source>Tick at least one job.</source>
         <translation>请至少勾选一个工时项目。</translation>
     </message>
@@ -376,37 +376,37 @@
 <context>
     <name>JobEntry</name>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="204"/>
+        <location filename="../../../ui/orders/line_entry.py" line="281"/>
         <source>Job</source>
         <translation>工时项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="206"/>
+        <location filename="../../../ui/orders/line_entry.py" line="282"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="208"/>
+        <location filename="../../../ui/orders/line_entry.py" line="283"/>
         <source>Rate</source>
         <translation>工时单价</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="210"/>
+        <location filename="../../../ui/orders/line_entry.py" line="284"/>
         <source>Disc. %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="218"/>
+        <location filename="../../../ui/orders/line_entry.py" line="291"/>
         <source>Operation code or name, or describe the job</source>
         <translation>工时代码或名称，或直接描述作业</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="219"/>
+        <location filename="../../../ui/orders/line_entry.py" line="292"/>
         <source>standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="220"/>
+        <location filename="../../../ui/orders/line_entry.py" line="293"/>
         <source>Add job</source>
         <translation>添加工时</translation>
     </message>
@@ -414,77 +414,77 @@
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="450"/>
+        <location filename="../../../ui/orders/dialogs.py" line="444"/>
         <source>Edit job</source>
         <translation>修改工时项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="451"/>
+        <location filename="../../../ui/orders/dialogs.py" line="445"/>
         <source>Edit part</source>
         <translation>修改配件</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="452"/>
+        <location filename="../../../ui/orders/dialogs.py" line="446"/>
         <source>Edit charge</source>
         <translation>修改费用</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="471"/>
+        <location filename="../../../ui/orders/dialogs.py" line="465"/>
         <source>Description</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="473"/>
+        <location filename="../../../ui/orders/dialogs.py" line="467"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="474"/>
+        <location filename="../../../ui/orders/dialogs.py" line="468"/>
         <source>Hourly rate</source>
         <translation>工时单价</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="476"/>
+        <location filename="../../../ui/orders/dialogs.py" line="470"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="477"/>
+        <location filename="../../../ui/orders/dialogs.py" line="471"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="480"/>
+        <location filename="../../../ui/orders/dialogs.py" line="474"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="481"/>
+        <location filename="../../../ui/orders/dialogs.py" line="475"/>
         <source>Discount %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="482"/>
+        <location filename="../../../ui/orders/dialogs.py" line="476"/>
         <source>Payer</source>
         <translation>付费方</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="484"/>
+        <location filename="../../../ui/orders/dialogs.py" line="478"/>
         <source>Reason for the change</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="488"/>
+        <location filename="../../../ui/orders/dialogs.py" line="482"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="491"/>
+        <location filename="../../../ui/orders/dialogs.py" line="485"/>
         <source>The customer agreed to this line: say why it changes. Raising what the customer pays needs the customer&apos;s consent.</source>
         <translation>客户已确认此项目：请说明修改原因。提高客户应付金额需要客户同意。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="516"/>
+        <location filename="../../../ui/orders/dialogs.py" line="510"/>
         <source>Say why the signed line changes.</source>
         <translation>请说明修改已签字项目的原因。</translation>
     </message>
@@ -492,97 +492,97 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../../ui/orders/models.py" line="102"/>
+        <location filename="../../../ui/orders/models.py" line="111"/>
         <source>Description</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="103"/>
+        <location filename="../../../ui/orders/models.py" line="112"/>
         <source>Operation</source>
         <translation>工时代码</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="103"/>
+        <location filename="../../../ui/orders/models.py" line="112"/>
         <source>Part no.</source>
         <translation>配件编号</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="104"/>
+        <location filename="../../../ui/orders/models.py" line="113"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="104"/>
+        <location filename="../../../ui/orders/models.py" line="113"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="105"/>
+        <location filename="../../../ui/orders/models.py" line="114"/>
         <source>Rate</source>
         <translation>工时单价</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="105"/>
+        <location filename="../../../ui/orders/models.py" line="114"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="106"/>
+        <location filename="../../../ui/orders/models.py" line="115"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="107"/>
+        <location filename="../../../ui/orders/models.py" line="116"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="107"/>
+        <location filename="../../../ui/orders/models.py" line="116"/>
         <source>Payer</source>
         <translation>付费方</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="108"/>
+        <location filename="../../../ui/orders/models.py" line="117"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="108"/>
+        <location filename="../../../ui/orders/models.py" line="117"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="109"/>
+        <location filename="../../../ui/orders/models.py" line="118"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="109"/>
+        <location filename="../../../ui/orders/models.py" line="118"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="110"/>
+        <location filename="../../../ui/orders/models.py" line="119"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="110"/>
+        <location filename="../../../ui/orders/models.py" line="119"/>
         <source>Issued</source>
         <translation>已出库</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="125"/>
+        <location filename="../../../ui/orders/models.py" line="134"/>
         <source>Approved additional work</source>
         <translation>已确认的追加项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="146"/>
+        <location filename="../../../ui/orders/models.py" line="155"/>
         <source>Not enough stock for this line</source>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/models.py" line="148"/>
+        <location filename="../../../ui/orders/models.py" line="157"/>
         <source>Additional work: not billable until the customer&apos;s approval is recorded</source>
         <translation>追加项目：记录客户确认后才计费</translation>
     </message>
@@ -590,12 +590,12 @@
 <context>
     <name>LinesTab</name>
     <message>
-        <location filename="../../../ui/orders/lines_tab.py" line="90"/>
+        <location filename="../../../ui/orders/lines_tab.py" line="99"/>
         <source>Edit line (F2)</source>
         <translation>修改 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/lines_tab.py" line="91"/>
+        <location filename="../../../ui/orders/lines_tab.py" line="100"/>
         <source>Remove line (Del)</source>
         <translation>删除 (Del)</translation>
     </message>
@@ -603,42 +603,42 @@
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="94"/>
+        <location filename="../../../ui/orders/dialogs.py" line="95"/>
         <source>Manager approval</source>
         <translation>经理审批</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="96"/>
+        <location filename="../../../ui/orders/dialogs.py" line="97"/>
         <source>A discount of {discount} is above your limit of {limit}. A manager must approve it with their user name and password.</source>
         <translation>折扣 {discount} 超出您的权限 {limit}，需由经理输入用户名和密码审批。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="107"/>
+        <location filename="../../../ui/orders/dialogs.py" line="108"/>
         <source>Manager&apos;s user name</source>
         <translation>经理用户名</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="108"/>
+        <location filename="../../../ui/orders/dialogs.py" line="109"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="109"/>
+        <location filename="../../../ui/orders/dialogs.py" line="110"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="120"/>
+        <location filename="../../../ui/orders/dialogs.py" line="121"/>
         <source>Enter the manager&apos;s user name and password.</source>
         <translation>请输入经理的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="130"/>
+        <location filename="../../../ui/orders/dialogs.py" line="131"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="133"/>
+        <location filename="../../../ui/orders/dialogs.py" line="134"/>
         <source>{name} may not approve discounts above the limit.</source>
         <translation>{name} 无权审批超限折扣。</translation>
     </message>
@@ -646,7 +646,7 @@
 <context>
     <name>OrderDialogs</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="75"/>
+        <location filename="../../../ui/orders/dialogs.py" line="76"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -654,102 +654,123 @@
 <context>
     <name>OrderEditor</name>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="295"/>
+        <location filename="../../../ui/orders/editor.py" line="339"/>
         <source>&amp;Jobs ({count})</source>
         <translation>工时项目(&amp;J) ({count})</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="296"/>
+        <location filename="../../../ui/orders/editor.py" line="340"/>
         <source>&amp;Parts ({count})</source>
         <translation>配件(&amp;P) ({count})</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="297"/>
-        <source>&amp;Other charges ({count})</source>
-        <translation>其他费用(&amp;O) ({count})</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/orders/editor.py" line="300"/>
+        <location filename="../../../ui/orders/editor.py" line="344"/>
         <source>Check-&amp;in record</source>
         <translation>接车记录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="403"/>
+        <location filename="../../../ui/orders/editor.py" line="451"/>
         <source>Reload the order</source>
         <translation>重新加载工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="404"/>
+        <location filename="../../../ui/orders/editor.py" line="452"/>
         <source>Your unsaved changes to the check-in record will be discarded. Reload the latest version?</source>
         <translation>接车记录中未保存的修改将被放弃。要加载最新版本吗？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="501"/>
+        <location filename="../../../ui/orders/editor.py" line="560"/>
         <source>Remove a signed line</source>
         <translation>删除已签字项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="502"/>
+        <location filename="../../../ui/orders/editor.py" line="561"/>
         <source>The customer signed for “{line}”. Why is it removed?</source>
         <translation>客户已签字确认“{line}”。删除原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="507"/>
+        <location filename="../../../ui/orders/editor.py" line="566"/>
         <source>Remove line</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="508"/>
+        <location filename="../../../ui/orders/editor.py" line="567"/>
         <source>Remove “{line}” from the order?</source>
         <translation>从工单中删除“{line}”？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="461"/>
+        <location filename="../../../ui/orders/editor.py" line="519"/>
         <source>{part}: not reserved — {missing} short</source>
         <translation>{part}：未预留 — 缺 {missing}</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="675"/>
+        <location filename="../../../ui/orders/editor.py" line="303"/>
+        <source>{step}: already done on {when} by {who}.</source>
+        <extracomment>Steps whose key means nothing else on the screen: pressed when the step is not offered, the editor says why instead of doing nothing (F5–F7 stay the screen&apos;s then).</extracomment>
+        <translation>{step}：已于 {when} 由 {who} 完成。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="306"/>
+        <source>{step}: the customer was already called on {when}.</source>
+        <translation>{step}：已于 {when} 通知过客户。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="309"/>
+        <source>{step} is not possible now: the order is {status}.</source>
+        <translation>现在无法{step}：工单状态为“{status}”。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="341"/>
+        <source>Other &amp;charges ({count})</source>
+        <translation>其他费用(&amp;C) ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="514"/>
+        <source>{part} was already on this order ({quantity}): added as a second line. To change the quantity, edit one line and remove the other.</source>
+        <translation>{part} 已在本工单中（{quantity}）：已作为第二行添加。如需修改数量，请修改其中一行并删除另一行。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/editor.py" line="734"/>
         <source>Customer signed</source>
         <translation>客户已签字</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="676"/>
+        <location filename="../../../ui/orders/editor.py" line="735"/>
         <source>Has the customer signed the job card? New lines will then need the customer&apos;s approval.</source>
         <translation>客户已在委托书上签字了吗？此后新增的项目需客户确认。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="681"/>
+        <location filename="../../../ui/orders/editor.py" line="740"/>
         <source>Cancel the order</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="682"/>
+        <location filename="../../../ui/orders/editor.py" line="741"/>
         <source>Why is the order cancelled?</source>
         <translation>取消工单的原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="688"/>
+        <location filename="../../../ui/orders/editor.py" line="747"/>
         <source>Deliver</source>
         <translation>交车</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="689"/>
+        <location filename="../../../ui/orders/editor.py" line="748"/>
         <source>Hand the car over and print the gate pass?</source>
         <translation>交车并打印出门条？</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="705"/>
+        <location filename="../../../ui/orders/editor.py" line="764"/>
         <source>No job is ready to dispatch (jobs awaiting the customer&apos;s approval cannot be dispatched).</source>
         <translation>没有可派工的工时项目（待客户确认的项目不能派工）。</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="785"/>
+        <location filename="../../../ui/orders/editor.py" line="848"/>
         <source>Unsaved changes</source>
         <translation>有未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/editor.py" line="786"/>
+        <location filename="../../../ui/orders/editor.py" line="849"/>
         <source>Something typed on order {number} is not saved. Close anyway and lose it?</source>
         <translation>工单 {number} 中有输入内容尚未保存。仍要关闭并放弃吗？</translation>
     </message>
@@ -757,52 +778,62 @@
 <context>
     <name>OrderHeader</name>
     <message>
-        <location filename="../../../ui/orders/header.py" line="97"/>
+        <location filename="../../../ui/orders/header.py" line="102"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="97"/>
+        <location filename="../../../ui/orders/header.py" line="102"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="98"/>
+        <location filename="../../../ui/orders/header.py" line="103"/>
         <source>Mileage in</source>
         <translation>进厂里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="98"/>
+        <location filename="../../../ui/orders/header.py" line="103"/>
         <source>Promised</source>
         <translation>承诺交车</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="99"/>
+        <location filename="../../../ui/orders/header.py" line="104"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="99"/>
+        <location filename="../../../ui/orders/header.py" line="104"/>
         <source>Checked in</source>
         <translation>接车时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="104"/>
+        <location filename="../../../ui/orders/header.py" line="109"/>
         <source>No order open</source>
         <translation>未打开工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="120"/>
+        <location filename="../../../ui/orders/header.py" line="124"/>
+        <source>✓ reviewed {when}</source>
+        <translation>✓ 已完工审核 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="127"/>
+        <source>✓ customer called {when}</source>
+        <translation>✓ 已通知客户 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/orders/header.py" line="134"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="124"/>
+        <location filename="../../../ui/orders/header.py" line="138"/>
         <source>not agreed</source>
         <translation>未约定</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/header.py" line="128"/>
+        <location filename="../../../ui/orders/header.py" line="142"/>
         <source>Customer&apos;s words: {text}</source>
         <translation>客户描述：{text}</translation>
     </message>
@@ -913,32 +944,32 @@
 <context>
     <name>PartEntry</name>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="292"/>
+        <location filename="../../../ui/orders/line_entry.py" line="367"/>
         <source>{available} available</source>
         <translation>可用 {available}</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="306"/>
+        <location filename="../../../ui/orders/line_entry.py" line="381"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="308"/>
+        <location filename="../../../ui/orders/line_entry.py" line="382"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="310"/>
+        <location filename="../../../ui/orders/line_entry.py" line="383"/>
         <source>Disc. %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="318"/>
+        <location filename="../../../ui/orders/line_entry.py" line="390"/>
         <source>Scan or type a part number or name</source>
         <translation>扫码或输入配件编号/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/orders/line_entry.py" line="319"/>
+        <location filename="../../../ui/orders/line_entry.py" line="391"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
@@ -959,7 +990,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../../ui/orders/dialogs.py" line="170"/>
+        <location filename="../../../ui/orders/dialogs.py" line="171"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>

@@ -39,149 +39,149 @@
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="282"/>
+        <location filename="../../../ui/reception/appointments.py" line="283"/>
         <source>full ({taken}/{capacity})</source>
         <translation>已满（{taken}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="284"/>
+        <location filename="../../../ui/reception/appointments.py" line="285"/>
         <source>{free} of {capacity} free</source>
         <translation>剩 {free}/{capacity}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="293"/>
-        <location filename="../../../ui/reception/appointments.py" line="319"/>
+        <location filename="../../../ui/reception/appointments.py" line="294"/>
+        <location filename="../../../ui/reception/appointments.py" line="323"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="296"/>
+        <location filename="../../../ui/reception/appointments.py" line="297"/>
         <source>Places</source>
         <translation>名额</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="301"/>
-        <location filename="../../../ui/reception/appointments.py" line="321"/>
+        <location filename="../../../ui/reception/appointments.py" line="302"/>
+        <location filename="../../../ui/reception/appointments.py" line="325"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="306"/>
-        <location filename="../../../ui/reception/appointments.py" line="326"/>
+        <location filename="../../../ui/reception/appointments.py" line="307"/>
+        <location filename="../../../ui/reception/appointments.py" line="330"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="307"/>
-        <location filename="../../../ui/reception/appointments.py" line="327"/>
+        <location filename="../../../ui/reception/appointments.py" line="308"/>
+        <location filename="../../../ui/reception/appointments.py" line="331"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="308"/>
+        <location filename="../../../ui/reception/appointments.py" line="310"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="310"/>
-        <location filename="../../../ui/reception/appointments.py" line="328"/>
+        <location filename="../../../ui/reception/appointments.py" line="312"/>
+        <location filename="../../../ui/reception/appointments.py" line="332"/>
         <source>Requested work</source>
         <translation>预约项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="311"/>
-        <location filename="../../../ui/reception/appointments.py" line="329"/>
+        <location filename="../../../ui/reception/appointments.py" line="314"/>
+        <location filename="../../../ui/reception/appointments.py" line="334"/>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="312"/>
+        <location filename="../../../ui/reception/appointments.py" line="315"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="364"/>
-        <location filename="../../../ui/reception/appointments.py" line="571"/>
+        <location filename="../../../ui/reception/appointments.py" line="369"/>
+        <location filename="../../../ui/reception/appointments.py" line="580"/>
         <source>Today&apos;s arrivals ({n})</source>
         <translation>今日到店（{n}）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="381"/>
+        <location filename="../../../ui/reception/appointments.py" line="390"/>
         <source>All advisors</source>
         <translation>全部服务顾问</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="382"/>
+        <location filename="../../../ui/reception/appointments.py" line="391"/>
         <source>My bookings</source>
         <translation>我的预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="540"/>
+        <location filename="../../../ui/reception/appointments.py" line="549"/>
         <source>Cancel appointment</source>
         <translation>取消预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="541"/>
+        <location filename="../../../ui/reception/appointments.py" line="550"/>
         <source>Why is the appointment of {plate} cancelled?</source>
         <translation>{plate} 的预约为什么取消？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="555"/>
+        <location filename="../../../ui/reception/appointments.py" line="564"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="556"/>
+        <location filename="../../../ui/reception/appointments.py" line="565"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="557"/>
+        <location filename="../../../ui/reception/appointments.py" line="566"/>
         <source>Previous day or week</source>
         <translation>前一天或前一周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="558"/>
+        <location filename="../../../ui/reception/appointments.py" line="567"/>
         <source>Next day or week</source>
         <translation>后一天或后一周</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="559"/>
+        <location filename="../../../ui/reception/appointments.py" line="568"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="560"/>
+        <location filename="../../../ui/reception/appointments.py" line="569"/>
         <source>Book… (F6)</source>
         <translation>预约… (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="560"/>
+        <location filename="../../../ui/reception/appointments.py" line="569"/>
         <source>Invite…</source>
         <translation>邀约…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="561"/>
+        <location filename="../../../ui/reception/appointments.py" line="570"/>
         <source>Move…</source>
         <translation>改期…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="562"/>
+        <location filename="../../../ui/reception/appointments.py" line="571"/>
         <source>Arrived: check in</source>
         <translation>已到店：接车</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="561"/>
+        <location filename="../../../ui/reception/appointments.py" line="570"/>
         <source>Customer confirmed</source>
         <translation>客户已确认</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="563"/>
+        <location filename="../../../ui/reception/appointments.py" line="572"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/appointments.py" line="563"/>
+        <location filename="../../../ui/reception/appointments.py" line="572"/>
         <source>Cancel booking…</source>
         <translation>取消预约…</translation>
     </message>
@@ -288,12 +288,12 @@
 <context>
     <name>ChangeOwnerDialog</name>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="162"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="163"/>
         <source>Change of owner: {plate}</source>
         <translation>过户：{plate}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="163"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="164"/>
         <source>Find the new owner. The previous ownership stays in the vehicle&apos;s history.</source>
         <translation>查找新车主。原车主记录保留在车辆档案中。</translation>
     </message>
@@ -301,243 +301,243 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="93"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="94"/>
         <source>Check-in: {plate}</source>
         <translation>接车：{plate}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="107"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="108"/>
         <source>Vehicle on arrival</source>
         <translation>到店车况</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="110"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="111"/>
         <source>km on the odometer</source>
         <translation>里程表读数（公里）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="111"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="112"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="114"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="115"/>
         <source>e.g. instrument cluster replaced</source>
         <translation>例如：更换过仪表盘</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="116"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="117"/>
         <source>Reason for the lower reading</source>
         <translation>里程变小的原因</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="120"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="121"/>
         <source>Empty (0/8)</source>
         <translation>空 (0/8)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="121"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="122"/>
         <source>Full (8/8)</source>
         <translation>满 (8/8)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="124"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="125"/>
         <source>Fuel level</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="126"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="127"/>
         <source>e.g. dash cam, sunglasses</source>
         <translation>例如：行车记录仪、太阳镜</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="127"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="128"/>
         <source>Valuables in the car</source>
         <translation>车内贵重物品</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="130"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="131"/>
         <source>Scratches, dents, cracks: where and how big</source>
         <translation>划痕、凹陷、裂纹：位置和大小</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="132"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="133"/>
         <source>Existing damage</source>
         <translation>原有损伤</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="133"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="134"/>
         <source>Promise a time</source>
         <translation>承诺交车时间</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="146"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="147"/>
         <source>Ready by</source>
         <translation>预计交车</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="148"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="149"/>
         <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="148"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="149"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="149"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="150"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="149"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="150"/>
         <source>Do not contact</source>
         <translation>不联系</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="152"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="153"/>
         <source>Contact by</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="153"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="154"/>
         <source>Customer waits in the lounge</source>
         <translation>客户在休息区等候</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="157"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="158"/>
         <source>What the customer says</source>
         <translation>客户陈述</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="161"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="162"/>
         <source>In the customer&apos;s own words</source>
         <translation>按客户原话记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="163"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="164"/>
         <source>Customer&apos;s description</source>
         <translation>客户描述</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="166"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="167"/>
         <source>First diagnosis</source>
         <translation>初步诊断</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="179"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="180"/>
         <source>Other lights</source>
         <translation>其他故障灯</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="181"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="182"/>
         <source>Warning lights on</source>
         <translation>亮起的故障灯</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="189"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="190"/>
         <source>&amp;Add photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="192"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="193"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="199"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="200"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="209"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="210"/>
         <source>&amp;Open repair order</source>
         <translation>开工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="216"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="217"/>
         <source>Check engine</source>
         <translation>发动机故障灯</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="216"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="217"/>
         <source>ABS</source>
         <translation>ABS</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="217"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="218"/>
         <source>Airbag</source>
         <translation>安全气囊</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="217"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="218"/>
         <source>Oil pressure</source>
         <translation>机油压力</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="218"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="219"/>
         <source>Battery / charging</source>
         <translation>蓄电池/充电</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="218"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="219"/>
         <source>Brake system</source>
         <translation>制动系统</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="219"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="220"/>
         <source>Tyre pressure</source>
         <translation>胎压</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="219"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="220"/>
         <source>Coolant temperature</source>
         <translation>冷却液温度</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="220"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="221"/>
         <source>Stability control (ESP)</source>
         <translation>车身稳定系统 (ESP)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="221"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="222"/>
         <source>Power steering</source>
         <translation>助力转向</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="228"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="229"/>
         <source>Customer: {name}</source>
         <translation>客户：{name}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="229"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="230"/>
         <source>Last reading: {km}</source>
         <translation>上次里程：{km}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="231"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="232"/>
         <source>Booked for {time}</source>
         <translation>预约 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="281"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="280"/>
         <source>, </source>
         <comment>between list items</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="298"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="297"/>
         <source>Photos of the vehicle</source>
         <translation>车辆照片</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="299"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="298"/>
         <source>Photos and PDF ({patterns})</source>
         <translation>照片和 PDF ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/checkin_dialog.py" line="332"/>
+        <location filename="../../../ui/reception/checkin_dialog.py" line="331"/>
         <source>Cannot read {file}: {problem}</source>
         <translation>无法读取 {file}：{problem}</translation>
     </message>
@@ -545,17 +545,17 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="122"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="123"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="123"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="124"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="124"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="125"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -563,78 +563,78 @@
 <context>
     <name>CustomerFields</name>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="40"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="41"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="41"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="42"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="42"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="43"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="45"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="46"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="51"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="52"/>
         <source>e.g. 138 1234 5678</source>
         <translation>例如 138 1234 5678</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="52"/>
-        <location filename="../../../ui/reception/customer_dialog.py" line="79"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="53"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="80"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="52"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="53"/>
         <source>Phone {n}</source>
         <translation>电话 {n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="59"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="60"/>
         <source>18-character unified social credit code</source>
         <translation>18 位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="60"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="61"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="62"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="63"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="64"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="65"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="66"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="67"/>
         <source>May be called after the visit (follow-up)</source>
         <translation>可接受回访电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="68"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="69"/>
         <source>Consents</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="69"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="70"/>
         <source>Agrees to offers and reminders</source>
         <translation>同意接收优惠和保养提醒</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/customer_dialog.py" line="74"/>
+        <location filename="../../../ui/reception/customer_dialog.py" line="75"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -642,22 +642,22 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="61"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="62"/>
         <source>Name, phone or plate</source>
         <translation>姓名、电话或车牌</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="67"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="68"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="68"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="69"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/owner_dialog.py" line="72"/>
+        <location filename="../../../ui/reception/owner_dialog.py" line="73"/>
         <source>&amp;New customer…</source>
         <translation>新客户(&amp;N)…</translation>
     </message>
@@ -762,44 +762,44 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../../ui/reception/page.py" line="195"/>
+        <location filename="../../../ui/reception/page.py" line="199"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="196"/>
+        <location filename="../../../ui/reception/page.py" line="200"/>
         <source>The repair order shown has changes that are not saved. Open the other order anyway and drop them?</source>
         <translation>当前工单有未保存的修改。仍要打开另一张工单并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="208"/>
+        <location filename="../../../ui/reception/page.py" line="212"/>
         <source>The booking has no vehicle yet: add the vehicle, then check it in (F4).</source>
         <translation>该预约尚未关联车辆：请先添加车辆，再接车 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="211"/>
+        <location filename="../../../ui/reception/page.py" line="215"/>
         <source>Booked for {time}: {work}. Press F4 to check in.</source>
         <translation>预约 {time}：{work}。按 F4 接车。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="343"/>
+        <location filename="../../../ui/reception/page.py" line="347"/>
         <source>New customer (F2)</source>
         <translation>新客户 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="344"/>
+        <location filename="../../../ui/reception/page.py" line="348"/>
         <source>Ve&amp;hicle and customer</source>
         <translation>车辆与客户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="345"/>
+        <location filename="../../../ui/reception/page.py" line="349"/>
         <source>Repair &amp;order</source>
         <translation>工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="346"/>
-        <source>A&amp;ppointments (F7)</source>
-        <translation>预约(&amp;P) (F7)</translation>
+        <location filename="../../../ui/reception/page.py" line="350"/>
+        <source>Appoint&amp;ments (F7)</source>
+        <translation>预约(&amp;M) (F7)</translation>
     </message>
 </context>
 <context>
@@ -851,17 +851,17 @@ Open orders</source>
         <translation>结果：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="213"/>
+        <location filename="../../../ui/reception/search_panel.py" line="207"/>
         <source>The search could not run: {error}</source>
         <translation>无法执行搜索：{error}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="245"/>
+        <location filename="../../../ui/reception/search_panel.py" line="259"/>
         <source>No repair order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="246"/>
+        <location filename="../../../ui/reception/search_panel.py" line="260"/>
         <source>Nothing found for “{text}”.</source>
         <translation>未找到“{text}”。</translation>
     </message>
@@ -869,62 +869,82 @@ Open orders</source>
 <context>
     <name>TodayStripBar</name>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="74"/>
+        <location filename="../../../ui/reception/today_strip.py" line="85"/>
         <source>Appointments due: {n}</source>
         <translation>待到预约：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="75"/>
+        <location filename="../../../ui/reception/today_strip.py" line="86"/>
         <source>In the workshop: {n}</source>
         <translation>在修车辆：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="76"/>
+        <location filename="../../../ui/reception/today_strip.py" line="87"/>
         <source>Ready for pick-up: {n}</source>
         <translation>待交车：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="77"/>
+        <location filename="../../../ui/reception/today_strip.py" line="88"/>
         <source>Waiting in the lounge: {n}</source>
         <translation>休息区等候：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="78"/>
+        <location filename="../../../ui/reception/today_strip.py" line="89"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/today_strip.py" line="90"/>
+        <source>Whole shop</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/today_strip.py" line="91"/>
+        <source>Whose bookings and cars the counts are: yours (and bookings of nobody yet) or every advisor&apos;s</source>
+        <translation>统计范围：您自己的（含尚未分配顾问的预约），或全部服务顾问的</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/today_strip.py" line="94"/>
         <source>Today&apos;s bookings not checked in yet</source>
         <translation>今天尚未接车的预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="79"/>
+        <location filename="../../../ui/reception/today_strip.py" line="95"/>
         <source>Your orders being worked on</source>
         <translation>您的在修工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="80"/>
+        <location filename="../../../ui/reception/today_strip.py" line="96"/>
+        <source>Every advisor&apos;s orders being worked on</source>
+        <translation>全部服务顾问在修的工单</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/today_strip.py" line="97"/>
         <source>Finished cars to hand over</source>
         <translation>已完工待交车</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="81"/>
+        <location filename="../../../ui/reception/today_strip.py" line="98"/>
         <source>Customers waiting on site for their car</source>
         <translation>在店内等车的客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="99"/>
+        <location filename="../../../ui/reception/today_strip.py" line="116"/>
         <source>Nothing here</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="114"/>
+        <location filename="../../../ui/reception/today_strip.py" line="131"/>
         <source>late, promised {time}</source>
         <translation>已超时，承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="114"/>
+        <location filename="../../../ui/reception/today_strip.py" line="131"/>
         <source>promised {time}</source>
         <translation>承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="120"/>
+        <location filename="../../../ui/reception/today_strip.py" line="137"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
@@ -962,162 +982,162 @@ Open orders</source>
         <translation>[返修] </translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="152"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="153"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="153"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="154"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="223"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
         <source>Consents</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
         <source>Earlier owners</source>
         <translation>历任车主</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
         <source>VIN</source>
         <translation>车架号 (VIN)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
         <source>Model year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
         <source>Engine no.</source>
         <translation>发动机号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
         <source>Last mileage</source>
         <translation>最近里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="233"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
         <source>Check in (F4)</source>
         <translation>接车 (F4)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="233"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
         <source>Book (F6)</source>
         <translation>预约 (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="235"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="235"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="236"/>
         <source>Edit vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="236"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="237"/>
         <source>Add vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="237"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="238"/>
         <source>Change owner</source>
         <translation>过户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="240"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="241"/>
         <source>Visit history</source>
         <translation>进厂记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="241"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="242"/>
         <source>Open this repair order</source>
         <translation>打开此工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="242"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="243"/>
         <source>Find a vehicle or customer with the search box on the left (Ctrl+F), or register a new customer (F2).</source>
         <translation>在左侧搜索框查找车辆或客户 (Ctrl+F)，或登记新客户 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="277"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
         <source>Open orders: {n}</source>
         <translation>未完工单：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="315"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="316"/>
         <source>Visits: {n}</source>
         <translation>进厂：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="279"/>
         <source>No open order</source>
         <translation>无未完工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="288"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="289"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="288"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="289"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="290"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="291"/>
         <source>Follow-up calls: {followup} · Offers: {marketing}</source>
         <translation>回访：{followup} · 营销：{marketing}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="310"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="311"/>
         <source>(warranty from {day})</source>
         <translation>（保修自 {day}）</translation>
     </message>

@@ -113,6 +113,8 @@ def test_allowed_actions_per_status_and_role(session, advisor, foreman, technici
     assert allowed_actions(done.status, advisor) == {
         "review", "call", "cancel", "print_settlement"}
     assert allowed_actions(done.status, technician_actor) == frozenset()
+    assert allowed_actions(done.status, advisor, reviewed=True) == {
+        "call", "cancel", "print_settlement"}  # the review is not offered twice
     invoice = settle_order(session, cashier, done.id)
     view = order_view(session, advisor, done.id)
     assert view.allowed_actions == {"call", "deliver", "print_settlement"}

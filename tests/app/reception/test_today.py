@@ -15,7 +15,7 @@ from app.clock import pinned
 from app.errors import PermissionDenied
 from app.orders import progress
 from app.orders.queries import job_order_version, order_version
-from app.reception.today import today_strip
+from app.reception.today import MINE, SHOP, today_strip
 from app.security.actor import Actor
 from db.enums import OrderStatus
 from db.models import ShopProfile, User
@@ -67,6 +67,9 @@ def test_the_four_buckets(session, advisor, manager, foreman) -> None:
         session.flush()
 
         strip = today_strip(session, advisor, TODAY)
+        shop = today_strip(session, advisor, TODAY, SHOP)
+        managers = today_strip(session, manager, TODAY)
+    assert strip.scope == MINE  # an advisor's own day by default
     assert [a.id for a in strip.appointments_due] == [nobodys.id, mine.id, confirmed.id]
     assert strip.appointments_due[0].starts_at.hour == 8
     assert [o.id for o in strip.in_workshop] == [working.id]
@@ -76,6 +79,12 @@ def test_the_four_buckets(session, advisor, manager, foreman) -> None:
     assert strip.ready_for_pickup[0].total > 0 and strip.ready_for_pickup[0].plate == "粤B66666"
     assert [o.id for o in strip.waiting_in_lounge] == [waiting.id]
     assert strip.waiting_in_lounge[0].customer_waiting
+    # the whole shop: every advisor's bookings and cars; the manager sees it by default
+    assert shop.scope == SHOP and managers.scope == SHOP
+    for whole in (shop, managers):
+        assert len(whole.appointments_due) == 4
+        assert {o.id for o in whole.in_workshop} == {working.id, theirs.id}
+        assert [o.id for o in whole.ready_for_pickup] == [ready.id]
 
 
 def test_the_day_is_the_shops_day(session, advisor) -> None:

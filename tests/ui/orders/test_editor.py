@@ -709,3 +709,43 @@ def test_a_job_in_the_workshop_is_not_opened_for_editing(qtbot, database, adviso
     assert editor.active_dialog is None
     qtbot.waitUntil(lambda: any("workshop" in box.text() for box in
                                 editor.findChildren(dialogs.QMessageBox, "editorMessage")))
+
+
+def test_a_step_key_that_is_not_offered_says_why(qtbot, database, advisor,
+                                                 open_editor) -> None:
+    from app.orders.delivery import review_completed
+    from app.orders.queries import order_version
+    from tests.factories import make_completed_order
+
+    with database.transaction() as s:
+        order = make_completed_order(s, advisor, plate="粤B70001")
+        order_id = order.id
+    with database.transaction() as s:
+        review_completed(s, advisor, order_id, expected_version=order_version(s, order_id))
+    editor = open_editor(advisor, order_id)
+    assert not editor.actions.buttons["review"].isVisibleTo(editor)
+    assert "✓ reviewed" in editor.header.milestones.text()
+    qtbot.keyClick(editor.tabs, Qt.Key.Key_F8)
+    assert editor.notice.isVisible()
+    assert "Completion review: already done on" in editor.notice.text()
+    assert editor.state.reviewed_by in editor.notice.text()
+    qtbot.keyClick(editor.tabs, Qt.Key.Key_F10)  # deliver: not before the invoice
+    assert "Deliver + gate pass is not possible now: the order is" in editor.notice.text()
+
+
+def test_the_same_part_twice_is_said_under_the_table(qtbot, database, advisor, manager,
+                                                     open_editor) -> None:
+    order_id = build_order(database, advisor)
+    with database.transaction() as s:
+        part_id = make_part(s, manager, "OIL-0W20", 50, name="机油", sale_price="98.00").id
+    editor = open_editor(advisor, order_id)
+    editor.tabs.setCurrentIndex(1)
+    from ui.orders.line_entry import PartInput
+
+    for _ in range(2):
+        editor.add_part(PartInput(part_id=part_id, part_no="OIL-0W20", quantity="4",
+                                  discount="", payer="customer"))
+        settle_operations()
+    parts = editor.tabs_by_type[LineType.PART]
+    assert parts.note.isVisible()
+    assert "OIL-0W20 was already on this order (4)" in parts.note.text()

@@ -1,0 +1,1 @@
+"""What the screen gallery shows (no Qt): the demo records each screen is opened on."""

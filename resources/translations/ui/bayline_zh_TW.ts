@@ -88,75 +88,121 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="104"/>
-        <location filename="../../../ui/password_dialog.py" line="119"/>
+        <location filename="../../../ui/password_dialog.py" line="102"/>
+        <location filename="../../../ui/password_dialog.py" line="117"/>
         <source>Change password</source>
         <translation>變更密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="105"/>
+        <location filename="../../../ui/password_dialog.py" line="103"/>
         <source>Choose your own password</source>
         <translation>設定您自己的密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="106"/>
+        <location filename="../../../ui/password_dialog.py" line="104"/>
         <source>Change your password</source>
         <translation>變更您的密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="108"/>
+        <location filename="../../../ui/password_dialog.py" line="106"/>
         <source>{name}, you signed in with a temporary password. Choose your own password now; only you should know it.</source>
         <translation>{name}，您使用的是臨時密碼。請現在設定您自己的密碼，這個密碼只應由您本人知道。</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="111"/>
+        <location filename="../../../ui/password_dialog.py" line="109"/>
         <source>Enter your current password, then the new one twice.</source>
         <translation>請輸入目前的密碼，再輸入兩次新密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="113"/>
+        <location filename="../../../ui/password_dialog.py" line="111"/>
         <source>At least {count} characters and hard to guess: for example three or four unrelated words. Not your name, your user name, a date or a keyboard pattern.</source>
         <translation>至少 {count} 個字元，且不易被猜到：例如三四個互不相關的詞。不要使用您的姓名、使用者名稱、日期或鍵盤排列。</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="116"/>
+        <location filename="../../../ui/password_dialog.py" line="114"/>
         <source>Current password</source>
         <translation>目前密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="117"/>
+        <location filename="../../../ui/password_dialog.py" line="115"/>
         <source>New password</source>
         <translation>新密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="118"/>
+        <location filename="../../../ui/password_dialog.py" line="116"/>
         <source>New password again</source>
         <translation>再次輸入新密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="120"/>
+        <location filename="../../../ui/password_dialog.py" line="118"/>
         <source>Back to sign-in</source>
         <translation>返回登入</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="121"/>
+        <location filename="../../../ui/password_dialog.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="145"/>
+        <location filename="../../../ui/password_dialog.py" line="155"/>
         <source>Enter your current password.</source>
         <translation>請輸入目前的密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="148"/>
+        <location filename="../../../ui/password_dialog.py" line="158"/>
         <source>Choose a new password.</source>
         <translation>請設定新密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/password_dialog.py" line="156"/>
+        <location filename="../../../ui/password_dialog.py" line="166"/>
         <source>The two passwords differ.</source>
         <translation>兩次輸入的密碼不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBuildWindow</name>
+    <message>
+        <location filename="../../../ui/demo_build.py" line="74"/>
+        <source>Bayline — preparing the demo</source>
+        <translation>Bayline — 正在準備示範</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/demo_build.py" line="75"/>
+        <source>Preparing the demo database</source>
+        <translation>正在準備示範資料庫</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/demo_build.py" line="77"/>
+        <source>This happens only on the first start and takes about half a minute: a Guangzhou 4S store with its customers, vehicles, parts and a year of repair orders. The sign-in window opens by itself when it is ready.</source>
+        <translation>僅在首次啟動時進行，約需半分鐘：一家廣州 4S 店及其客戶、車輛、零件和一年的維修工單。準備好後會自動開啟登入視窗。</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/demo_build.py" line="137"/>
+        <source>The demo data could not be built ({error}). The details are in the log file.</source>
+        <translation>無法產生示範資料（{error}）。詳情見記錄檔。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoUsersPanel</name>
+    <message>
+        <location filename="../../../ui/demo_users.py" line="36"/>
+        <source>User name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/demo_users.py" line="37"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/demo_users.py" line="38"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/demo_users.py" line="61"/>
+        <source>Demo database: sign in as any of these users; every password is {password}. Click a user to fill in the name, double-click to sign in.</source>
+        <translation>示範資料庫：可用以下任一使用者登入，密碼均為 {password}。按一下使用者填入名稱，按兩下直接登入。</translation>
     </message>
 </context>
 <context>
@@ -298,33 +344,33 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../../ui/lock.py" line="101"/>
+        <location filename="../../../ui/lock.py" line="102"/>
         <source>Terminal locked</source>
         <translation>終端已鎖定</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="103"/>
+        <location filename="../../../ui/lock.py" line="104"/>
         <source>{name} is signed in. Enter the password to unlock, or sign out so someone else can sign in.</source>
         <translation>{name} 已登入。輸入密碼解鎖，或登出以便他人登入。</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="105"/>
+        <location filename="../../../ui/lock.py" line="106"/>
         <source>Password of {user}</source>
         <translation>{user} 的密碼</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="107"/>
+        <location filename="../../../ui/lock.py" line="108"/>
         <source>Unlock</source>
         <translation>解鎖</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="108"/>
+        <location filename="../../../ui/lock.py" line="109"/>
         <source>Sign out</source>
         <translation>登出</translation>
     </message>
     <message>
-        <location filename="../../../ui/lock.py" line="110"/>
-        <location filename="../../../ui/lock.py" line="165"/>
+        <location filename="../../../ui/lock.py" line="111"/>
+        <location filename="../../../ui/lock.py" line="166"/>
         <source>Wrong password.</source>
         <translation>密碼錯誤。</translation>
     </message>
@@ -332,62 +378,62 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../../ui/login.py" line="137"/>
+        <location filename="../../../ui/login.py" line="144"/>
         <source>Bayline — Sign in</source>
         <translation>Bayline — 登入</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="138"/>
+        <location filename="../../../ui/login.py" line="145"/>
         <source>Sign in to continue</source>
         <translation>請登入後繼續</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="139"/>
+        <location filename="../../../ui/login.py" line="146"/>
         <source>&amp;User name</source>
         <translation>使用者名稱(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="140"/>
+        <location filename="../../../ui/login.py" line="147"/>
         <source>&amp;Password</source>
         <translation>密碼(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="141"/>
+        <location filename="../../../ui/login.py" line="148"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="142"/>
+        <location filename="../../../ui/login.py" line="149"/>
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="143"/>
+        <location filename="../../../ui/login.py" line="150"/>
         <source>e.g. wang.li</source>
         <translation>例如 wang.li</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="145"/>
+        <location filename="../../../ui/login.py" line="152"/>
         <source>Database: {database}</source>
         <translation>資料庫：{database}</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="192"/>
+        <location filename="../../../ui/login.py" line="208"/>
         <source>Enter your user name.</source>
         <translation>請輸入使用者名稱。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="196"/>
+        <location filename="../../../ui/login.py" line="212"/>
         <source>Enter your password.</source>
         <translation>請輸入密碼。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="215"/>
+        <location filename="../../../ui/login.py" line="231"/>
         <source>Wrong user name or password.</source>
         <translation>使用者名稱或密碼錯誤。</translation>
     </message>
     <message>
-        <location filename="../../../ui/login.py" line="239"/>
+        <location filename="../../../ui/login.py" line="255"/>
         <source>Choose your own password to sign in; the temporary one is not enough.</source>
         <translation>必須設定您自己的密碼才能登入，臨時密碼不能直接使用。</translation>
     </message>
@@ -395,57 +441,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="195"/>
+        <location filename="../../../ui/main_window.py" line="197"/>
         <source>Bayline — {shop}</source>
         <translation>Bayline — {shop}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="199"/>
+        <location filename="../../../ui/main_window.py" line="201"/>
         <source>&amp;Session</source>
         <translation>工作階段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="200"/>
+        <location filename="../../../ui/main_window.py" line="202"/>
         <source>&amp;Go to</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="201"/>
+        <location filename="../../../ui/main_window.py" line="203"/>
         <source>L&amp;anguage</source>
         <translation>語言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="202"/>
+        <location filename="../../../ui/main_window.py" line="204"/>
         <source>&amp;Lock terminal</source>
         <translation>鎖定終端(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="203"/>
+        <location filename="../../../ui/main_window.py" line="205"/>
         <source>Sign &amp;out</source>
         <translation>登出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="204"/>
+        <location filename="../../../ui/main_window.py" line="206"/>
         <source>Change &amp;password…</source>
         <translation>變更密碼(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="205"/>
+        <location filename="../../../ui/main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation>結束程式(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="206"/>
+        <location filename="../../../ui/main_window.py" line="208"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="208"/>
+        <location filename="../../../ui/main_window.py" line="210"/>
         <source>Signed in as {user}</source>
         <translation>登入使用者：{user}</translation>
     </message>
     <message>
-        <location filename="../../../ui/main_window.py" line="210"/>
+        <location filename="../../../ui/main_window.py" line="212"/>
         <source>Database: {database}</source>
         <translation>資料庫：{database}</translation>
     </message>

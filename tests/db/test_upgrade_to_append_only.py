@@ -13,7 +13,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Connection, MetaData, Table, inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from app.cashier.chain import _invoice_bytes, _payment_bytes, document_hash, verify_chain
+from app.cashier.chain import _invoice_bytes, _payment_bytes, document_hash
+from app.fiscal.verify import verify_chain
 from db.base import Base
 from db.engine import Database
 from db.migrate import alembic_config, upgrade

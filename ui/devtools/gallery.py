@@ -251,6 +251,29 @@ def _lock(stage: Stage) -> QWidget:
     return window
 
 
+def _change_password(weak: bool) -> Callable[[Stage], QWidget]:
+    def show(stage: Stage) -> QWidget:
+        window = stage.window(RoleCode.CASHIER)
+        dialog = window.change_password()
+        stage.settle()
+        if weak:  # what a cashier who types "12345678" is told (checked as they leave it)
+            dialog.fields["new"].edit.setText("12345678")
+            dialog._check_field("new")
+            stage.settle()
+        return window
+    return show
+
+
+def _forced_password(stage: Stage) -> QWidget:
+    login: Any = _login(stage)
+    actor = stage.actors.get(RoleCode.ADVISOR)
+    if actor is None:
+        raise SceneSkipped("no active advisor")
+    login._force_new_password(actor, "temporary")
+    stage.settle()
+    return login
+
+
 def _area(role: str) -> Callable[[Stage], QWidget]:
     def show(stage: Stage) -> QWidget:
         return stage.window(role)
@@ -311,6 +334,9 @@ SCENES: tuple[Scene, ...] = (
     Scene("book-appointment", _page_dialog("book")),
     Scene("change-owner", _page_dialog("change_owner")),
     Scene("locked", _lock),
+    Scene("change-password", _change_password(weak=False)),
+    Scene("change-password-weak", _change_password(weak=True)),
+    Scene("forced-password-change", _forced_password),
     Scene("cashier-area", _area(RoleCode.CASHIER)),
     Scene("parts-area", _area(RoleCode.PARTS_CLERK)),
     Scene("workshop-area", _area(RoleCode.FOREMAN)),

@@ -12,9 +12,9 @@ from app.cashier.chain import (
     _invoice_bytes,
     _payment_bytes,
     document_hash,
-    verify_chain,
 )
 from app.cashier.payments import PaymentPart, take_payments
+from app.fiscal.verify import verify_chain
 from db.models import Invoice, InvoiceLine, Payment
 from tests.app.cashier.helpers import settled_invoice
 from tests.tampering import tamper

@@ -41,6 +41,7 @@ COMMANDS: dict[str, list[str]] = {
     "create-user": ["create-user", "--username", "wang", "--full-name", "王芳", "--role",
                     "advisor", "--password-stdin"],
     "db status": ["db", "status"],
+    "gallery": ["gallery", "--out", "{tmp}/gallery", "--only", "login", "--languages", "en"],
     "db upgrade": ["db", "upgrade"],
     "demo-data": ["demo-data", "--size", "tiny"],
     "doctor": ["doctor"],

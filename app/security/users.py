@@ -158,6 +158,16 @@ def _user(session: Session, user_id: int) -> User:
     return user
 
 
+def user_id_named(session: Session, username: str) -> int:
+    """The id of the account called ``username`` (normalised as at sign-in), or
+    ``NotFound``."""
+    user_id = session.scalar(select(User.id).where(
+        User.username == normalise_username(username)))
+    if user_id is None:
+        raise NotFound(_("There is no user “{name}”."), name=username)
+    return int(user_id)
+
+
 class WrongCurrentPassword(AuthenticationError):
     """Change password: the current password typed is not the user's."""
 

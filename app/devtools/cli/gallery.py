@@ -26,7 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    database = open_database(args)
+    database = open_database(args, must_exist=True)  # never a new empty file
     if (code := require_current_schema(database)) is not None:
         return code
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[3]
 HAN = ("資料", "磁碟", "無法", "沒有", "拒絕")  # zh_TW words the messages below use
 
 COMMANDS: dict[str, list[str]] = {
+    "account": ["account", "unlock", "advisor"],
     "backup": ["backup", "--out", "{tmp}/backups"],
     "bench": ["bench", "--quick", "--scenarios", "search"],
     "crash-test": ["crash-test", "--kills", "1", "--quiet"],

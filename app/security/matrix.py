@@ -66,6 +66,7 @@ READS: frozenset[str] = frozenset({
     "app.reception.queries.customer_form",
     "app.reception.queries.customer_info",
     "app.reception.queries.vehicle_info",
+    "app.reception.today.default_scope",
     "app.reception.today.today_strip",
     "app.reports.revenue.export_monthly_revenue",
     "app.reports.revenue.monthly_revenue_lines",

@@ -437,3 +437,34 @@ def run_gallery(database: Database, out: Path, languages: tuple[str, ...] = LANG
                 report(f"{lang} {path.name}")
     (out / "layout-problems.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m ui.devtools.gallery --db URL --out DIR [--only TEXT] [--languages L]
+    [--strict]`` (started by ``main.py gallery``)."""
+    import argparse
+    import sys
+
+    from ui.app import prepare
+
+    parser = argparse.ArgumentParser(prog="ui.devtools.gallery")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--only", default="")
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    parser.add_argument("--strict", action="store_true")
+    args = parser.parse_args(argv)
+    prepare("en")
+    database = Database(args.db)
+    languages = tuple(lang.strip() for lang in args.languages.split(",") if lang.strip())
+    try:
+        problems = run_gallery(database, args.out, languages, args.only,
+                               report=lambda line: print(line, file=sys.stderr))
+    finally:
+        database.dispose()
+    print(f"{problems} layout problem(s); pictures in {args.out}")
+    return 1 if problems and args.strict else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,13 +1,18 @@
-"""``gallery``: every screen and dialog on demo data, and every document, as PNG per language."""
+"""``gallery``: every screen and dialog on demo data, and every document, as PNG per language.
+
+The pictures are taken by ``python -m ui.devtools.gallery`` (app/ never imports Qt): this
+command checks the database, then runs that module offscreen and passes its exit code on.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
+import subprocess
 import sys
 from pathlib import Path
 
 from app.cli import open_database, require_current_schema
+from app.devtools.bench.scenarios import PROJECT_ROOT, probe_env
 
 NAME = "gallery"
 HELP = ("open every screen and dialog on demo data in each language at 1366x768 and save a "
@@ -29,13 +34,10 @@ def run(args: argparse.Namespace) -> int:
     database = open_database(args, must_exist=True)  # never a new empty file
     if (code := require_current_schema(database)) is not None:
         return code
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.app import prepare
-    from ui.devtools.gallery import run_gallery
-
-    prepare("en")
-    languages = tuple(lang.strip() for lang in args.languages.split(",") if lang.strip())
-    problems = run_gallery(database, args.out, languages, args.only,
-                           report=lambda line: print(line, file=sys.stderr))
-    print(f"{problems} layout problem(s); pictures in {args.out}")
-    return 1 if problems and args.strict else 0
+    url = database.url.render_as_string(hide_password=False)
+    database.dispose()
+    command = [sys.executable, "-m", "ui.devtools.gallery", "--db", url, "--out",
+               str(args.out), "--only", args.only, "--languages", args.languages]
+    if args.strict:
+        command.append("--strict")
+    return subprocess.call(command, cwd=PROJECT_ROOT, env=probe_env())

@@ -35,7 +35,7 @@ def test_anchor_record_check_and_export(database, database_url, tmp_path, monkey
     assert out_file.read_bytes() == path.read_bytes()
 
 
-def test_an_unreadable_anchor_file_is_exit_2(database_url, tmp_path, capsys) -> None:
+def test_an_unreadable_anchor_file_is_exit_4(database_url, tmp_path, capsys) -> None:
     missing = tmp_path / "nope.jsonl"
-    assert main(["--db", database_url, "verify-documents", "--anchors", str(missing)]) == 2
+    assert main(["--db", database_url, "verify-documents", "--anchors", str(missing)]) == 4
     assert "anchor file" in capsys.readouterr().err

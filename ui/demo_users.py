@@ -62,9 +62,11 @@ class DemoUsersPanel(QFrame):
             "Click a user to fill in the name, double-click to sign in.").format(
                 password=DEMO_PASSWORD))
         self.model.retranslate()
-        rows = self.model.rowCount()
-        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-        height += sum(self.table.sizeHintForRow(r) for r in range(rows))
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        # every user in view, no scrolling: the list is short and always the same
+        height = (self.table.horizontalHeader().sizeHint().height()
+                  + self.table.verticalHeader().length() + 2 * self.table.frameWidth() + 2)
         self.table.setFixedHeight(height)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -60,7 +61,7 @@ class LoginWindow(QWidget):
         self.password_dialog: ChangePasswordDialog | None = None  # forced after sign-in
         self._build()
         self.retranslate()
-        self.resize(480, 640 if demo else 420)
+        self.resize(960 if demo else 480, 480 if demo else 420)
 
     def _build(self) -> None:
         cached = known(self.database)
@@ -118,17 +119,26 @@ class LoginWindow(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.message)
         inner.addWidget(self.sign_in_button)
-        outer = QVBoxLayout(self)
+        outer = QVBoxLayout()
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
         outer.addWidget(card)
         outer.addWidget(self.database_label)
+        outer.addStretch(1)
         self.demo_users: DemoUsersPanel | None = None
-        if self.demo:
+        if self.demo:  # the demo's users beside the form, so both are seen whole
             self.demo_users = DemoUsersPanel(self)
             self.demo_users.chosen.connect(self._demo_user_chosen)
-            outer.addWidget(self.demo_users)
-        outer.addStretch(1)
+            beside = QHBoxLayout(self)
+            beside.addLayout(outer, 1)
+            column = QVBoxLayout()
+            column.setContentsMargins(0, 24, 24, 24)
+            column.addStretch(1)
+            column.addWidget(self.demo_users)
+            column.addStretch(1)
+            beside.addLayout(column, 1)
+        else:
+            self.setLayout(outer)
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.language)
         self.setTabOrder(self.language, self.sign_in_button)

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.devtools.gallery.subjects import Subjects, actors_by_role, pick_subjects
@@ -348,17 +348,27 @@ SCENES: tuple[Scene, ...] = (
 
 
 def photograph(window: QWidget) -> QPixmap:
-    """``window`` with its open dialogs and popups painted where they stand."""
-    picture = window.grab()
-    painter = QPainter(picture)
+    """``window`` with its open dialogs and popups painted where they stand (the picture
+    grows when a dialog reaches beyond its window, as on a real screen)."""
     origin = window.mapToGlobal(QPoint(0, 0))
+    others: list[tuple[QPoint, QPixmap]] = []
+    area = QRect(QPoint(0, 0), window.size())
     for other in QApplication.topLevelWidgets():
         if other is window or not other.isVisible() or other.window() is window:
             continue
         parent = other.parentWidget()
         if parent is None or parent.window() is not window:
             continue
-        painter.drawPixmap(other.mapToGlobal(QPoint(0, 0)) - origin, other.grab())
+        at = other.mapToGlobal(QPoint(0, 0)) - origin
+        others.append((at, other.grab()))
+        area = area.united(QRect(at, other.size()))
+    picture = QPixmap(area.size())
+    picture.fill(QColor("#808080"))
+    painter = QPainter(picture)
+    shift = -area.topLeft()
+    painter.drawPixmap(shift, window.grab())
+    for at, grabbed in others:
+        painter.drawPixmap(at + shift, grabbed)
     painter.end()
     return picture
 

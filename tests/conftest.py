@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,6 +59,8 @@ def _check_pg() -> str | None:
 
 def pytest_configure(config: pytest.Config) -> None:
     global _pg_problem
+    # anchors written by till closes go to a throwaway folder, never the user's data folder
+    os.environ.setdefault("BAYLINE_ANCHOR_DIR", tempfile.mkdtemp(prefix="bayline-anchors-"))
     _pg_problem = _check_pg()
     if _pg_problem:
         line = f"PostgreSQL at {PG_ADMIN_URL} is unreachable: {_pg_problem}"

@@ -12,7 +12,7 @@ from app import audit
 from app.cashier.ledger import SettlementError
 from app.clock import now
 from app.errors import NotFound, ValidationError
-from app.fiscal.anchors import Anchor, build_anchor
+from app.fiscal.anchors import Anchor, build_anchor, record_after_commit
 from app.i18n import _
 from app.integrity import frozen_errors
 from app.money import ZERO, parse_money
@@ -36,8 +36,8 @@ class TillSummary:
     variance: Decimal  # counted − expected: negative means cash is missing
     by_method: dict[str, Decimal]
     payment_count: int
-    # the books at the close, for the Z report (anchor_lines) and the anchor file: the caller
-    # writes it with app.fiscal.anchors.record_anchor AFTER the commit
+    # the books at the close, for the Z report (anchor_lines); written to the anchor file
+    # when the close commits
     anchor: Anchor
 
 
@@ -117,8 +117,9 @@ def close_till(session: Session, actor: Actor, till_id: int, *,
                counted_cash: object) -> TillSummary:
     """Close the drawer: expected cash = float + net cash taken; the variance is audited.
 
-    The summary carries the anchor of the books at the close; record it (``record_anchor``)
-    once the transaction has committed.
+    The summary carries the anchor of the books at the close (for the Z report:
+    ``anchor_lines``); it is appended to the terminal's anchor file when the transaction
+    commits (``record_after_commit``).
     """
     require(actor, "cashier.till")
     counted = parse_money(counted_cash, field="counted_cash", label=_("Counted cash"))
@@ -140,8 +141,9 @@ def close_till(session: Session, actor: Actor, till_id: int, *,
                  before={"expected_cash": str(expected)},
                  after={"counted_cash": str(counted), "variance": str(variance),
                         "by_method": {k: str(v) for k, v in sorted(by_method.items())}})
+    anchor = build_anchor(session, terminal=till.terminal, reason="till_close")
+    record_after_commit(session, anchor)
     return TillSummary(till_id=till.id, terminal=till.terminal,
                        opening_float=till.opening_float, expected_cash=expected,
                        counted_cash=counted, variance=variance, by_method=by_method,
-                       payment_count=count,
-                       anchor=build_anchor(session, terminal=till.terminal, reason="till_close"))
+                       payment_count=count, anchor=anchor)

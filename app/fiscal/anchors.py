@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -23,12 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from app.clock import now
 from app.i18n import _, translate
 from db.models import ChainHead, DocumentSeries, Setting, StockChainHead
+
+log = logging.getLogger(__name__)
 
 ANCHOR_VERSION = 1
 DATABASE_ID_KEY = "fiscal.database_id"
@@ -186,6 +189,36 @@ def record_anchor(anchor: Anchor, path: Path | None = None) -> Path:
         handle.flush()
         os.fsync(handle.fileno())
     return target
+
+
+_PENDING = "bayline.pending_anchors"
+
+
+def record_after_commit(session: Session, anchor: Anchor) -> None:
+    """Append ``anchor`` to its file once ``session``'s transaction has committed (nothing
+    when it rolls back): a close that did not happen is never anchored, and every caller of
+    the close — a screen, a script, a test — records it without having to remember."""
+    install()
+    session.info.setdefault(_PENDING, []).append(anchor)
+
+
+def _write_pending(session: Session) -> None:
+    for anchor in session.info.pop(_PENDING, []):
+        try:
+            record_anchor(anchor)
+        except OSError:  # the commit stands; the next verify-documents --anchor catches up
+            log.exception("the anchor of %s could not be written", anchor.at)
+
+
+def _forget_pending(session: Session, *_args: object) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def install() -> None:
+    """Listen on every Session of the process (idempotent; the first anchor installs it)."""
+    if not event.contains(Session, "after_commit", _write_pending):
+        event.listen(Session, "after_commit", _write_pending)
+        event.listen(Session, "after_rollback", _forget_pending)
 
 
 @dataclass(frozen=True)

@@ -58,3 +58,24 @@ def test_printable_lines_are_translated(session) -> None:
     assert len(english) == len(chinese) >= 4
     assert english[0].startswith("Anchor") and chinese[0].startswith("锚点")
     assert anchor.document_hash in english[2] and anchor.document_hash in chinese[2]
+
+
+def test_a_till_close_is_anchored_when_it_commits_and_not_when_it_rolls_back(
+        database, cashier, tmp_path, monkeypatch) -> None:
+    from app.cashier.till import close_till, open_till
+    from app.fiscal.anchors import read_anchors
+
+    monkeypatch.setenv("BAYLINE_ANCHOR_DIR", str(tmp_path / "anchors"))
+    with database.transaction() as s:
+        till_id = open_till(s, cashier, terminal="前台2", opening_float="500.00").id
+    with database.transaction() as s:  # closed, then rolled back: nothing is anchored
+        close_till(s, cashier, till_id, counted_cash="500.00")
+        s.rollback()
+    assert not list((tmp_path / "anchors").glob("*.jsonl"))
+    with database.transaction() as s:
+        summary = close_till(s, cashier, till_id, counted_cash="500.00")
+    files = list((tmp_path / "anchors").glob("*.jsonl"))
+    assert len(files) == 1
+    anchors, problems = read_anchors(files[0])
+    assert problems == [] and len(anchors) == 1
+    assert anchors[0].reason == "till_close" and anchors[0] == summary.anchor

@@ -5,7 +5,13 @@
   *suffixes* ("last 6", "last 4 digits") are prefixes of the indexed reversed columns.
 * Fragments of 3+ characters anywhere in a plate, VIN, phone or name use the trigram
   accelerators of db/search_index.py: FTS5 on SQLite, pg_trgm GIN indexes on PostgreSQL.
-  Never a full table scan; a 2-character query (a short name such as 王芳) matches by prefix.
+* A 2-character query ("88", "物流") is a fragment too: the hint says two characters are
+  enough, and an advisor types the two digits they remember of a plate. Trigrams cannot hold
+  it, so each source is scanned for it with ``LIKE '%..%'`` — on SQLite the FTS table's own
+  text (one narrow table for all three sources), on PostgreSQL the columns — and every scan
+  stops at ``FRAGMENT_CANDIDATES`` hits. A common pair ("88") stops early; a rare one reads
+  the whole table (measured in the closing note of issue 10). One character is enough for a
+  Chinese name (a surname, 王), matched by prefix only.
 * The details of the hits (owner's phone, last visit, open orders) are fetched in two batched
   queries, not per hit.
 """
@@ -13,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -58,6 +65,19 @@ _OPEN_STATUS_LITERALS: list[ColumnElement[str]] = [literal_column(f"'{status}'")
 _ZERO, _ONE = literal_column("0", Integer), literal_column("1", Integer)
 _EMPTY = literal_column("''", String)
 FRAGMENT_CANDIDATES = 500  # trigram hits considered per query
+SHORT_FRAGMENT = 2  # a fragment this long is scanned for (trigrams need 3)
+
+
+def is_cjk(char: str) -> bool:
+    """True for a Chinese character (CJK unified ideographs, with extension A)."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def searchable(text_: str) -> bool:
+    """True when ``text_`` is long enough to search: 2 characters, or one Chinese character
+    (a surname)."""
+    query = normalise_text(text_)
+    return len(query) >= 2 or (len(query) == 1 and is_cjk(query))
 
 
 @dataclass(frozen=True)
@@ -244,18 +264,29 @@ def _bounds(params: dict[str, Any], name: str, prefix: str) -> tuple[bool, bool]
     return True, upper is not None
 
 
-def _fts_hits(session: Session, terms: list[str]) -> tuple[list[int], list[int], list[int]]:
-    """SQLite: trigram hits (vehicles, customers, phones) of the fragments ``terms``."""
-    if not terms:
+def _fts_hits(session: Session, terms: list[str],
+              short: Sequence[str] = ()) -> tuple[list[int], list[int], list[int]]:
+    """SQLite: hits (vehicles, customers, phones) of the fragments ``terms`` (trigram
+    MATCH) and of the 2-character fragments ``short`` (a bounded scan of the FTS text)."""
+    rowids: list[int] = []
+    if terms:
+        rowids += session.connection().execute(
+            _FTS_STATEMENT, {"q": _fts_query(*terms), "n": FRAGMENT_CANDIDATES}).scalars()
+    for fragment in short:
+        rowids += session.connection().execute(
+            _FTS_SHORT_STATEMENT, {"p": f"%{escape_like(fragment)}%",
+                                   "n": FRAGMENT_CANDIDATES}).scalars()
+    if not rowids:
         return [], [], []
-    rowids = session.connection().execute(
-        _FTS_STATEMENT, {"q": _fts_query(*terms), "n": FRAGMENT_CANDIDATES}).scalars().all()
+    rowids = list(dict.fromkeys(rowids))
     return ([r // 4 for r in rowids if r % 4 == KIND_VEHICLE],
             [r // 4 for r in rowids if r % 4 == KIND_CUSTOMER],
             [r // 4 for r in rowids if r % 4 == KIND_PHONE])
 
 
 _FTS_STATEMENT = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT :n")
+_FTS_SHORT_STATEMENT = text(
+    f"SELECT rowid FROM {FTS_TABLE} WHERE body LIKE :p ESCAPE '\\' LIMIT :n")
 
 
 def search(session: Session, actor: Actor, text_: str, *, limit: int = 20) -> list[SearchHit]:
@@ -269,7 +300,7 @@ def search(session: Session, actor: Actor, text_: str, *, limit: int = 20) -> li
     """
     require(actor, "customers.view")
     query = normalise_text(text_)
-    if len(query) < 2:
+    if not searchable(query):
         return []
     key = plate_search_key(query)
     digits = search_digits(query)  # 0086/+86/86 and a trunk 0 read as validate_phone does
@@ -288,18 +319,19 @@ def search(session: Session, actor: Actor, text_: str, *, limit: int = 20) -> li
     # plate, so every plate containing it starts with it (the prefix range finds those).
     terms = [] if is_regular_plate(key) else sorted(
         t for t in {query, key, digits} if len(t) >= 3)
+    short = sorted(t for t in {query, key, digits} if len(t) == SHORT_FRAGMENT)
     fts = (False, False, False)
     like_terms = 0
     if dialect == "sqlite":
-        found = _fts_hits(session, terms)
+        found = _fts_hits(session, terms, short)
         for kind, ids in zip(("fts_v", "fts_c", "fts_p"), found, strict=True):
             if ids:
                 params[kind] = ids
         fts = (bool(found[0]), bool(found[1]), bool(found[2]))
     else:  # PostgreSQL: pg_trgm GIN indexes serve LIKE '%…%'
-        for i, term in enumerate(terms):
+        for i, term in enumerate([*terms, *short]):
             params[f"like_{i}"] = f"%{escape_like(term)}%"
-        like_terms = len(terms)
+        like_terms = len(terms) + len(short)
     shape = _Shape(dialect, limit, plate, vin, vin_reversed, phone_reversed, name, fts,
                    like_terms)
     # Core execution on the session's connection: the rows are plain, no ORM entities.

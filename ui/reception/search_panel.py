@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.customers.search import search
+from app.customers.search import search, searchable
 from app.errors import DomainError
 from app.formatting import phone as phone_text
 from app.orders.lookup import find_orders, order_by_scan
@@ -46,22 +46,31 @@ class ResultRow:
     order_status: str = ""
 
 
-def find(session: Session, actor: Actor, text: str) -> list[ResultRow]:
+class FoundRows(list[ResultRow]):
+    """The rows of one search; ``more``: there were more hits than ``RESULT_LIMIT``."""
+
+    more: bool = False
+
+
+def find(session: Session, actor: Actor, text: str) -> FoundRows:
     """Orders whose number starts with ``text`` (when it looks like one), then vehicles and
-    customers matching any fragment of plate, VIN, phone or name."""
-    rows: list[ResultRow] = []
+    customers matching any fragment of plate, VIN, phone or name (at most ``RESULT_LIMIT``;
+    ``more`` says when there were more)."""
+    rows = FoundRows()
     if looks_like_order_number(text) and actor.can("orders.view"):
         rows += [ResultRow(kind="order", vehicle_id=None, customer_id=None, order_id=o.id,
                            plate=o.plate, vehicle=o.vehicle, owner=o.customer, phone="",
                            last_visit=None, open_orders=0, order_number=o.number,
                            order_status=o.status)
                  for o in find_orders(session, actor, text, limit=10)]
+    hits = search(session, actor, text, limit=RESULT_LIMIT + 1)
+    rows.more = len(hits) > RESULT_LIMIT
     rows += [ResultRow(kind="vehicle" if h.vehicle_id is not None else "customer",
                        vehicle_id=h.vehicle_id, customer_id=h.customer_id, order_id=None,
                        plate=h.plate, vehicle=h.vehicle, owner=h.owner,
                        phone=phone_text(h.phone),
                        last_visit=h.last_visit, open_orders=h.open_orders)
-             for h in search(session, actor, text, limit=RESULT_LIMIT)]
+             for h in hits[:RESULT_LIMIT]]
     return rows
 
 
@@ -89,6 +98,7 @@ class SearchPanel(QWidget):
         self.setObjectName("searchPanel")
         self.scanner = ScanDetector()
         self._searched: str | None = None
+        self._more = False  # the last search had more hits than it shows
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
         self.box.setClearButtonEnabled(True)
@@ -162,7 +172,10 @@ class SearchPanel(QWidget):
     def _show_count(self) -> None:
         n = self.model.rowCount()
         if self._searched is None:
-            self.count.setText(self.tr("Type at least 2 characters"))
+            self.count.setText(self.tr("Type at least 2 characters (1 for a Chinese surname)"))
+        elif self._more:
+            self.count.setText(self.tr("The first {n} results: type more to narrow them down")
+                               .format(n=n))
         else:
             self.count.setText(self.tr("Results: {n}").format(n=n))
 
@@ -183,7 +196,7 @@ class SearchPanel(QWidget):
         """Start searching for the text in the box off the GUI thread (each keystroke);
         ``again``: even when the list already shows that text's results."""
         text = self.box.text().strip()
-        if len(text) < 2:
+        if not searchable(text):
             self.reader.discard()
             self._show_rows(None, [])
             return
@@ -209,6 +222,7 @@ class SearchPanel(QWidget):
 
     def _show_rows(self, text: str | None, rows: list[ResultRow]) -> None:
         self._searched = text
+        self._more = bool(getattr(rows, "more", False))
         self.model.set_rows(rows)
         if rows:
             self.table.selectRow(0)
@@ -232,7 +246,7 @@ class SearchPanel(QWidget):
                 order_id = scan(s, actor, text)
                 if order_id is not None:
                     return order_id, None
-            if text == shown or len(text) < 2:
+            if text == shown or not searchable(text):
                 return None, None  # the list shows this text's results already
             return None, find(s, actor, text)
 

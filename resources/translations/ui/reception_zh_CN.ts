@@ -805,63 +805,68 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="142"/>
+        <location filename="../../../ui/reception/search_panel.py" line="152"/>
         <source>{n} open</source>
         <translation>{n} 张未结</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="146"/>
+        <location filename="../../../ui/reception/search_panel.py" line="156"/>
         <source>Plate
 Vehicle</source>
         <translation>车牌
 车型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="148"/>
+        <location filename="../../../ui/reception/search_panel.py" line="158"/>
         <source>Owner
 Phone</source>
         <translation>车主
 电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="150"/>
+        <location filename="../../../ui/reception/search_panel.py" line="160"/>
         <source>Last visit
 Open orders</source>
         <translation>上次进厂
 未结工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="156"/>
+        <location filename="../../../ui/reception/search_panel.py" line="166"/>
         <source>Plate, VIN, phone, name or order no. (Ctrl+F)</source>
         <translation>车牌、VIN、电话、姓名或工单号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="157"/>
+        <location filename="../../../ui/reception/search_panel.py" line="167"/>
         <source>Type any part of a plate, VIN, phone number or name; scan or type an order number and press Enter.</source>
         <translation>输入车牌、VIN、电话或姓名的任意部分；扫描或输入工单号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="165"/>
-        <source>Type at least 2 characters</source>
-        <translation>请至少输入 2 个字符</translation>
+        <location filename="../../../ui/reception/search_panel.py" line="175"/>
+        <source>Type at least 2 characters (1 for a Chinese surname)</source>
+        <translation>请至少输入 2 个字符（姓氏 1 个汉字即可）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="167"/>
+        <location filename="../../../ui/reception/search_panel.py" line="177"/>
+        <source>The first {n} results: type more to narrow them down</source>
+        <translation>仅显示前 {n} 条：请多输入几个字缩小范围</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/search_panel.py" line="180"/>
         <source>Results: {n}</source>
         <translation>结果：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="207"/>
+        <location filename="../../../ui/reception/search_panel.py" line="220"/>
         <source>The search could not run: {error}</source>
         <translation>无法执行搜索：{error}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="259"/>
+        <location filename="../../../ui/reception/search_panel.py" line="273"/>
         <source>No repair order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="260"/>
+        <location filename="../../../ui/reception/search_panel.py" line="274"/>
         <source>Nothing found for “{text}”.</source>
         <translation>未找到“{text}”。</translation>
     </message>

@@ -805,63 +805,68 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="142"/>
+        <location filename="../../../ui/reception/search_panel.py" line="152"/>
         <source>{n} open</source>
         <translation>{n} 張未結</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="146"/>
+        <location filename="../../../ui/reception/search_panel.py" line="156"/>
         <source>Plate
 Vehicle</source>
         <translation>車牌
 車型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="148"/>
+        <location filename="../../../ui/reception/search_panel.py" line="158"/>
         <source>Owner
 Phone</source>
         <translation>車主
 電話</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="150"/>
+        <location filename="../../../ui/reception/search_panel.py" line="160"/>
         <source>Last visit
 Open orders</source>
         <translation>上次進廠
 未結工單</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="156"/>
+        <location filename="../../../ui/reception/search_panel.py" line="166"/>
         <source>Plate, VIN, phone, name or order no. (Ctrl+F)</source>
         <translation>車牌、VIN、電話、姓名或工單號 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="157"/>
+        <location filename="../../../ui/reception/search_panel.py" line="167"/>
         <source>Type any part of a plate, VIN, phone number or name; scan or type an order number and press Enter.</source>
         <translation>輸入車牌、VIN、電話或姓名的任一部分；掃描或輸入工單號後按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="165"/>
-        <source>Type at least 2 characters</source>
-        <translation>請至少輸入 2 個字元</translation>
+        <location filename="../../../ui/reception/search_panel.py" line="175"/>
+        <source>Type at least 2 characters (1 for a Chinese surname)</source>
+        <translation>請至少輸入 2 個字元（姓氏 1 個漢字即可）</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="167"/>
+        <location filename="../../../ui/reception/search_panel.py" line="177"/>
+        <source>The first {n} results: type more to narrow them down</source>
+        <translation>僅顯示前 {n} 筆：請多輸入幾個字縮小範圍</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/search_panel.py" line="180"/>
         <source>Results: {n}</source>
         <translation>結果：{n} 筆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="207"/>
+        <location filename="../../../ui/reception/search_panel.py" line="220"/>
         <source>The search could not run: {error}</source>
         <translation>無法執行搜尋：{error}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="259"/>
+        <location filename="../../../ui/reception/search_panel.py" line="273"/>
         <source>No repair order {number}.</source>
         <translation>查無工單 {number}。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/search_panel.py" line="260"/>
+        <location filename="../../../ui/reception/search_panel.py" line="274"/>
         <source>Nothing found for “{text}”.</source>
         <translation>查無「{text}」。</translation>
     </message>

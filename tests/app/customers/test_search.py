@@ -70,3 +70,29 @@ def test_a_phone_suffix_finds_the_customer_by_a_second_number(session, advisor) 
         name="黄忠", phones=["13800005555", "13911117777"]))
     hits = search(session, advisor, "7777")
     assert [h.customer_id for h in hits] == [customer.id]
+
+
+def test_two_characters_inside_a_plate_a_phone_or_a_company_name_are_found(
+        session, advisor) -> None:
+    """Two characters are enough, as the hint says, wherever they stand."""
+    firm = builders.customer(session, advisor, name="广州市安捷物流有限公司",
+                             phone="13911112222", kind="company")
+    other = builders.customer(session, advisor, name="深圳市顺达物流有限公司",
+                              phone="13933334444", kind="company")
+    plain = builders.customer(session, advisor, name="李四", phone="13700007777")
+    in_plate = builders.vehicle(session, advisor, plain, plate="粤B3X887")
+    phone_owner = builders.customer(session, advisor, name="张三", phone="13655889900")
+    by_phone = builders.vehicle(session, advisor, phone_owner, plate="粤C12345")
+    found = {h.customer_id for h in search(session, advisor, "物流")}
+    assert {firm.id, other.id} <= found and plain.id not in found
+    hits = search(session, advisor, "88")
+    assert {in_plate.id, by_phone.id} <= {h.vehicle_id for h in hits}
+    assert search(session, advisor, "zq") == []
+
+
+def test_one_chinese_character_finds_a_surname_by_its_start(session, advisor) -> None:
+    wang = builders.customer(session, advisor, name="王芳", phone="13522223333")
+    builders.customer(session, advisor, name="汪洋", phone="13522224444")
+    assert [h.customer_id for h in search(session, advisor, "王")] == [wang.id]
+    assert search(session, advisor, "8") == []  # one digit or letter is still too little
+    assert search(session, advisor, "A") == []

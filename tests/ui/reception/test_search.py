@@ -163,3 +163,25 @@ def test_a_scan_while_a_list_has_the_focus_still_opens_the_order(qtbot, page, da
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     settle_operations()
     assert page.orders.order_id == order_id
+
+
+def test_more_hits_than_the_list_holds_says_so_and_a_surname_is_enough(
+        qtbot, page, database, advisor, monkeypatch) -> None:
+    from ui.reception import search_panel
+
+    monkeypatch.setattr(search_panel, "RESULT_LIMIT", 3)
+    for i in range(5):
+        add_vehicle(database, advisor, plate=f"粤B8{i}001", name=f"王{i}",
+                    phone=f"1390000{i:04d}")
+    page.focus_search()
+    qtbot.keyClicks(page.search.box, "B8")  # QTest types ASCII only: the plate's letters
+    qtbot.waitUntil(lambda: page.search.model.rowCount() == 3, timeout=2000)
+    assert page.search.count.text() == "The first 3 results: type more to narrow them down"
+    page.search.box.setText("王")  # one Chinese character (as an input method commits it)
+    page.search.box.textEdited.emit("王")
+    qtbot.waitUntil(lambda: page.search.model.rowCount() == 3, timeout=2000)
+    assert page.search.model.row_at(0).owner.startswith("王")
+    page.search.box.clear()
+    qtbot.keyClicks(page.search.box, "8")
+    qtbot.waitUntil(lambda: page.search.model.rowCount() == 0, timeout=2000)
+    assert page.search.count.text() == "Type at least 2 characters (1 for a Chinese surname)"

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from app.security.users import WrongCurrentPassword, change_password
 from db.engine import Database
 from ui.i18n import current_language
 from ui.operations import run_operation
-from ui.widgets import ERROR_COLOUR, FormField, make_heading
+from ui.widgets import FormField, error_message, make_heading, ok_cancel
 
 
 class ChangePasswordDialog(QDialog):
@@ -74,18 +73,9 @@ class ChangePasswordDialog(QDialog):
             self.fields["current"].hide()
             self.labels["current"].hide()
         self.fields["new"].edit.editingFinished.connect(lambda: self._check_field("new"))
-        self.message = QLabel(self)
-        self.message.setObjectName("passwordMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.save_button.setObjectName("changePasswordButton")
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.message = error_message(self, "passwordMessage")
+        self.buttons, self.save_button, self.cancel_button = ok_cancel(
+            self, "changePasswordButton", self.save, self.reject)
         layout = self.main_layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(self.heading)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +22,13 @@ from db.engine import Database
 from db.enums import RoleCode
 from ui.i18n import current_language, switch_language
 from ui.operations import run_operation
-from ui.widgets import ERROR_COLOUR, FormField, LanguageChooser, make_heading
+from ui.widgets import (
+    FormField,
+    LanguageChooser,
+    error_message,
+    make_heading,
+    ok_cancel,
+)
 
 # Service field name -> the form field that shows its message.
 SERVICE_FIELDS = {"name": "shop_name", "address": "address", "phone": "phone",
@@ -70,18 +75,9 @@ class FirstStartSetup(QDialog):
         for name in ("username", "full_name", "password", "password_again"):
             self._add_field(admin_form, name, password=name.startswith("password"))
 
-        self.message = QLabel(self)
-        self.message.setObjectName("setupMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.save_button.setObjectName("saveButton")
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.message = error_message(self, "setupMessage")
+        self.buttons, self.save_button, self.cancel_button = ok_cancel(
+            self, "saveButton", self.save, self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

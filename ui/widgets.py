@@ -11,9 +11,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +64,29 @@ class LanguageChooser(QComboBox):
 
     def _changed(self, _index: int) -> None:
         self.language_chosen.emit(self.language())
+
+
+def error_message(parent: QWidget, name: str) -> QLabel:
+    """A hidden, word-wrapped label in the error colour for a form's message."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.hide()
+    return label
+
+
+def ok_cancel(parent: QWidget, ok_name: str, on_ok: Any, on_cancel: Any
+              ) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """OK and Cancel buttons wired to ``on_ok`` / ``on_cancel``: (box, OK, Cancel)."""
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setObjectName(ok_name)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(on_ok)
+    box.rejected.connect(on_cancel)
+    return box, ok, cancel
 
 
 class FieldBox(QWidget):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,11 +54,12 @@ def english_afterwards(qapp) -> Iterator[None]:
     set_language(qapp, "en")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """A migrated database with no reference data, no profile and no users."""
-    if request.param == "sqlite":
-        db = Database(tmp_path / "x.sqlite")
+@contextmanager
+def migrated_empty(backend: str, folder: Path, label: str) -> Iterator[Database]:
+    """A new migrated database on ``backend`` with nothing in it (dropped afterwards); a
+    PostgreSQL one is skipped when the server is unreachable."""
+    if backend == "sqlite":
+        db = Database(folder / f"{label}.sqlite")
         upgrade(db)
         yield db
         db.dispose()
@@ -66,7 +68,7 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[D
 
     if root._pg_problem:
         pytest.skip(f"PostgreSQL unreachable: {root._pg_problem}")
-    name = f"{root._PREFIX}empty_{next(root._counter)}"
+    name = f"{root._PREFIX}{label}_{next(root._counter)}"
     admin = root._pg_admin()
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -74,9 +76,18 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[D
     url = make_url(root.PG_ADMIN_URL).set(database=name)
     db = Database(url)
     upgrade(db)
-    yield db
-    db.dispose()
-    root.drop_pg_database(url.render_as_string(hide_password=False))
+    try:
+        yield db
+    finally:
+        db.dispose()
+        root.drop_pg_database(url.render_as_string(hide_password=False))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A migrated database with no reference data, no profile and no users."""
+    with migrated_empty(request.param, tmp_path, "empty") as db:
+        yield db
 
 
 def settle_operations() -> None:

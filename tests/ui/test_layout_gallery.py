@@ -12,13 +12,10 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from app.demo.generate import generate_demo_data
 from db.engine import Database
-from db.migrate import upgrade
-from tests import conftest as root
+from tests.ui.conftest import migrated_empty
 from ui.devtools.gallery import LANGUAGES, SCENES, Scene, SceneSkipped, open_stage, shoot
 from ui.devtools.layout_check import layout_problems
 
@@ -29,25 +26,9 @@ DEMO_DAY = date(2026, 3, 2)
 def demo_database(request: pytest.FixtureRequest,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """A database with the tiny demo data set (shops, people, orders in every state)."""
-    if request.param == "sqlite":
-        database = Database(tmp_path_factory.mktemp("gallery") / "demo.sqlite")
-        url = None
-    else:
-        if root._pg_problem:
-            pytest.skip(f"PostgreSQL unreachable: {root._pg_problem}")
-        name = f"{root._PREFIX}gallery_{next(root._counter)}"
-        admin = root._pg_admin()
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-        url = make_url(root.PG_ADMIN_URL).set(database=name)
-        database = Database(url)
-    upgrade(database)
-    generate_demo_data(database, seed=2026, size="tiny", today=DEMO_DAY)
-    yield database
-    database.dispose()
-    if url is not None:
-        root.drop_pg_database(url.render_as_string(hide_password=False))
+    with migrated_empty(request.param, tmp_path_factory.mktemp("gallery"), "gallery") as db:
+        generate_demo_data(db, seed=2026, size="tiny", today=DEMO_DAY)
+        yield db
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -43,6 +43,7 @@ READABLE_CHARS = 24  # a placeholder is shown whole up to this many characters
 MIN_INPUT_CHARS = 4  # no input is narrower than this
 TABLE_ROWS = 30
 SLACK = 2  # pixels of rounding
+COMBO_CHROME = 28  # a combo box's frame, padding and drop-down arrow
 
 
 def describe(widget: QWidget) -> str:
@@ -86,8 +87,10 @@ def _input_too_narrow(widget: QWidget) -> bool:
         placeholder = widget.placeholderText()[:READABLE_CHARS]
         needed = max(floor, metrics.horizontalAdvance(placeholder) + 12 if placeholder else 0)
         return widget.width() + SLACK < needed
-    if isinstance(widget, QComboBox):
-        return widget.width() + SLACK < max(floor, widget.minimumSizeHint().width())
+    if isinstance(widget, QComboBox):  # its current text whole, beside the arrow
+        text = metrics.horizontalAdvance(widget.currentText()) + COMBO_CHROME \
+            if widget.currentText() else 0
+        return widget.width() + SLACK < max(floor, text, widget.minimumSizeHint().width())
     if isinstance(widget, QAbstractButton) and widget.text():
         return widget.width() + SLACK < widget.minimumSizeHint().width()
     return False

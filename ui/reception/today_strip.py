@@ -38,6 +38,8 @@ class TodayStripBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.scope = QComboBox(self)
         self.scope.setObjectName("todayScope")
+        # its items are worded later (retranslate): it follows their width, in any language
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for code in SCOPES:
             self.scope.addItem("", code)
         self.scope.setCurrentIndex(SCOPES.index(default_scope(ctx.actor)))

@@ -30,6 +30,62 @@ def money_with_symbol(value: Decimal, currency: str = "CNY") -> str:
     return f"-{symbol}{text}" if value < 0 else f"{symbol}{text}"
 
 
+_CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_CAPITAL_UNITS = ("", "拾", "佰", "仟")
+_CAPITAL_GROUPS = ("", "万", "亿", "万亿")
+
+
+def _capital_group(number: int) -> str:
+    """1–9999 in capitals, zeros inside said once (1005 → 壹仟零伍), none at the end."""
+    out, zero = "", False
+    for place in (3, 2, 1, 0):
+        digit = number // 10 ** place % 10
+        if digit == 0:
+            zero = zero or bool(out)
+        else:
+            out += ("零" if zero else "") + _CAPITAL_DIGITS[digit] + _CAPITAL_UNITS[place]
+            zero = False
+    return out
+
+
+def rmb_in_capitals(value: Decimal) -> str:
+    """An amount in Chinese capitals as written on invoices (大写金额): ``2308.00`` →
+    ``贰仟叁佰零捌元整``, ``1005.30`` → ``壹仟零伍元叁角整``, ``10.05`` → ``壹拾元零伍分``;
+    negative amounts (credit notes) start with 负. Up to 9999 万亿."""
+    amount = round_money(value)
+    sign = "负" if amount < 0 else ""
+    fen_total = int(abs(amount) * 100)
+    yuan, jiao, fen = fen_total // 100, fen_total // 10 % 10, fen_total % 10
+    groups: list[int] = []
+    rest = yuan
+    while rest:
+        groups.append(rest % 10000)
+        rest //= 10000
+    if len(groups) > len(_CAPITAL_GROUPS):
+        raise ValueError("amount too large to write in capitals")
+    text, gap = "", False
+    for index in reversed(range(len(groups))):
+        group = groups[index]
+        if group == 0:
+            gap = gap or bool(text)
+            continue
+        if text and (gap or group < 1000):
+            text += "零"
+        text += _capital_group(group) + _CAPITAL_GROUPS[index]
+        gap = False
+    if text:
+        text += "元"
+    if jiao == 0 and fen == 0:
+        return sign + (text or "零元") + "整"
+    if jiao:
+        text += _CAPITAL_DIGITS[jiao] + "角"
+    elif text:
+        text += "零"
+    if fen:
+        return sign + text + _CAPITAL_DIGITS[fen] + "分"
+    return sign + text + "整"
+
+
 def quantity(value: Decimal | None, empty: str = "") -> str:
     """``Decimal("4.500")`` → ``4.5``, ``Decimal("1.000")`` → ``1`` (no exponent, no -0)."""
     if value is None:

@@ -51,6 +51,7 @@ RULE = colors.HexColor("#999999")
 SHADE = colors.HexColor("#EEEEEE")
 SECTION = colors.HexColor("#DDE4EC")
 SECTION_KEEP = 32 * mm  # room a heading needs below it: itself, a table header, a few lines
+WHOLE_MAX = 42 * mm  # an identifier column widens to at most this for its longest cell
 
 
 @dataclass(frozen=True)
@@ -201,16 +202,18 @@ class Context:
                     total_rows: Sequence[Sequence[Any]] = (), width: float) -> Table:
         """A table of document lines: header repeated on every page, long text wrapped,
         numbers right-aligned; ``total_rows`` are appended in the same columns, shaded."""
-        fixed = sum(c.width for c in columns if c.width)
-        flex = [c for c in columns if not c.width]
+        size = self.styles.cell.fontSize
+        given = [self._whole_width(c, i, rows, size) if c.whole else c.width
+                 for i, c in enumerate(columns)]
+        fixed = sum(w for w in given if w)
+        flex = [c for c, w in zip(columns, given, strict=True) if not w]
         flex_width = (width - fixed) / max(len(flex), 1)
-        widths = [c.width or flex_width for c in columns]
+        widths = [w or flex_width for w in given]
         room = [w - 5.5 for w in widths]  # minus the cell padding
         header = [self.label_cell(c.msgid, c.head_style(self.styles), width=room[i],
                                   stacked=True) for i, c in enumerate(columns)]
         # Plain strings where the text fits on one line (cheap: no markup parsing);
         # Paragraphs where it must wrap.
-        size = self.styles.cell.fontSize
         body = [[cell if isinstance(cell, Flowable) else
                  self._cell_text(str(cell), c, room[i], size)
                  for i, (c, cell) in enumerate(zip(columns, row, strict=True))]
@@ -238,6 +241,14 @@ class Context:
                       ("NOSPLIT", (0, max(1, first - 2)), (-1, -1))]
         table.setStyle(TableStyle(style))
         return table
+
+    def _whole_width(self, column: Column, index: int, rows: Sequence[Sequence[Any]],
+                     size: float) -> float:
+        """An identifier column's width: its own, or the longest cell on one line (plus the
+        padding), at most ``WHOLE_MAX``: "VARTA-55B24L" never breaks into "VARTA-55B24 / L"."""
+        longest = max((stringWidth(str(row[index]), self.font, size) for row in rows
+                       if not isinstance(row[index], Flowable)), default=0.0)
+        return min(max(column.width, longest + 5.5 + 1), max(column.width, WHOLE_MAX))
 
     def _total_cell(self, text: str, column: Column) -> Any:
         """A totals-row cell: markup (a label) needs a Paragraph; an amount or nothing is drawn
@@ -286,6 +297,7 @@ class Column:
     msgid: str
     width: float = 0
     align: str = "left"  # left | right | centre
+    whole: bool = False  # identifiers (part numbers, codes): widened to the longest, never broken
 
     def head_style(self, styles: Styles) -> ParagraphStyle:
         return {"right": styles.head_right, "centre": styles.head_centre}.get(self.align,

@@ -119,7 +119,7 @@ def _job_rows(ctx: Context, data: OrderData, lines: list[PricedLine]) -> tuple[l
 
 
 def _technician_jobs(ctx: Context, data: OrderData, lines: list[PricedLine]) -> Table:
-    columns = (Column(_("Code"), 28 * mm), Column(_("Job")),
+    columns = (Column(_("Code"), 28 * mm, whole=True), Column(_("Job")),
                Column(_("Std. hours"), 15 * mm, "right"), Column(_("Technician"), 28 * mm),
                Column(_("Bay"), 22 * mm), Column(_("Self-check"), 16 * mm, "centre"),
                Column(_("QC"), 16 * mm, "centre"))
@@ -152,7 +152,7 @@ def technician_copy(ctx: Context, data: OrderData) -> tuple[Page, list[Flowable]
     parts = data.of_type(data.billable, LineType.PART)
     if parts:
         columns: tuple[Column, ...] = (
-            Column(_("Part no."), 28 * mm), Column(_("Part")),
+            Column(_("Part no."), 28 * mm, whole=True), Column(_("Part")),
             Column(_("Qty"), 18 * mm, "right"), Column(_("Qty issued"), 18 * mm, "right"))
         issued = {p.id: p.issued_qty for p in order.part_lines}
         rows = [[p.code, p.description, quantity(p.quantity),
@@ -160,7 +160,7 @@ def technician_copy(ctx: Context, data: OrderData) -> tuple[Page, list[Flowable]
         story += [Spacer(1, 2 * mm), ctx.section(_("Parts")),
                   ctx.lines_table(columns, rows, width=WIDTH)]
     if data.pending:
-        columns = (Column(_("Code"), 28 * mm), Column(_("Job / part")),
+        columns = (Column(_("Code"), 28 * mm, whole=True), Column(_("Job / part")),
                    Column(_("Hours / qty"), 22 * mm, "right"))
         rows = [[p.code, p.description,
                  hours(p.quantity) if p.line_type == LineType.LABOUR else quantity(p.quantity)]

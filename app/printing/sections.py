@@ -61,7 +61,7 @@ def fuel_text(eighths: int) -> str:
 
 def vehicle_text(order: RepairOrder) -> str:
     v = order.vehicle
-    parts = [v.brand, v.series, v.model]
+    parts = [v.brand, v.model, v.series]  # 丰田 卡罗拉 1.5L 先锋版: the trim after the model
     text = " ".join(p for p in parts if p)
     return f"{text} ({v.model_year})" if v.model_year else text
 
@@ -126,12 +126,12 @@ def line_amount(line: PricedLine, inclusive: bool) -> Decimal:
     return line.amounts.gross if inclusive else line.amounts.net
 
 
-JOB_COLUMNS = (Column(_("Code"), 28 * mm), Column(_("Job")),
+JOB_COLUMNS = (Column(_("Code"), 28 * mm, whole=True), Column(_("Job")),
                Column(_("Std. hours"), 13 * mm, "right"),
                Column(_("Hourly rate"), 17 * mm, "right"),
                Column(_("Discount"), 14 * mm, "right"), Column(_("Amount"), 22 * mm, "right"),
                Column(_("Payer"), 17 * mm, "centre"))
-PART_COLUMNS = (Column(_("Part no."), 28 * mm), Column(_("Part")),
+PART_COLUMNS = (Column(_("Part no."), 28 * mm, whole=True), Column(_("Part")),
                 Column(_("Qty"), 13 * mm, "right"), Column(_("Unit price"), 17 * mm, "right"),
                 Column(_("Discount"), 14 * mm, "right"), Column(_("Amount"), 22 * mm, "right"),
                 Column(_("Payer"), 17 * mm, "centre"))

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.cashier.invoicing import invoice_balance
 from app.cashier.ledger import method_label, paid_by_payer
-from app.formatting import grouped
+from app.formatting import grouped, rmb_in_capitals
 from app.i18n import _
 from app.money import ZERO, round_money
 from app.printing.data import OrderData, user_names
@@ -142,7 +142,7 @@ def provisional(data: OrderData) -> Statement:
         paid={str(p): ZERO for p in Payer}, balance=totals.gross)
 
 
-COLUMNS = (Column(_("Code"), 20 * mm), Column(_("Description")),
+COLUMNS = (Column(_("Code"), 20 * mm, whole=True), Column(_("Description")),
            Column(_("Qty / hours"), 19 * mm, "right"), Column(_("Unit price"), 18 * mm, "right"),
            Column(_("Discount"), 13 * mm, "right"), Column(_("VAT"), 11 * mm, "right"),
            Column(_("Amount"), 22 * mm, "right"), Column(_("Payer"), 17 * mm, "centre"))
@@ -277,6 +277,14 @@ def _summary(ctx: Context, st: Statement) -> Table:
     return table
 
 
+def _in_words(ctx: Context, st: Statement) -> list[Flowable]:
+    """The total in Chinese capitals (大写金额), as every Chinese bill states it (CNY only)."""
+    if ctx.shop.currency != "CNY":
+        return []
+    return [Spacer(1, 1.5 * mm), ctx.para(
+        f"{ctx.label(_('Total in words'))}：人民币 {rmb_in_capitals(st.gross)}")]
+
+
 def settlement(ctx: Context, st: Statement) -> tuple[Page, list[Flowable]]:
     """The settlement statement (or credit note, or provisional statement)."""
     story: list[Flowable] = []
@@ -288,7 +296,7 @@ def settlement(ctx: Context, st: Statement) -> tuple[Page, list[Flowable]]:
         story += [warn, Spacer(1, 2 * mm)]
     story += [_header(ctx, st), Spacer(1, 3 * mm)]
     story += _groups(ctx, st)
-    story += [Spacer(1, 1.5 * mm), _summary(ctx, st), Spacer(1, 3 * mm)]
+    story += [Spacer(1, 1.5 * mm), _summary(ctx, st), *_in_words(ctx, st), Spacer(1, 3 * mm)]
     story += _payments(ctx, st)
     story += [Spacer(1, 3 * mm),
               ctx.keep(ctx.signatures([_("Customer signature"), _("Cashier")], width=WIDTH))]

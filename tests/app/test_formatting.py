@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal as D
 
+import pytest
+
 from app import formatting as f
 from app.printing import formatting as printing
 from app.shop import zone_named
@@ -43,3 +45,25 @@ def test_phone_is_written_nationally_and_masks_stay() -> None:
 def test_printing_uses_the_same_functions() -> None:
     assert printing.money is f.money and printing.quantity is f.quantity
     assert printing.percent is f.percent and printing.local_datetime is f.local_datetime
+
+
+@pytest.mark.parametrize(("amount", "words"), [
+    ("2308.00", "贰仟叁佰零捌元整"),
+    ("1005.30", "壹仟零伍元叁角整"),
+    ("10.05", "壹拾元零伍分"),
+    ("0.50", "伍角整"),
+    ("0.05", "伍分"),
+    ("0.00", "零元整"),
+    ("100000.01", "壹拾万元零壹分"),
+    ("100010000.00", "壹亿零壹万元整"),
+    ("10500.00", "壹万零伍佰元整"),
+    ("110000.00", "壹拾壹万元整"),
+    ("1234567.89", "壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分"),
+    ("-872.00", "负捌佰柒拾贰元整"),
+])
+def test_amounts_in_chinese_capitals(amount: str, words: str) -> None:
+    from decimal import Decimal
+
+    from app.formatting import rmb_in_capitals
+
+    assert rmb_in_capitals(Decimal(amount)) == words

@@ -171,6 +171,10 @@ def test_settlement_of_an_invoiced_order_prints_the_invoice_not_the_order(
         assert method in text
         assert amount is None or has_amount(text, amount)
     assert "WX4200001234" in text
+    from app.formatting import rmb_in_capitals
+
+    assert "金额大写" in text  # the total in capitals, as the invoice's own gross
+    assert squash(rmb_in_capitals(invoice.gross_total)) in flat
     balance = invoice_balance(session, invoice_id)
     assert balance == invoice.customer_share - D("800.00")
     assert money_with_symbol(balance) in text
@@ -303,3 +307,22 @@ def test_document_amounts_use_the_lines_of_their_type(session, actors, workshop)
     charge = [p for p in price_order(session, load_order(session, workshop.order_id)).lines
               if p.line_type == LineType.CHARGE]
     assert len(charge) == 1 and text.count("环保处理费") == 1
+
+
+def test_a_long_part_number_and_the_model_print_whole_and_in_order(session, actors) -> None:
+    """A part number is never broken over two lines (VARTA-55B24 / L), and the model reads
+    brand, model, trim (丰田 卡罗拉 1.5L 先锋版), on the job card and on the settlement."""
+    from app.orders.lines import add_part_line
+    from tests.factories import make_part
+
+    advisor = actors["advisor"]
+    veh = builders.vehicle(session, advisor, series="1.5L 先锋版")
+    order = builders.checked_in_order(session, advisor, veh)
+    part = make_part(session, actors["parts_clerk"], "VARTA-55B24L-EFB", 3,
+                     name="蓄电池 55B24L EFB 启停", sale_price="780.00")
+    add_part_line(session, advisor, order.id, part_id=part.id, quantity="1",
+                  expected_version=order_version(session, order.id))
+    for kind in ("job_card", "settlement"):
+        text = "\n".join(pdf_text(render_document(session, advisor, kind, order.id)))
+        assert "VARTA-55B24L-EFB" in text.replace(" ", ""), kind  # on one line
+        assert "丰田 卡罗拉 1.5L 先锋版" in text, kind

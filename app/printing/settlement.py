@@ -169,7 +169,7 @@ def _header(ctx: Context, st: Statement) -> Flowable:
     pairs += [(_("Customer tax ID"), st.payer_tax_id)] if st.payer_tax_id else [
         (_("Advisor"), st.advisor or DASH)]
     if st.payer_address and st.kind != "provisional":
-        pairs += [(_("Customer address"), st.payer_address)]
+        pairs += [(_("Address"), st.payer_address)]  # a short label: one line, not two
     if order is not None:
         vehicle = order.vehicle
         pairs += [(_("Plate"), vehicle.plate), (_("VIN"), vehicle.vin or DASH),
@@ -254,7 +254,8 @@ def _payments(ctx: Context, st: Statement) -> list[Flowable]:
 
 def _summary(ctx: Context, st: Statement) -> Table:
     """Tax per rate and the payers on the left, the totals box on the right."""
-    left: list[Flowable] = [_tax_table(ctx, st), Spacer(1, 2 * mm), _payer_table(ctx, st)]
+    left: list[Flowable] = [_tax_table(ctx, st), Spacer(1, 2 * mm), _payer_table(ctx, st),
+                            *_in_words(ctx, st)]
     rows: list[tuple[str, str, bool]] = [
         (ctx.label(_("Total excl. tax")), ctx.money_total(st.net), False),
         (ctx.label(_("Tax")), ctx.money_total(st.tax), False)]
@@ -278,7 +279,8 @@ def _summary(ctx: Context, st: Statement) -> Table:
 
 
 def _in_words(ctx: Context, st: Statement) -> list[Flowable]:
-    """The total in Chinese capitals (大写金额), as every Chinese bill states it (CNY only)."""
+    """The total in Chinese capitals (大写金额), as every Chinese bill states it (CNY only),
+    in the left column under the payers (no extra line on the page)."""
     if ctx.shop.currency != "CNY":
         return []
     return [Spacer(1, 1.5 * mm), ctx.para(
@@ -296,10 +298,10 @@ def settlement(ctx: Context, st: Statement) -> tuple[Page, list[Flowable]]:
         story += [warn, Spacer(1, 2 * mm)]
     story += [_header(ctx, st), Spacer(1, 3 * mm)]
     story += _groups(ctx, st)
-    story += [Spacer(1, 1.5 * mm), _summary(ctx, st), *_in_words(ctx, st), Spacer(1, 3 * mm)]
-    story += _payments(ctx, st)
-    story += [Spacer(1, 3 * mm),
-              ctx.keep(ctx.signatures([_("Customer signature"), _("Cashier")], width=WIDTH))]
+    story += [Spacer(1, 1.5 * mm), _summary(ctx, st), Spacer(1, 2 * mm)]
+    # the signatures never stand alone on a page: they go with the payments above them
+    story += [ctx.keep(*_payments(ctx, st), Spacer(1, 1 * mm),
+                       ctx.signatures([_("Customer signature"), _("Cashier")], width=WIDTH))]
     copy_mark = ctx.t(_("COPY")) if st.copy_no else ""
     if st.kind == InvoiceKind.CREDIT_NOTE:
         page = Page(_("Credit note"), st.number, watermark=copy_mark)

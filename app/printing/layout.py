@@ -275,7 +275,7 @@ class Context:
                 rows.append([self.label_cell(_("Date"), self.styles.label, width=29 * mm),
                              self.para(escape(date_text))])
             inner = Table(rows, colWidths=[30 * mm, col - 36 * mm],
-                          rowHeights=[12 * mm, 7 * mm][:len(rows)])
+                          rowHeights=[11 * mm, 6.5 * mm][:len(rows)])
             inner.setStyle(TableStyle([
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LINEBELOW", (1, 0), (1, 1), 0.6, colors.black),

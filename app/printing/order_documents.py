@@ -80,17 +80,37 @@ def job_card(ctx: Context, data: OrderData) -> tuple[Page, list[Flowable]]:
     story += checkin_record(ctx, order, width=WIDTH)
     story.append(Spacer(1, 2 * mm))
     story += priced_tables(ctx, data, data.billable, width=WIDTH)
-    story += [Spacer(1, 2 * mm),
-              totals_box(ctx, totals_rows(ctx, data.priced.totals, by_payer=True))]
+    totals = totals_box(ctx, totals_rows(ctx, data.priced.totals, by_payer=True),
+                        width=TOTALS_WIDTH)
+    beside = Table([[_old_parts(ctx), totals]],
+                   colWidths=[WIDTH - TOTALS_WIDTH, TOTALS_WIDTH])
+    beside.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [Spacer(1, 2 * mm), beside]  # the old parts' ticks beside the totals
     story += _pending_note(ctx, data)
     story += _approvals(ctx, data)
-    story += [Spacer(1, 3 * mm)]
+    story += [Spacer(1, 2 * mm)]
     terms = _text_block(ctx, _("Terms"), ctx.shop.terms)
     signed = ctx.when(order.customer_signed_at)
-    story.append(ctx.keep(*terms, Spacer(1, 2 * mm),
+    story.append(ctx.keep(*terms, Spacer(1, 1 * mm),
                           ctx.signatures([_("Customer signature"), _("Service advisor")],
                                          width=WIDTH, filled=[signed])))
     return Page(_("Repair order"), order.number), story
+
+
+TOTALS_WIDTH = 92 * mm
+
+
+def _old_parts(ctx: Context) -> Table:
+    """What happens to the replaced parts, ticked by the customer when signing (旧件处理)."""
+    cells = [Paragraph(ctx.label(_("Old parts")), ctx.styles.label),
+             TickBox(ctx.t(_("the customer takes them")), ctx.styles.cell),
+             TickBox(ctx.t(_("the shop disposes of them")), ctx.styles.cell)]
+    table = Table([[cells[0]], [cells[1]], [cells[2]]], colWidths=[60 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
 
 
 def _job_rows(ctx: Context, data: OrderData, lines: list[PricedLine]) -> tuple[list, list]:

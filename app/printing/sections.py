@@ -127,12 +127,12 @@ def line_amount(line: PricedLine, inclusive: bool) -> Decimal:
 
 
 JOB_COLUMNS = (Column(_("Code"), 28 * mm, whole=True), Column(_("Job")),
-               Column(_("Std. hours"), 13 * mm, "right"),
+               Column(_("Std. hours"), 16 * mm, "right"),
                Column(_("Hourly rate"), 17 * mm, "right"),
                Column(_("Discount"), 14 * mm, "right"), Column(_("Amount"), 22 * mm, "right"),
                Column(_("Payer"), 17 * mm, "centre"))
 PART_COLUMNS = (Column(_("Part no."), 28 * mm, whole=True), Column(_("Part")),
-                Column(_("Qty"), 13 * mm, "right"), Column(_("Unit price"), 17 * mm, "right"),
+                Column(_("Qty"), 16 * mm, "right"), Column(_("Unit price"), 17 * mm, "right"),
                 Column(_("Discount"), 14 * mm, "right"), Column(_("Amount"), 22 * mm, "right"),
                 Column(_("Payer"), 17 * mm, "centre"))
 CHARGE_COLUMNS = (Column(_("Other charge")), Column(_("Discount"), 14 * mm, "right"),
@@ -158,9 +158,26 @@ def priced_rows(ctx: Context, lines: Sequence[PricedLine], line_type: LineType,
     return rows
 
 
+SUBTOTALS = {LineType.LABOUR: _("Labour subtotal"), LineType.PART: _("Parts subtotal"),
+             LineType.CHARGE: _("Other charges subtotal")}
+
+
+def subtotal_row(ctx: Context, columns: Sequence[Column], line_type: LineType,
+                 amount: Decimal) -> list[str]:
+    """The subtotal of one group in ``columns``: its label in the (wide) description column,
+    the amount under Amount — 工时费 and 材料费 apart, as the repair regulation asks."""
+    row = [""] * len(columns)
+    described = next(i for i, c in enumerate(columns) if not c.width)
+    amount_at = next(i for i, c in enumerate(columns) if c.msgid == _("Amount"))
+    row[described] = ctx.label(SUBTOTALS[line_type])
+    row[amount_at] = money(amount)
+    return row
+
+
 def priced_tables(ctx: Context, data: OrderData, lines: Sequence[PricedLine], *,
                   width: float, headings: bool = True) -> list[Flowable]:
-    """Jobs, parts and other charges of ``lines`` with prices (empty groups left out)."""
+    """Jobs, parts and other charges of ``lines`` with prices and a subtotal each of more
+    than one line (empty groups left out)."""
     inclusive = data.priced.prices_include_tax
     out: list[Flowable] = []
     for line_type, columns, title in (
@@ -171,8 +188,11 @@ def priced_tables(ctx: Context, data: OrderData, lines: Sequence[PricedLine], *,
         if group:
             if headings:
                 out.append(ctx.section(title))
+            total = sum((line_amount(line, inclusive) for line in group), Decimal(0))
+            # one line is its own subtotal: no second row saying the same amount
+            subtotal = [subtotal_row(ctx, columns, line_type, total)] if len(group) > 1 else []
             out += [ctx.lines_table(columns, priced_rows(ctx, group, line_type, inclusive),
-                                    width=width), Spacer(1, 1.5 * mm)]
+                                    total_rows=subtotal, width=width), Spacer(1, 1.5 * mm)]
     return out
 
 

@@ -326,3 +326,22 @@ def test_a_long_part_number_and_the_model_print_whole_and_in_order(session, acto
         text = "\n".join(pdf_text(render_document(session, advisor, kind, order.id)))
         assert "VARTA-55B24L-EFB" in text.replace(" ", ""), kind  # on one line
         assert "丰田 卡罗拉 1.5L 先锋版" in text, kind
+
+
+def test_job_card_states_labour_and_parts_apart_and_asks_about_the_old_parts(
+        session, actors, workshop) -> None:
+    """工时费 and 材料费 each with its subtotal (the repair regulation's wording), and a tick
+    box for what becomes of the replaced parts."""
+    pdf = render_document(session, actors["advisor"], "job_card", workshop.order_id)
+    text = "\n".join(pdf_text(pdf))
+    priced = price_order(session, load_order(session, workshop.order_id))
+    inclusive = priced.prices_include_tax
+    for line_type, label in ((LineType.LABOUR, "工时费小计"), (LineType.PART, "材料费小计")):
+        group = [p for p in priced.lines if p.billable and p.line_type == line_type]
+        assert len(group) > 1
+        subtotal = sum((amount_of(p, inclusive) for p in group), Decimal(0))
+        lines = text.splitlines()
+        at = next(i for i, line in enumerate(lines) if label in line)
+        row = " ".join(lines[at:at + 2])  # the amount may be extracted on the next line
+        assert has_amount(row, money(subtotal)), (label, row)
+    assert "旧件处理" in text and "客户带走" in text and "由本店处理" in text

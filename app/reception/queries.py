@@ -17,7 +17,7 @@ from app.orders import status
 from app.privacy import may_see_contact, shown_phone
 from app.security.actor import Actor, require
 from app.vehicles.history import vehicle_history
-from app.vehicles.service import load_vehicle
+from app.vehicles.service import load_vehicle, vehicles_of
 from db.enums import OrderStatus
 
 if TYPE_CHECKING:
@@ -95,6 +95,18 @@ class OwnerPeriod:
 
 
 @dataclass(frozen=True)
+class OwnedVehicle:
+    """One of the customer's vehicles, as the card lists them (a fleet has several)."""
+
+    id: int
+    plate: str
+    name: str  # 丰田 凯美瑞
+
+
+FLEET_SHOWN = 12  # vehicles listed on the card; a bigger fleet says how many more
+
+
+@dataclass(frozen=True)
 class CardData:
     """Everything the vehicle/customer card shows."""
 
@@ -102,6 +114,8 @@ class CardData:
     vehicle: VehicleInfo | None
     visits: tuple[VisitRow, ...] = ()
     owners: tuple[OwnerPeriod, ...] = ()
+    fleet: tuple[OwnedVehicle, ...] = ()  # the customer's vehicles, the one shown included
+    fleet_size: int = 0
 
     @property
     def open_order_ids(self) -> tuple[int, ...]:
@@ -135,13 +149,23 @@ def vehicle_info(session: Session, actor: Actor, vehicle_id: int) -> VehicleInfo
         owner_id=v.owner_id)
 
 
+def owned_vehicles(session: Session, customer_id: int) -> tuple[tuple[OwnedVehicle, ...], int]:
+    """The customer's vehicles by plate (at most ``FLEET_SHOWN``) and how many there are."""
+    rows, total = vehicles_of(session, customer_id, limit=FLEET_SHOWN)
+    return tuple(OwnedVehicle(v.id, v.plate, " ".join(x for x in (v.brand, v.model) if x))
+                 for v in rows), total
+
+
 def card_data(session: Session, actor: Actor, *, vehicle_id: int | None = None,
               customer_id: int | None = None) -> CardData:
-    """The card of a vehicle (with its owner and history) or of a customer without vehicle."""
+    """The card of a vehicle (with its owner, the owner's other vehicles and its history)
+    or of a customer (with their vehicles)."""
     if vehicle_id is None:
         if customer_id is None:
             return CardData(None, None)
-        return CardData(customer_info(session, actor, customer_id), None)
+        fleet, size = owned_vehicles(session, customer_id)
+        return CardData(customer_info(session, actor, customer_id), None, fleet=fleet,
+                        fleet_size=size)
     history = vehicle_history(session, actor, vehicle_id)
     vehicle = vehicle_info(session, actor, vehicle_id)
     owner_id = customer_id if customer_id is not None else vehicle.owner_id
@@ -154,7 +178,8 @@ def card_data(session: Session, actor: Actor, *, vehicle_id: int | None = None,
         for v in history.visits)
     owners = tuple(OwnerPeriod(o.customer.name, o.since, o.until)
                    for o in sorted(history.ownerships, key=lambda o: o.since, reverse=True))
-    return CardData(customer, vehicle, visits, owners)
+    fleet, size = owned_vehicles(session, owner_id) if owner_id is not None else ((), 0)
+    return CardData(customer, vehicle, visits, owners, fleet, size)
 
 
 @dataclass(frozen=True)

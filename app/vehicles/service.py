@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import audit
@@ -197,6 +197,14 @@ def record_mileage(session: Session, actor: Actor, vehicle: Vehicle, km: object,
                                reason=lower_reason))
     vehicle.mileage_km = value
     return value
+
+
+def vehicles_of(session: Session, customer_id: int, *,
+                limit: int) -> tuple[list[Vehicle], int]:
+    """The customer's vehicles by plate (at most ``limit``) and how many they own."""
+    owned = select(Vehicle).where(Vehicle.owner_id == customer_id)
+    total = session.scalar(select(func.count()).select_from(owned.subquery())) or 0
+    return list(session.scalars(owned.order_by(Vehicle.plate, Vehicle.id).limit(limit))), total
 
 
 def load_vehicle(session: Session, vehicle_id: int) -> Vehicle:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -73,8 +74,13 @@ class VehicleCard(QWidget):
         self.vehicle_form = QFormLayout(self.vehicle_box)
         self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        for key in ("name", "phones", "address", "consents", "owners"):
+        for key in ("name", "phones", "address", "consents", "vehicles", "owners"):
             self._row(self.owner_form, key)
+        fleet = self.values["vehicles"]
+        fleet.setTextFormat(Qt.TextFormat.RichText)
+        fleet.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        fleet.linkActivated.connect(self._open_owned)
         for key in ("vin", "model", "year", "colour", "engine", "registered", "mileage"):
             self._row(self.vehicle_form, key)
 
@@ -127,6 +133,24 @@ class VehicleCard(QWidget):
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(caption, value)
         self.captions[key], self.values[key] = caption, value
+
+    def _fleet_text(self, d: CardData) -> str:
+        """The customer's vehicles, each a link that opens it on the card (the one shown in
+        bold), and how many more when the fleet is bigger than the list."""
+        shown = d.vehicle.id if d.vehicle else None
+        links = [f"<b>{escape(v.plate)}</b>" if v.id == shown else
+                 f'<a href="vehicle:{v.id}">{escape(v.plate)}</a>'
+                 + (f" {escape(v.name)}" if v.name and len(d.fleet) <= 3 else "")
+                 for v in d.fleet]
+        more = d.fleet_size - len(d.fleet)
+        if more > 0:
+            links.append(escape(self.tr("and {n} more").format(n=more)))
+        return " · ".join(links)
+
+    def _open_owned(self, href: str) -> None:
+        """A plate in the customer's list: that vehicle on the card."""
+        if href.startswith("vehicle:"):
+            self.show_vehicle(int(href.split(":", 1)[1]), self.customer_id)
 
     def _columns(self) -> list[Column[VisitRow]]:
         ctx = self.ctx
@@ -226,6 +250,7 @@ class VehicleCard(QWidget):
         captions = {"name": self.tr("Name"), "phones": self.tr("Phones"),
                     "address": self.tr("Address"), "consents": self.tr("Consents"),
                     "owners": self.tr("Earlier owners"), "vin": self.tr("VIN"),
+                    "vehicles": self.tr("Vehicles"),
                     "model": self.tr("Model"), "year": self.tr("Model year"),
                     "colour": self.tr("Colour"), "engine": self.tr("Engine no."),
                     "registered": self.tr("Registered"), "mileage": self.tr("Last mileage")}
@@ -294,6 +319,7 @@ class VehicleCard(QWidget):
         else:
             for key in ("name", "phones", "address", "consents"):
                 self.values[key].setText(dash)
+        self.values["vehicles"].setText(self._fleet_text(d) or dash)
         earlier = [o for o in d.owners if o.until is not None]
         self.values["owners"].setText("; ".join(
             f"{o.name} ({self.ctx.day(o.since)} – {self.ctx.day(o.until)})" for o in earlier)

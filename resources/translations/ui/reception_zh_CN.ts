@@ -874,82 +874,82 @@ Open orders</source>
 <context>
     <name>TodayStripBar</name>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="85"/>
+        <location filename="../../../ui/reception/today_strip.py" line="87"/>
         <source>Appointments due: {n}</source>
         <translation>待到预约：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="86"/>
+        <location filename="../../../ui/reception/today_strip.py" line="88"/>
         <source>In the workshop: {n}</source>
         <translation>在修车辆：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="87"/>
+        <location filename="../../../ui/reception/today_strip.py" line="89"/>
         <source>Ready for pick-up: {n}</source>
         <translation>待交车：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="88"/>
+        <location filename="../../../ui/reception/today_strip.py" line="90"/>
         <source>Waiting in the lounge: {n}</source>
         <translation>休息区等候：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="89"/>
+        <location filename="../../../ui/reception/today_strip.py" line="91"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="90"/>
+        <location filename="../../../ui/reception/today_strip.py" line="92"/>
         <source>Whole shop</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="91"/>
+        <location filename="../../../ui/reception/today_strip.py" line="93"/>
         <source>Whose bookings and cars the counts are: yours (and bookings of nobody yet) or every advisor&apos;s</source>
         <translation>统计范围：您自己的（含尚未分配顾问的预约），或全部服务顾问的</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="94"/>
+        <location filename="../../../ui/reception/today_strip.py" line="96"/>
         <source>Today&apos;s bookings not checked in yet</source>
         <translation>今天尚未接车的预约</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="95"/>
+        <location filename="../../../ui/reception/today_strip.py" line="97"/>
         <source>Your orders being worked on</source>
         <translation>您的在修工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="96"/>
+        <location filename="../../../ui/reception/today_strip.py" line="98"/>
         <source>Every advisor&apos;s orders being worked on</source>
         <translation>全部服务顾问在修的工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="97"/>
+        <location filename="../../../ui/reception/today_strip.py" line="99"/>
         <source>Finished cars to hand over</source>
         <translation>已完工待交车</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="98"/>
+        <location filename="../../../ui/reception/today_strip.py" line="100"/>
         <source>Customers waiting on site for their car</source>
         <translation>在店内等车的客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="116"/>
+        <location filename="../../../ui/reception/today_strip.py" line="118"/>
         <source>Nothing here</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="131"/>
+        <location filename="../../../ui/reception/today_strip.py" line="133"/>
         <source>late, promised {time}</source>
         <translation>已超时，承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="131"/>
+        <location filename="../../../ui/reception/today_strip.py" line="133"/>
         <source>promised {time}</source>
         <translation>承诺 {time}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/today_strip.py" line="137"/>
+        <location filename="../../../ui/reception/today_strip.py" line="139"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 项</translation>
     </message>
@@ -957,192 +957,202 @@ Open orders</source>
 <context>
     <name>VehicleCard</name>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="141"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="165"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="143"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="167"/>
         <source>Order</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="144"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="168"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="146"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="170"/>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="148"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="172"/>
         <source>Work</source>
         <translation>维修项目</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="149"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="173"/>
         <source>[comeback] </source>
         <translation>[返修] </translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="153"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="177"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="154"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="178"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="224"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="248"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="225"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="249"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="250"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="226"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="250"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="251"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="227"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="251"/>
         <source>Consents</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="252"/>
         <source>Earlier owners</source>
         <translation>历任车主</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="228"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="252"/>
         <source>VIN</source>
         <translation>车架号 (VIN)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="253"/>
+        <source>Vehicles</source>
+        <translation>名下车辆</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/vehicle_card.py" line="254"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="229"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="254"/>
         <source>Model year</source>
         <translation>年款</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="255"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="230"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="255"/>
         <source>Engine no.</source>
         <translation>发动机号</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="256"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="231"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="256"/>
         <source>Last mileage</source>
         <translation>最近里程</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="259"/>
         <source>Check in (F4)</source>
         <translation>接车 (F4)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="234"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="259"/>
         <source>Book (F6)</source>
         <translation>预约 (F6)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="235"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="260"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="236"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="261"/>
         <source>Edit vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="237"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="262"/>
         <source>Add vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="238"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="263"/>
         <source>Change owner</source>
         <translation>过户</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="241"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="266"/>
         <source>Visit history</source>
         <translation>进厂记录</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="242"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="267"/>
         <source>Open this repair order</source>
         <translation>打开此工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="243"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="268"/>
         <source>Find a vehicle or customer with the search box on the left (Ctrl+F), or register a new customer (F2).</source>
         <translation>在左侧搜索框查找车辆或客户 (Ctrl+F)，或登记新客户 (F2)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="278"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="303"/>
         <source>Open orders: {n}</source>
         <translation>未完工单：{n}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="316"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="342"/>
         <source>Visits: {n}</source>
         <translation>进厂：{n} 次</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="279"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="304"/>
         <source>No open order</source>
         <translation>无未完工单</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="289"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="147"/>
+        <source>and {n} more</source>
+        <translation>另有 {n} 辆</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/vehicle_card.py" line="314"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="289"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="314"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="291"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="316"/>
         <source>Follow-up calls: {followup} · Offers: {marketing}</source>
         <translation>回访：{followup} · 营销：{marketing}</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/vehicle_card.py" line="311"/>
+        <location filename="../../../ui/reception/vehicle_card.py" line="337"/>
         <source>(warranty from {day})</source>
         <translation>（保修自 {day}）</translation>
     </message>

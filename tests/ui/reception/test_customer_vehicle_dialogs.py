@@ -209,3 +209,25 @@ def test_enter_right_after_typing_takes_the_owner_typed(qtbot, page, database, a
     settle_operations()
     assert dialog.chosen == other.customer_id
     assert page.card.customer_id == other.customer_id
+
+
+def test_the_card_lists_the_owners_other_vehicles_and_a_click_opens_one(
+        qtbot, page, database, advisor) -> None:
+    from tests.ui.reception.conftest import add_vehicle
+
+    first = add_vehicle(database, advisor, plate="粤A20001", name="车队甲", phone="13911113333")
+    with database.transaction() as session:
+        from app.vehicles.service import VehicleData, create_vehicle
+
+        second = create_vehicle(session, advisor, VehicleData(plate="粤A20002", brand="丰田",
+                                                              model="汉兰达"),
+                                owner_id=first.customer_id, mileage_km=5000).vehicle.id
+    page.card.show_vehicle(first.vehicle_id, first.customer_id)
+    settle_operations()
+    fleet = page.card.values["vehicles"]
+    assert "<b>粤A20001</b>" in fleet.text() and f'href="vehicle:{second}"' in fleet.text()
+    assert "汉兰达" in fleet.text()
+    fleet.linkActivated.emit(f"vehicle:{second}")
+    settle_operations()
+    assert page.card.vehicle_id == second and page.card.customer_id == first.customer_id
+    assert page.card.title.text().startswith("粤A20002")

@@ -80,9 +80,7 @@ class LatestRead(QObject):
         super().__init__(parent)
         self._database = database
         self._threads = threads
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(threads)
-        self._pool.setExpiryTimeout(-1)  # keep the threads: no start-up cost per keystroke
+        self._pool = reader_pool()
         self._relay = _Relay()
         self._relay.done.connect(self._done)
         self._generation = 0
@@ -110,8 +108,17 @@ class LatestRead(QObject):
         self._newest_running = False
 
     def wait_idle(self, msecs: int = -1) -> bool:
-        """Block until no query runs (shutting down, tests); True when none is left."""
-        return self._pool.waitForDone(msecs)
+        """Block until no query of this reader runs (shutting down, tests); True when none
+        is left. Answers are delivered meanwhile (the GUI thread keeps handling events)."""
+        import time
+
+        from PySide6.QtCore import QCoreApplication
+
+        deadline = time.monotonic() + msecs / 1000 if msecs >= 0 else float("inf")
+        while self._busy and time.monotonic() < deadline:
+            self._pool.waitForDone(10)
+            QCoreApplication.processEvents()
+        return not self._busy
 
     def _start_waiting(self) -> None:
         if self._waiting is None or self._busy >= self._threads:
@@ -188,6 +195,24 @@ class _OneShotRelay(QObject):
 
 _one_shots: set[_OneShotRelay] = set()
 _one_shot_pool: QThreadPool | None = None
+_reader_pool: QThreadPool | None = None
+READER_THREADS = 4  # all screens' readers together; each keeps to its own ``threads``
+
+
+def reader_pool() -> QThreadPool:
+    """The threads every ``LatestRead`` runs its queries on, for the whole session.
+
+    Not a pool per reader: a reader's own pool would be destroyed with its screen, and its
+    destructor waits for a running query while the GUI thread holds the interpreter lock
+    the query's worker needs to hand its answer over — the window would hang for ever (seen
+    when a window closed during a search). This pool is never destroyed while the app runs.
+    """
+    global _reader_pool
+    if _reader_pool is None:
+        _reader_pool = QThreadPool()
+        _reader_pool.setMaxThreadCount(READER_THREADS)
+        _reader_pool.setExpiryTimeout(-1)  # keep the threads: no start-up cost per keystroke
+    return _reader_pool
 
 
 def one_shots_pending() -> bool:

@@ -284,15 +284,18 @@ def wait_for_operations(timeout_ms: int = 30_000) -> bool:
 
     app = QApplication.instance()
     deadline = time.monotonic() + timeout_ms / 1000
-    while _busy_tasks() or reads_pending():
-        if time.monotonic() > deadline:
-            return False
-        writer_pool().waitForDone(10)
-        if app is not None:
+    while True:
+        while _busy_tasks() or reads_pending():
+            if time.monotonic() > deadline:
+                return False
+            writer_pool().waitForDone(10)
+            if app is not None:
+                app.processEvents()
+        if app is not None:  # what the answers posted (layout requests, repaints) ...
             app.processEvents()
-    if app is not None:  # what the answers posted (layout requests, repaints)
-        app.processEvents()
-    return True
+        if not (_busy_tasks() or reads_pending()):
+            return True  # ... started nothing new: every worker is idle now
+
 
 
 def pending_report() -> str:

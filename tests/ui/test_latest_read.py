@@ -139,3 +139,31 @@ def test_closing_the_window_while_a_read_runs_is_safe(qtbot, database: Database)
     assert gate.is_set()  # the reader is gone
     _deliver_queued()  # the finished read's report, if any, would arrive now
     assert answers == []  # nothing reported to a reader that is gone, and no crash
+
+
+def test_closing_a_screen_while_its_read_runs_does_not_wait_for_the_read(
+        qtbot, database: Database) -> None:
+    """A screen (and its reader) deleted during a query: the deletion must not wait for the
+    query — the worker needs the GUI thread's interpreter lock to hand over its answer, so
+    waiting there hung the window. The worker here is released only after the deletion."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    screen = QWidget()
+    reader = LatestRead(database, screen)
+    gate = threading.Event()
+    released: list[bool] = []
+
+    def slow(_session: object) -> str:
+        released.append(gate.wait(20))  # False: nobody opened the gate (the deletion waited)
+        return "late"
+
+    reader.submit("a", slow)
+    screen.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gate.set()  # reached only once the deletion returned
+    from ui.latest_read import reader_pool
+
+    assert reader_pool().waitForDone(25_000)
+    _deliver_queued()
+    assert released == [True]

@@ -324,6 +324,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("order-part-suggestions", _part_suggestions),
     Scene("order-dispatch", _dispatch),
     Scene("appointment-book", _book),
+    Scene("keys", _page_dialog("show_keys", with_card=False)),
     Scene("new-customer", _page_dialog("new_customer", with_card=False)),
     Scene("new-customer-wrong-vehicle", _page_dialog("new_customer", with_card=False,
                                                      fill=_wrong_vehicle)),

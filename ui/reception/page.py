@@ -26,12 +26,14 @@ from app.orders.status import APPOINTMENTS_EXPECTED
 from app.security.actor import Actor
 from db.engine import Database
 from ui.change_feed import Change, feed, is_open
+from ui.orders.actions import KEYS as ORDER_KEYS
 from ui.reception.appointment_dialog import AppointmentDialog, MoveAppointmentDialog
 from ui.reception.appointments import AppointmentBook
 from ui.reception.checkin_dialog import CheckInDialog, arrival
 from ui.reception.common import Context
 from ui.reception.customer_dialog import CustomerDialog
 from ui.reception.forms import FormDialog
+from ui.reception.keys import KeyRow, KeysDialog
 from ui.reception.order_panel import OrderPanel
 from ui.reception.owner_dialog import ChangeOwnerDialog
 from ui.reception.search_panel import SEARCH_WIDTH, ResultRow, SearchPanel
@@ -125,21 +127,45 @@ class ReceptionPage(QWidget):
         self.retranslate()
         self.refresh()
 
+    def key_table(self) -> list[tuple[str, Callable[[], object], Callable[[], str]]]:
+        """The screen's own keys: (keys, what runs, what it does in the UI language). The
+        bindings and the F1 list are both made from it."""
+        return [
+            ("Ctrl+F", self.focus_search, lambda: self.tr("Search box (also F3)")),
+            ("F3", self.focus_search, lambda: self.tr("Search box")),
+            ("F2", self.new_customer, lambda: self.tr("New customer with their vehicle")),
+            ("F4", self.check_in, lambda: self.tr("Check in the vehicle on the card")),
+            ("F5", self.refresh, lambda: self.tr("Read the screen again")),
+            ("F6", lambda: self.book(None, "inbound"),
+             lambda: self.tr("Book an appointment for the customer on the card")),
+            ("F7", self.show_book, lambda: self.tr("The appointment book")),
+            *[(f"Alt+{n}", lambda n=n: self.today.open_list(n),
+               lambda n=n: self.tr("Open list {n} of the today strip").format(n=n))
+              for n in range(1, 5)],
+            ("F1", self.show_keys, lambda: self.tr("This list of keys")),
+        ]
+
     def _shortcuts(self) -> None:
-        def bind(keys: str, slot: object) -> None:
+        for keys, slot, _does in self.key_table():
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
-        bind("Ctrl+F", self.focus_search)
-        bind("F3", self.focus_search)
-        bind("F2", self.new_customer)
-        bind("F4", self.check_in)
-        bind("F5", self.refresh)
-        bind("F6", lambda: self.book(None, "inbound"))
-        bind("F7", self.show_book)
-        for number in range(1, 5):
-            bind(f"Alt+{number}", lambda n=number: self.today.open_list(n))
+    def key_rows(self) -> list[KeyRow]:
+        """Every key of the screen and of the order's steps, for the F1 list."""
+        rows = [KeyRow(keys, does()) for keys, _slot, does in self.key_table()]
+        actions = self.orders.editor.actions
+        rows += [KeyRow(key, self.tr("Order: {step}").format(step=actions.step_name(code)))
+                 for code, key in ORDER_KEYS.items() if key]
+        return rows
+
+    def show_keys(self) -> None:
+        """F1: the keys of this screen."""
+        dialog = KeysDialog(self.key_rows(), self)
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        dialog.open()
 
     # -- refreshing ---------------------------------------------------------------------------
 

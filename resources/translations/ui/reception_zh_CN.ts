@@ -706,6 +706,29 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../../ui/reception/keys.py" line="44"/>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/keys.py" line="45"/>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/keys.py" line="69"/>
+        <source>Keys of this screen</source>
+        <translation>本界面的快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/keys.py" line="71"/>
+        <source>These keys work wherever the cursor is on this screen. The order&apos;s keys work while the order shows that step.</source>
+        <translation>光标在本界面任何位置时这些按键都有效。工单的按键在工单处于该步骤时有效。</translation>
+    </message>
+</context>
+<context>
     <name>MoveAppointmentDialog</name>
     <message>
         <location filename="../../../ui/reception/appointment_dialog.py" line="216"/>
@@ -762,42 +785,92 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../../ui/reception/page.py" line="199"/>
+        <location filename="../../../ui/reception/page.py" line="134"/>
+        <source>Search box (also F3)</source>
+        <translation>搜索框（也可按 F3）</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="135"/>
+        <source>Search box</source>
+        <translation>搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="136"/>
+        <source>New customer with their vehicle</source>
+        <translation>新客户及其车辆</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="137"/>
+        <source>Check in the vehicle on the card</source>
+        <translation>为卡片上的车辆接车</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="138"/>
+        <source>Read the screen again</source>
+        <translation>刷新界面</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="140"/>
+        <source>Book an appointment for the customer on the card</source>
+        <translation>为卡片上的客户预约</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="141"/>
+        <source>The appointment book</source>
+        <translation>预约簿</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="143"/>
+        <source>Open list {n} of the today strip</source>
+        <translation>打开今日栏第 {n} 个列表</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="145"/>
+        <source>This list of keys</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="158"/>
+        <source>Order: {step}</source>
+        <translation>工单：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/reception/page.py" line="225"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="200"/>
+        <location filename="../../../ui/reception/page.py" line="226"/>
         <source>The repair order shown has changes that are not saved. Open the other order anyway and drop them?</source>
         <translation>当前工单有未保存的修改。仍要打开另一张工单并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="212"/>
+        <location filename="../../../ui/reception/page.py" line="238"/>
         <source>The booking has no vehicle yet: add the vehicle, then check it in (F4).</source>
         <translation>该预约尚未关联车辆：请先添加车辆，再接车 (F4)。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="215"/>
+        <location filename="../../../ui/reception/page.py" line="241"/>
         <source>Booked for {time}: {work}. Press F4 to check in.</source>
         <translation>预约 {time}：{work}。按 F4 接车。</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="347"/>
+        <location filename="../../../ui/reception/page.py" line="373"/>
         <source>New customer (F2)</source>
         <translation>新客户 (F2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="348"/>
+        <location filename="../../../ui/reception/page.py" line="374"/>
         <source>Ve&amp;hicle and customer</source>
         <translation>车辆与客户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="349"/>
+        <location filename="../../../ui/reception/page.py" line="375"/>
         <source>Repair &amp;order</source>
         <translation>工单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../../ui/reception/page.py" line="350"/>
+        <location filename="../../../ui/reception/page.py" line="376"/>
         <source>Appoint&amp;ments (F7)</source>
         <translation>预约(&amp;M) (F7)</translation>
     </message>

@@ -67,3 +67,18 @@ def test_no_two_tabs_of_the_screen_share_a_mnemonic(page: ReceptionPage) -> None
             if at >= 0:
                 letters.setdefault(text.replace("&&", "")[at + 1].lower(), []).append(text)
     assert all(len(texts) == 1 for texts in letters.values()), letters
+
+
+def test_f1_lists_every_key_of_the_screen_and_of_the_order(qtbot, page: ReceptionPage) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.search.box.setFocus()
+    qtbot.keyClick(page.search.box, Qt.Key.Key_F1)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    listed = {(r.keys, r.does) for r in dialog.model.rows}
+    bound = {keys for keys, _slot, _does in page.key_table()}
+    assert bound <= {keys for keys, _does in listed}  # every binding of the screen is listed
+    assert ("F12", "Order: Print") in listed and ("F7", "Order: Dispatch") in listed
+    assert ("Ctrl+F", "Search box (also F3)") in listed
+    dialog.reject()

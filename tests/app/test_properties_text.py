@@ -32,6 +32,7 @@ from app.cashier.payments import PaymentPart, take_payments
 from app.cashier.till import open_till
 from app.clock import pinned
 from app.customers.service import CustomerData, create_customer, update_customer
+from app.errors import DomainError
 from app.orders.checkin import CheckInData, open_order
 from app.orders.lines import add_charge_line, add_labour_line
 from app.orders.progress import cancel_order
@@ -284,16 +285,19 @@ def test_cashier_fields(session, cashier, manager, open_invoice, reference, amou
     with savepoint(session):
         ok, till = attempt(session, (TillSession,), lambda: open_till(
             session, cashier, terminal=terminal, opening_float=opening))
+        assert ok or isinstance(till, DomainError)  # refused with a message, or stored clean
         if ok:
             _stored(session, TillSession, till.id)
         ok, paid = attempt(session, (Payment,), lambda: take_payments(
             session, cashier, open_invoice, [PaymentPart("card", amount, reference=reference)],
             idempotency_key="prop-text-1"))
+        assert ok or isinstance(paid, DomainError)
         if ok:
             for payment in paid:
-                _stored(session, Payment, payment.id)
+                assert "\x00" not in _stored(session, Payment, payment.id).reference
         ok, note = attempt(session, (Invoice,), lambda: issue_credit_note(
             session, manager, open_invoice, reason=reason))
+        assert ok or isinstance(note, DomainError)
         if ok:
             _stored(session, Invoice, note.id)
             _audit_clean(session)

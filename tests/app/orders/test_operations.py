@@ -254,13 +254,14 @@ def test_check_in_with_photos_is_one_transaction(database, advisor) -> None:
         assert s.scalar(select(func.count()).select_from(RepairOrder)) == 1
 
 
-def test_check_in_from_a_booking_marks_it_arrived(session, advisor) -> None:
-    # a Monday morning in the shop: a booking an hour from now is inside opening hours
+@pytest.fixture
+def monday_morning():
+    """A Monday 09:00 in the shop: a booking an hour from now is inside opening hours."""
     with pinned(datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))):
-        _check_in_from_a_booking(session, advisor)
+        yield
 
 
-def _check_in_from_a_booking(session, advisor) -> None:
+def test_check_in_from_a_booking_marks_it_arrived(session, advisor, monday_morning) -> None:
     veh = builders.vehicle(session, advisor)
     booking = book(session, advisor, AppointmentData(
         customer_id=veh.owner_id, vehicle_id=veh.id, advisor_id=advisor.user_id,
